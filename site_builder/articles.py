@@ -1,0 +1,197 @@
+"""Read one article file into an Article, or fail with an error that names the file and line.
+
+Two text forms are accepted (see SPEC.md): the seed form, whose first line is
+`date YYYY-MM-DD SOURCE NAME`, and Markdown/text with YAML front matter (`title`, `date`,
+`source`, `url`). `Article.text` keeps every character offset of the file: the header is
+blanked to spaces, so an offset found by extraction indexes the file as read with
+`open(path, encoding="utf-8", newline="")`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import yaml
+
+MAX_BYTES = 5 * 1024 * 1024  # a news article is far below this; larger files are refused, not truncated
+
+DATE_LINE = re.compile(r"[ \t]*date[ \t]+(\S+)(?:[ \t]+(.*?))?[ \t]*$", re.IGNORECASE)
+DATELINE = re.compile(r"^\s*([A-Z][A-Z .'\-]{1,40}?)(?:\s*,\s*[A-Za-z .]{2,30})?\s*(?::|\u2014|--| - )\s*")
+PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+
+
+class ArticleError(ValueError):
+    """An input that is not a readable article; str() is `FILE:LINE: what is wrong; what to do`."""
+
+    def __init__(self, path: Path | str, message: str, line: int | None = None):
+        self.path, self.line, self.message = str(path), line, message
+        where = f"{self.path}:{line}" if line else self.path
+        super().__init__(f"{where}: {message}")
+
+
+@dataclass
+class Article:
+    path: Path
+    text: str  # analysable text; for text files, offsets equal the file's offsets
+    date: dt.date
+    source: str
+    sha256: str  # of the file's bytes
+    title: str | None = None  # as written in the article, else None (a title is then made from the lead)
+    title_span: tuple[int, int] | None = None
+    dateline: str | None = None  # "Kabul" from "KABUL:"
+    dateline_span: tuple[int, int] | None = None
+    paragraphs: list[tuple[int, int]] = field(default_factory=list)  # body paragraph spans in text
+    url: str | None = None
+    body_start: int = 0
+
+    def paragraph_texts(self) -> list[str]:
+        return [self.text[a:b] for a, b in self.paragraphs]
+
+    @property
+    def content_hash(self) -> str:
+        """Hash of the normalised body, so the same article in two formats is recognised."""
+        words = re.findall(r"\w+", " ".join(self.paragraph_texts()).lower())
+        return hashlib.sha256(" ".join(words).encode()).hexdigest()
+
+
+def read_text(path: Path) -> tuple[str, bytes]:
+    """The file's text, exactly as written (no newline translation), and its bytes."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        raise ArticleError(path, f"cannot be read ({err.strerror}); check that it exists and is readable") from err
+    if len(data) > MAX_BYTES:
+        raise ArticleError(path, f"is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit; split it into articles")
+    if not data.strip():
+        raise ArticleError(path, "is empty; remove it or add an article to it", line=1)
+    if b"\x00" in data:
+        raise ArticleError(path, "is a binary file, not an article; remove it from the input folder")
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = data[: err.start].count(b"\n") + 1
+        raise ArticleError(path, "is not UTF-8 text; re-save it as UTF-8", line=line) from err
+    if text.startswith("\ufeff"):  # a byte-order mark is one character of the file: blank it, keep offsets
+        text = " " + text[1:]
+    return text, data
+
+
+def parse_date(value: object, path: Path, line: int) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    raw = str(value).strip()
+    try:
+        return dt.date.fromisoformat(raw[:10])
+    except ValueError:
+        pass
+    raise ArticleError(path, f"date {raw!r} is not a real date in the form YYYY-MM-DD", line=line)
+
+
+def blank(text: str, start: int, end: int) -> str:
+    """Replace text[start:end] with spaces, keeping newlines, so later offsets do not move."""
+    return text[:start] + re.sub(r"[^\n]", " ", text[start:end]) + text[end:]
+
+
+def read_article(path: Path | str) -> Article:
+    path = Path(path)
+    text, data = read_text(path)
+    sha = hashlib.sha256(data).hexdigest()
+    if text.lstrip(" \ufeff").startswith("---"):
+        return _front_matter_article(path, text, sha)
+    return _dated_article(path, text, sha)
+
+
+def _dated_article(path: Path, text: str, sha: str) -> Article:
+    first_nl = text.find("\n")
+    first = text if first_nl < 0 else text[:first_nl]
+    m = DATE_LINE.match(first.rstrip("\r"))
+    if not m:
+        raise ArticleError(
+            path,
+            "has no date line; start the file with `date YYYY-MM-DD SOURCE NAME` or YAML front matter",
+            line=1,
+        )
+    date = parse_date(m.group(1), path, 1)
+    source = (m.group(2) or "").strip() or "Unknown source"
+    head_end = len(first)
+    return _finish(path, blank(text, 0, head_end), date, source, sha, head_end, None, None)
+
+
+def _front_matter_article(path: Path, text: str, sha: str) -> Article:
+    start = text.index("---")
+    close = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE).search(text, start + 3)
+    if not close:
+        raise ArticleError(path, "front matter opened with `---` is never closed; add a `---` line", line=1)
+    try:
+        meta = yaml.safe_load(text[start + 3 : close.start()]) or {}
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        line = mark.line + 2 if mark else 1
+        raise ArticleError(path, f"front matter is not valid YAML ({getattr(err, 'problem', err)})", line) from err
+    if not isinstance(meta, dict):
+        raise ArticleError(path, "front matter must be a mapping of `key: value` lines", line=2)
+    if "date" not in meta:
+        raise ArticleError(path, "front matter has no `date:`; add `date: YYYY-MM-DD`", line=2)
+    date_line = text[:start].count("\n") + 2 + _key_line(text[start:close.start()], "date")
+    date = parse_date(meta["date"], path, date_line)
+    source = meta.get("source") or "Unknown source"
+    if isinstance(source, dict):
+        source = source.get("name") or "Unknown source"
+    head_end = close.end()
+    title = str(meta["title"]).strip() if meta.get("title") else None
+    url = str(meta["url"]).strip() if meta.get("url") else None
+    return _finish(path, blank(text, 0, head_end), date, str(source), sha, head_end, title, url)
+
+
+def _key_line(block: str, key: str) -> int:
+    for i, line in enumerate(block.split("\n")[1:]):
+        if line.startswith(f"{key}:"):
+            return i
+    return 0
+
+
+def _finish(
+    path: Path, text: str, date: dt.date, source: str, sha: str, body_start: int, title: str | None, url: str | None
+) -> Article:
+    spans = paragraph_spans(text, body_start)
+    if not spans:
+        raise ArticleError(path, "has a header but no article text; add the article below it")
+    article = Article(path, text, date, source, sha, title=title, url=url, body_start=body_start)
+    a, b = spans[0]
+    lead = text[a:b]
+    if title is None and len(spans) > 1 and "\n" not in lead.strip() and _looks_like_title(lead):
+        article.title, article.title_span = lead.strip(), (a, b)
+        spans = spans[1:]
+    a, b = spans[0]
+    m = DATELINE.match(text[a:b])
+    if m and not m.group(1).strip().isdigit():
+        name = m.group(1).strip()
+        article.dateline = name.title() if name.isupper() else name
+        article.dateline_span = (a + m.start(1), a + m.start(1) + len(name))
+    article.paragraphs = spans
+    return article
+
+
+def _looks_like_title(line: str) -> bool:
+    line = line.strip()
+    return 0 < len(line) <= 200 and not line.endswith((".", ":", ";", ",")) and not line.startswith(("\u201c", '"'))
+
+
+def paragraph_spans(text: str, start: int) -> list[tuple[int, int]]:
+    """Spans of the non-blank paragraphs of text[start:], trimmed of surrounding white space."""
+    spans, pos = [], start
+    for m in [*PARAGRAPH_BREAK.finditer(text, start), None]:
+        end = m.start() if m else len(text)
+        chunk = text[pos:end]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            spans.append((pos + lead, pos + len(chunk.rstrip())))
+        if m:
+            pos = m.end()
+    return spans

@@ -1,0 +1,52 @@
+"""The `briefing` command: a thin adapter over ingest, extraction, checking and the MkDocs build."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .articles import ArticleError, read_article
+
+
+def cmd_extract(args: argparse.Namespace) -> int:
+    from .extract import extract_all
+    from .extract_json import extraction_record
+
+    articles, failed = [], 0
+    for given in args.paths:
+        try:
+            articles.append((given, read_article(given)))
+        except ArticleError as err:
+            print(f"error: {err}", file=sys.stderr)
+            failed += 1
+    found = extract_all(a for _, a in articles)
+    for (given, article), result in zip(articles, found, strict=True):
+        record = extraction_record(given, article, result)
+        if args.format == "jsonl":
+            print(json.dumps(record, ensure_ascii=False))
+        else:
+            print(json.dumps(record, ensure_ascii=False, indent=2))
+    if failed:
+        print(f"{failed} of {len(args.paths)} files failed", file=sys.stderr)
+    return 1 if failed else 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="briefing", description=__doc__)
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("extract", help="print what is found in articles, one JSON object per article")
+    p.add_argument("--format", choices=["jsonl", "json"], default="json")
+    p.add_argument("paths", nargs="+")
+    p.set_defaults(func=cmd_extract)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.func(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,44 @@
+"""Article -> Extraction: entities, time expressions, events, quotes, summary and title.
+
+`extract_all` batches articles through spaCy's `nlp.pipe`; everything after the parse is
+plain Python over the Doc.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from ..articles import Article
+from .entities import find_entities
+from .events import find_events
+from .model import Entity, Event, Extraction, Mention, Quote, Timex
+from .nlp import load_nlp
+from .quotes import find_quotes
+from .summaries import make_summary, make_title
+from .times import find_times
+
+__all__ = ["Entity", "Event", "Extraction", "Mention", "Quote", "Timex", "extract", "extract_all"]
+
+
+def extract(article: Article, known: dict[str, Entity] | None = None) -> Extraction:
+    return next(extract_all([article], known))
+
+
+def extract_all(
+    articles: Iterable[Article], known: dict[str, Entity] | None = None, batch_size: int = 16
+) -> Iterator[Extraction]:
+    nlp = load_nlp()
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        entities = find_entities(doc, known)
+        times = [t for t in find_times(doc, article.date) if t.start >= article.body_start]
+        events = find_events(doc, article.date, entities, times, article.body_start)
+        quotes = find_quotes(doc, entities)
+        yield Extraction(
+            entities=entities,
+            times=times,
+            events=events,
+            quotes=quotes,
+            summary=make_summary(article, doc),
+            title=article.title or make_title(article, doc),
+        )
