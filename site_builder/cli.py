@@ -33,9 +33,29 @@ def cmd_extract(args: argparse.Namespace) -> int:
     return 1 if failed else 0
 
 
+def cmd_ingest(args: argparse.Namespace) -> int:
+    from .ingest import ingest
+    from .project import Project
+
+    project = Project.at()
+    paths = args.paths or [project.seeds]
+    report = ingest(paths, project)
+    for path in report.written:
+        print(f"wrote {project.relative(path)}")
+    for file, why in report.skipped:
+        print(f"skipped {file}: {why}")
+    for message in report.failed:
+        print(f"error: {message}", file=sys.stderr)
+    print(f"ingest: {report.summary()}", file=sys.stderr)
+    return 0 if report.ok else 1
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("ingest", help="articles (files or folders; default seeds/) -> content/briefs/")
+    p.add_argument("paths", nargs="*", type=Path)
+    p.set_defaults(func=cmd_ingest)
     p = sub.add_parser("extract", help="print what is found in articles, one JSON object per article")
     p.add_argument("--format", choices=["jsonl", "json"], default="json")
     p.add_argument("paths", nargs="+")

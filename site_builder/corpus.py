@@ -1,0 +1,195 @@
+"""All briefs and curated notes -> one index: actors, places, events and who appears with whom.
+
+Curated notes win over what briefs guessed (name, kind, roles, coordinates, within). The index
+is derived on every build; nothing here writes to disk.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .briefs import Brief, BriefError, EntityRef, read_brief
+from .notes import Note, read_notes
+from .project import Project
+
+
+@dataclass
+class TimelineEvent:
+    date: str  # TIMEX3 calendar value: 2021, 2021-07 or 2021-07-05
+    basis: str
+    text: str
+    brief: str  # brief id
+    actors: list[str] = field(default_factory=list)
+    locations: list[str] = field(default_factory=list)
+    range: str | None = None
+
+    @property
+    def month(self) -> str:
+        """The month group: 2021-07, or the year alone for a year-precision date."""
+        return self.date[:7]
+
+    @property
+    def sort_key(self) -> tuple:
+        # a less precise date sorts before the more precise dates it contains
+        return (self.date[:4], self.date[5:7] or "00", self.date[8:10] or "00", self.brief)
+
+
+@dataclass
+class Profile:
+    """An actor or a place across every brief that names it."""
+
+    id: str
+    name: str
+    kind: str
+    roles: list[str] = field(default_factory=list)
+    aliases: list[str] = field(default_factory=list)
+    within: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    note: Note | None = None
+    briefs: list[str] = field(default_factory=list)
+    mentions: int = 0
+    events: list[TimelineEvent] = field(default_factory=list)
+    with_actors: Counter = field(default_factory=Counter)
+    with_places: Counter = field(default_factory=Counter)
+    names: Counter = field(default_factory=Counter)
+    kinds: Counter = field(default_factory=Counter)
+
+    @property
+    def has_coordinates(self) -> bool:
+        return self.lat is not None and self.lon is not None
+
+
+@dataclass
+class Corpus:
+    briefs: dict[str, Brief]
+    actors: dict[str, Profile]
+    places: dict[str, Profile]
+    events: list[TimelineEvent]
+    errors: list[BriefError] = field(default_factory=list)
+
+    def brief_list(self) -> list[Brief]:
+        """Newest first."""
+        return sorted(self.briefs.values(), key=lambda b: (b.date, b.id), reverse=True)
+
+    def ancestors(self, place_id: str) -> list[Profile]:
+        """The places a place lies within, outermost first; stops at a loop or an unknown id."""
+        chain, seen = [], {place_id}
+        current = self.places.get(place_id)
+        while current and current.within and current.within not in seen:
+            seen.add(current.within)
+            current = self.places.get(current.within)
+            if current:
+                chain.append(current)
+        return list(reversed(chain))
+
+    def children(self, place_id: str) -> list[Profile]:
+        return sorted((p for p in self.places.values() if p.within == place_id), key=lambda p: p.name)
+
+
+def load_briefs(folder: Path) -> tuple[list[Brief], list[BriefError]]:
+    briefs, errors = [], []
+    for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
+        try:
+            briefs.append(read_brief(path))
+        except BriefError as err:
+            errors.append(err)
+    return briefs, errors
+
+
+def load_corpus(project: Project) -> Corpus:
+    briefs, errors = load_briefs(project.briefs)
+    actor_notes, e1 = read_notes(project.actor_notes)
+    place_notes, e2 = read_notes(project.location_notes)
+    return build_corpus(briefs, actor_notes, place_notes, errors + e1 + e2)
+
+
+def build_corpus(
+    briefs: list[Brief],
+    actor_notes: dict[str, Note],
+    place_notes: dict[str, Note],
+    errors: list[BriefError] | None = None,
+) -> Corpus:
+    actors: dict[str, Profile] = {}
+    places: dict[str, Profile] = {}
+    events: list[TimelineEvent] = []
+    by_id: dict[str, Brief] = {}
+    for brief in briefs:
+        by_id[brief.id] = brief
+        for ref in brief.actors:
+            _add(actors, ref, brief)
+        for ref in brief.locations:
+            _add(places, ref, brief)
+        actor_ids = [a.id for a in brief.actors]
+        place_ids = [p.id for p in brief.locations]
+        for group in (actors, places):
+            for eid in {*actor_ids, *place_ids} & group.keys():
+                profile = group[eid]
+                profile.with_actors.update(a for a in set(actor_ids) if a != eid)
+                profile.with_places.update(p for p in set(place_ids) if p != eid)
+        for ev in brief.events:
+            item = TimelineEvent(ev.date, ev.basis, ev.text, brief.id, ev.actors, ev.locations, ev.range)
+            events.append(item)
+            for eid in ev.actors:
+                if eid in actors:
+                    actors[eid].events.append(item)
+            for eid in ev.locations:
+                if eid in places:
+                    places[eid].events.append(item)
+    for profile in [*actors.values(), *places.values()]:
+        profile.name = profile.names.most_common(1)[0][0]
+        profile.kind = profile.kinds.most_common(1)[0][0]
+    _apply_notes(actors, actor_notes, "person")
+    _apply_notes(places, place_notes, "place")
+    _add_enclosing_places(places)
+    events.sort(key=lambda e: e.sort_key)
+    for profile in [*actors.values(), *places.values()]:
+        profile.events.sort(key=lambda e: e.sort_key)
+        profile.briefs.sort(key=lambda b: (by_id[b].date, b), reverse=True)
+    return Corpus(by_id, actors, places, events, list(errors or []))
+
+
+def _add(group: dict[str, Profile], ref: EntityRef, brief: Brief) -> None:
+    profile = group.setdefault(ref.id, Profile(ref.id, ref.name, ref.kind))
+    profile.names[ref.name] += 1
+    profile.kinds[ref.kind] += 1
+    if brief.id not in profile.briefs:
+        profile.briefs.append(brief.id)
+    profile.mentions += ref.mentions
+    profile.roles.extend(r for r in ref.roles if r not in profile.roles)
+    profile.aliases.extend(a for a in ref.aliases if a not in profile.aliases and a != ref.name)
+    profile.within = profile.within or ref.within
+    if profile.lat is None and ref.lat is not None and ref.lon is not None:
+        profile.lat, profile.lon = ref.lat, ref.lon
+
+
+def _apply_notes(group: dict[str, Profile], notes: dict[str, Note], default_kind: str) -> None:
+    for note in notes.values():
+        profile = group.setdefault(note.id, Profile(note.id, note.name, note.kind or default_kind))
+        profile.note = note
+        profile.name = note.name
+        profile.kind = note.kind or profile.kind
+        profile.roles = list(dict.fromkeys([*note.roles, *profile.roles]))
+        profile.aliases = [a for a in dict.fromkeys([*note.aliases, *profile.aliases]) if a != note.name]
+        profile.within = note.within or profile.within
+        if note.lat is not None and note.lon is not None:
+            profile.lat, profile.lon = note.lat, note.lon
+
+
+def _add_enclosing_places(places: dict[str, Profile]) -> None:
+    """Give every `within` a page when the gazetteer knows it, so breadcrumbs always link."""
+    from .extract import places as gazetteer
+
+    pending = [p.within for p in places.values() if p.within]
+    while pending:
+        pid = pending.pop()
+        if pid in places:
+            continue
+        known = gazetteer.get(pid) if hasattr(gazetteer, "get") else None
+        if not known:
+            continue
+        places[pid] = Profile(known.id, known.name, known.kind, within=known.within, lat=known.lat, lon=known.lon)
+        if known.within:
+            pending.append(known.within)

@@ -1,0 +1,160 @@
+"""Folders of articles -> briefs on disk.
+
+Work is keyed on each article's content: an article whose bytes (or normalised text) already
+have a brief is skipped, and an existing brief is never overwritten. Every write is atomic.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .articles import Article, ArticleError, read_article
+from .briefs import Brief, BriefError, make_brief, read_brief, write_atomic, write_brief
+from .extract.model import Entity
+from .notes import known_names, read_notes
+from .project import Project
+
+ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+MANIFEST = "ingested.json"
+
+
+@dataclass
+class IngestReport:
+    written: list[Path] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, why)
+    failed: list[str] = field(default_factory=list)  # error messages, FILE:LINE: what
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed
+
+    def summary(self) -> str:
+        return f"{len(self.written)} written, {len(self.skipped)} skipped, {len(self.failed)} failed"
+
+
+def find_articles(paths: Iterable[Path], report: IngestReport) -> list[Path]:
+    """Files named directly, plus article files found recursively in folders (hidden ones skipped)."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for p in sorted(path.rglob("*")):
+                rel = p.relative_to(path).parts
+                if p.is_file() and not any(part.startswith(".") for part in rel):
+                    if p.suffix.lower() in ARTICLE_SUFFIXES:
+                        found.append(p)
+                    else:
+                        report.skipped.append((str(p), "not an article file (.txt or .md)"))
+        elif path.is_file():
+            found.append(path)
+        else:
+            report.failed.append(f"{path}: no such file or folder; check the path")
+    return found
+
+
+class Manifest:
+    """sha256 of article bytes and of normalised text -> brief id; rebuilt from briefs when lost."""
+
+    def __init__(self, project: Project):
+        self.path = project.state / MANIFEST
+        self.briefs = project.briefs
+        self.by_sha: dict[str, str] = {}
+        self.by_text: dict[str, str] = {}
+        try:
+            data = json.loads(self.path.read_text(encoding="utf-8"))
+            self.by_sha, self.by_text = dict(data["by_sha"]), dict(data["by_text"])
+        except (OSError, ValueError, KeyError, TypeError):
+            self.rebuild()
+
+    def rebuild(self) -> None:
+        for path in sorted(self.briefs.glob("*.md")) if self.briefs.is_dir() else []:
+            try:
+                brief = read_brief(path)
+            except BriefError:
+                continue
+            if brief.source.get("sha256"):
+                self.by_sha[str(brief.source["sha256"])] = brief.id
+            if brief.source.get("text_sha256"):
+                self.by_text[str(brief.source["text_sha256"])] = brief.id
+
+    def brief_for(self, sha: str, text_sha: str) -> str | None:
+        bid = self.by_sha.get(sha) or self.by_text.get(text_sha)
+        return bid if bid and (self.briefs / f"{bid}.md").exists() else None
+
+    def add(self, brief: Brief) -> None:
+        self.by_sha[brief.source["sha256"]] = brief.id
+        self.by_text[brief.source["text_sha256"]] = brief.id
+
+    def save(self) -> None:
+        write_atomic(self.path, json.dumps({"by_sha": self.by_sha, "by_text": self.by_text}, indent=0))
+
+
+def known_entities(project: Project) -> tuple[dict[str, Entity], list[str]]:
+    """Names that curated notes resolve, so ingest gives them the note's id."""
+    actors, errors_a = read_notes(project.actor_notes)
+    places, errors_p = read_notes(project.location_notes)
+    known = known_names(list(places.values()), "place")
+    known.update(known_names(list(actors.values()), "person"))
+    return known, [str(e) for e in errors_a + errors_p]
+
+
+def unique_id(brief: Brief, folder: Path, taken: set[str]) -> str:
+    """The brief's id, or id-2, id-3 ... when another article already holds it."""
+    base, n = brief.id, 1
+    while brief.id in taken or (folder / f"{brief.id}.md").exists():
+        n += 1
+        brief.id = f"{base}-{n}"
+    return brief.id
+
+
+def ingest(paths: Iterable[Path | str], project: Project, on_progress=None) -> IngestReport:
+    report = IngestReport()
+    files = find_articles([Path(p) for p in paths], report)
+    manifest = Manifest(project)
+    pending: list[tuple[Path, Article]] = []
+    seen: dict[str, str] = {}
+    for path in files:
+        try:
+            article = read_article(path)
+        except ArticleError as err:
+            report.failed.append(str(err))
+            continue
+        text_sha = article.content_hash
+        existing = manifest.brief_for(article.sha256, text_sha)
+        if existing:
+            report.skipped.append((str(path), f"already briefed as {existing}"))
+        elif text_sha in seen:
+            report.skipped.append((str(path), f"same article as {seen[text_sha]}"))
+        else:
+            seen[text_sha] = str(path)
+            pending.append((path, article))
+    if not pending:
+        return report
+
+    from .extract import extract_all  # spaCy loads only when there is work
+
+    known, note_errors = known_entities(project)
+    report.failed.extend(note_errors)
+    taken: set[str] = set()
+    found = extract_all((a for _, a in pending), known)
+    for (path, article), result in zip(pending, found, strict=True):
+        brief = make_brief(article, result, project.relative(path))
+        brief.source["text_sha256"] = article.content_hash
+        unique_id(brief, project.briefs, taken)
+        taken.add(brief.id)
+        try:
+            report.written.append(write_brief(brief, project.briefs))
+        except OSError as err:
+            report.failed.append(f"{project.briefs}: cannot write {brief.id}.md ({err.strerror}); check permissions")
+            continue
+        manifest.add(brief)
+        if on_progress:
+            on_progress(path, brief)
+    try:
+        manifest.save()
+    except OSError:
+        pass  # the manifest is a cache; it is rebuilt from the briefs next time
+    return report
+
