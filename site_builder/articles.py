@@ -21,7 +21,7 @@ MAX_BYTES = 5 * 1024 * 1024  # a news article is far below this; larger files ar
 
 DATE_LINE = re.compile(r"[ \t]*date[ \t]+(\S+)(?:[ \t]+(.*?))?[ \t]*$", re.IGNORECASE)
 DATELINE = re.compile(r"^\s*([A-Z][A-Z .'\-]{1,40}?)(?:\s*,\s*[A-Za-z .]{2,30})?\s*(?::|\u2014|--| - )\s*")
-PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\r]*\n\s*")
 
 
 class ArticleError(ValueError):
