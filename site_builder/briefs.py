@@ -27,6 +27,7 @@ MACHINE_FIELDS = ("title", "summary", "dateline", "actors", "locations", "events
 KNOWN_FIELDS = {"schema", "id", "title", "date", "source", "dateline", "summary", "generated", *MACHINE_FIELDS}
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 ID_WORDS = 8
+BODY = "body"  # the key of the body's hash in `generated`
 
 
 class BriefError(ValueError):
@@ -143,8 +144,20 @@ def make_brief(article: Article, found: Extraction, source_file: str) -> Brief:
         quotes=found.quotes,
         body=article_markdown(article),
     )
-    brief.generated = {k: field_hash(v) for k, v in machine_fields(brief).items()}
+    brief.generated = generated_hashes(brief)
     return brief
+
+
+def generated_hashes(brief: Brief) -> dict[str, str]:
+    """A hash per machine-made field and of the body, as written, so a later edit is detectable."""
+    hashes = {k: field_hash(v) for k, v in machine_fields(brief).items()}
+    hashes[BODY] = body_hash(brief.body)
+    return hashes
+
+
+def body_hash(body: str) -> str:
+    """Blank lines around the body do not count as an edit."""
+    return field_hash(body.strip())
 
 
 def _ref(e) -> EntityRef:
@@ -256,7 +269,7 @@ def read_brief(path: Path) -> Brief:
     except UnicodeDecodeError as err:
         raise BriefError(path, "is not UTF-8 text; re-save it as UTF-8") from err
     meta, body, _ = split_front_matter(text, path)
-    return brief_from_dict(meta, body, path)
+    return brief_from_dict(meta, body.removeprefix("\r\n").removeprefix("\n"), path)
 
 
 def _date(value: object, path: Path, what: str) -> dt.date:
@@ -280,7 +293,7 @@ def _refs(items: object, path: Path, what: str) -> list[EntityRef]:
                 id=str(item["id"]),
                 name=str(item.get("name") or item["id"]),
                 kind=str(item.get("kind") or "place"),
-                mentions=int(item.get("mentions") or 0),
+                mentions=_count(item.get("mentions")),
                 roles=[str(r) for r in item.get("roles") or []],
                 aliases=[str(a) for a in item.get("aliases") or []],
                 within=str(item["within"]) if item.get("within") else None,
@@ -289,6 +302,14 @@ def _refs(items: object, path: Path, what: str) -> list[EntityRef]:
             )
         )
     return out
+
+
+def _count(value: object) -> int:
+    """A hand-edited count that is not a number reads as 0 (`briefing check` reports it)."""
+    try:
+        return max(0, int(value or 0))
+    except (TypeError, ValueError):
+        return 0
 
 
 def _float(value: object) -> float | None:
