@@ -221,8 +221,13 @@ _Dumper.add_representer(list, _represent_list)
 
 
 def render_brief(brief: Brief) -> str:
-    head = yaml.dump(brief.front_matter(), Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
-    return f"---\n{head}---\n\n{brief.body}"
+    return render_document(brief.front_matter(), brief.body)
+
+
+def render_document(meta: dict, body: str) -> str:
+    """Front matter (in the order given) and body, as a brief file is written."""
+    head = yaml.dump(meta, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+    return f"---\n{head}---\n\n{body}"
 
 
 def write_atomic(path: Path, text: str) -> None:
