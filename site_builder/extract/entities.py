@@ -1,31 +1,519 @@
-"""Named actors and places in one article (baseline: spaCy's labels; the gazetteer types places)."""
+"""Named actors and places in one article: spaCy's spans, corrected by our own rules.
+
+1. Spans: spaCy's PERSON/ORG/GPE/LOC/FAC/NORP entities, plus gazetteer place names spaCy missed.
+2. Names: trimmed (article, possessive, title, honorific; see names.py); nationality words dropped.
+3. Kinds: curated notes first, then the gazetteer (countries, provinces, cities), then cue words
+   (Ministry, Army, Party ... are organizations; Museum, Airport, Station ... are places), then spaCy.
+4. One entity per real thing: surnames and first names join the full name met in the article,
+   acronyms their expansion, short organization names the longer name they end.
+5. Roles from titles and appositions (roles.py); `within` for places from the gazetteer or the text
+   ("Badakhshan's district of Khawahan"); `acts` for a country that is the subject of a verb.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
 
 from ..slugs import slugify
-from . import places
+from . import names, places, roles
 from .model import Entity, Mention
 
-LABEL_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
+LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
+SPACY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
+ORG_WORDS = {
+    "ministry",
+    "department",
+    "dept",
+    "army",
+    "forces",
+    "force",
+    "police",
+    "party",
+    "council",
+    "committee",
+    "commission",
+    "agency",
+    "union",
+    "inc",
+    "corp",
+    "corporation",
+    "company",
+    "co",
+    "ltd",
+    "llc",
+    "plc",
+    "group",
+    "university",
+    "college",
+    "school",
+    "institute",
+    "academy",
+    "bank",
+    "court",
+    "government",
+    "office",
+    "association",
+    "organisation",
+    "organization",
+    "foundation",
+    "movement",
+    "front",
+    "brigade",
+    "brigades",
+    "battalion",
+    "regiment",
+    "navy",
+    "guard",
+    "guards",
+    "militia",
+    "news",
+    "times",
+    "post",
+    "herald",
+    "gazette",
+    "journal",
+    "press",
+    "tribune",
+    "radio",
+    "tv",
+    "television",
+    "network",
+    "broadcasting",
+    "service",
+    "services",
+    "authority",
+    "administration",
+    "assembly",
+    "parliament",
+    "congress",
+    "senate",
+    "club",
+    "fc",
+    "team",
+    "airlines",
+    "airways",
+    "federation",
+    "league",
+    "alliance",
+    "coalition",
+    "church",
+    "society",
+    "board",
+    "bureau",
+    "institution",
+    "trust",
+    "fund",
+    "programme",
+    "program",
+    "cabinet",
+    "secretariat",
+    "directorate",
+    "command",
+    "corps",
+    "taliban",
+    "al-qaeda",
+    "al-qaida",
+    "hezbollah",
+    "hamas",
+    "isis",
+    "isil",
+    "daesh",
+    "houthis",
+    "houthi",
+    "al-shabaab",
+    "mujahideen",
+    "wikinews",
+    "reuters",
+    "bbc",
+    "cnn",
+    "magazine",
+}
+PLACE_WORDS = {
+    "museum",
+    "airport",
+    "station",
+    "base",
+    "mosque",
+    "temple",
+    "cathedral",
+    "tower",
+    "towers",
+    "square",
+    "bridge",
+    "park",
+    "street",
+    "road",
+    "avenue",
+    "stadium",
+    "arena",
+    "hospital",
+    "palace",
+    "hall",
+    "building",
+    "prison",
+    "camp",
+    "dam",
+    "valley",
+    "river",
+    "lake",
+    "mountain",
+    "mountains",
+    "sea",
+    "ocean",
+    "island",
+    "islands",
+    "strait",
+    "gulf",
+    "bay",
+    "pass",
+    "desert",
+    "plaza",
+    "center",
+    "centre",
+    "district",
+    "province",
+    "county",
+    "village",
+    "crossing",
+    "border",
+    "canal",
+    "port",
+    "harbour",
+    "harbor",
+    "peninsula",
+    "coast",
+    "planetarium",
+    "gallery",
+    "zoo",
+    "mall",
+    "market",
+    "highway",
+    "boulevard",
+    "facility",
+    "city",
+}
+PLACE_NOUNS = {
+    "province": "region",
+    "provinces": "region",
+    "state": "region",
+    "region": "region",
+    "city": "city",
+    "district": "place",
+    "districts": "place",
+    "village": "place",
+}
+WITHIN_OF = re.compile(
+    r"^(?:['\u2019]s)?\s+(?:district|province|county|region|city|town|village|area)\s+of\s+$"
+)
+WITHIN_IN = re.compile(r"^\s+(?:district|county|village|town|area)?\s*(?:of|in|,)\s+(?:the\s+)?$")
+MAX_SCAN_TOKENS = 4
+MIN_SCAN_CITY = 100_000  # a city spaCy did not tag is taken from the gazetteer only if this big
+
+
+@dataclass
+class Cand:
+    """One mention before grouping."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    span: Span
+    title: str = ""
+    kind: str | None = None
+    place: places.Place | None = None
+    known: Entity | None = None
+    group: str = ""
+    roles: list[str] = field(default_factory=list)
+
+
+def _spans(doc: Doc) -> list[tuple[Span, str]]:
+    """spaCy's entities plus capitalised gazetteer names it missed (Florida, Toronto, Mexico)."""
+    out = [(e, e.label_) for e in doc.ents if e.label_ in LABELS]
+    taken = {i for e, _ in out for i in range(e.start, e.end)}
+    i = 0
+    while i < len(doc):
+        hit = None
+        for n in range(MAX_SCAN_TOKENS, 0, -1):
+            span = doc[i : i + n]
+            if len(span) < n or any(
+                t.i in taken or t.ent_type_ or not t.is_title and not t.is_upper for t in span
+            ):
+                continue
+            if any(t.pos_ != "PROPN" for t in span):
+                continue
+            place = places.best(span.text)
+            if place and (place.kind != "city" or place.weight >= MIN_SCAN_CITY):
+                hit = span
+                break
+        if hit is not None:
+            out.append((hit, "GAZ"))
+            i = hit.end
+        else:
+            i += 1
+    return sorted(out, key=lambda x: x[0].start)
+
+
+def _is_common_word(span: Span) -> bool:
+    """A capitalised common noun tagged as a name ("Photographs", "Iodine"): one token, tagged NN/NNS."""
+    return len(span) == 1 and span[0].tag_ in ("NN", "NNS") and not span[0].is_upper
+
+
+def _cue_kind(text: str) -> str | None:
+    words = [names.word(w) for w in re.split(r"[\s/]+", text) if w]
+    if not words:
+        return None
+    if words[-1] in PLACE_WORDS and not (len(words) > 2 and "of" in words and words[0] in ORG_WORDS):
+        return "place"
+    if any(w in ORG_WORDS for w in words):
+        return "organization"
+    return None
+
+
+def _candidates(doc: Doc, known: dict[str, Entity]) -> list[Cand]:
+    out = []
+    for span, label in _spans(doc):
+        c = names.clean_span(doc.text, span.start_char, span.end_char)
+        if c is None:
+            continue
+        sub = doc.char_span(c.start, c.end, alignment_mode="expand")
+        if sub is None or not len(sub):
+            continue
+        hit = known.get(c.text.casefold()) or known.get(names.key(c.text))
+        if not hit:
+            tokens = re.split(r"[\s-]+", c.text)
+            if all(places.is_demonym(t) for t in tokens) or all(names.is_title_word(t) for t in tokens):
+                continue
+            if c.text.isdigit() or (
+                label != "GAZ" and _is_common_word(sub) and not places.candidates(c.text)
+            ):
+                continue
+            if label == "NORP" and not places.candidates(c.text) and _cue_kind(c.text) != "organization":
+                continue
+        out.append(Cand(c.start, c.end, c.text, label, sub, c.title, known=hit))
+    return out
+
+
+def _place_hint(doc: Doc, cand: Cand) -> str | None:
+    """`Kunduz, Takhar and Badakhshan provinces` -> region; `Kabul city` -> city."""
+    after = doc.text[cand.end : cand.end + 80]
+    m = re.match(r"(?:\s*(?:,|and|&)\s*[A-Z][\w'\u2019-]*(?:\s[A-Z][\w-]*)?)*\s+([a-z]+)", after)
+    return PLACE_NOUNS.get(m.group(1)) if m else None
+
+
+def _decide_kinds(doc: Doc, cands: list[Cand]) -> None:
+    countries = {p.id for c in cands for p in [places.best(c.text)] if p and p.kind == "country"}
+    for c in cands:
+        if c.known:
+            c.kind = c.known.kind
+            continue
+        multi_person = c.label == "PERSON" and len(c.text.split()) > 1
+        place = None if multi_person else places.best(c.text, countries, _place_hint(doc, c))
+        if place and place.kind == "city" and c.label in ("PERSON", "ORG") and place.weight < MIN_SCAN_CITY:
+            place = None  # a small town's name is more often a surname or a brand
+        if place:
+            c.place, c.kind = place, place.kind
+            continue
+        cue = _cue_kind(c.text)
+        if cue:
+            c.kind = cue
+        elif c.label in SPACY_KIND:
+            c.kind = SPACY_KIND[c.label]
+        else:
+            c.kind = "organization"
+
+
+def _tokens(text: str) -> list[str]:
+    return [t.casefold() for t in text.replace("-", " - ").split() if t != "-"]
+
+
+def _group(doc: Doc, cands: list[Cand]) -> None:
+    """Give each mention its entity's group key: known id, place id, or the full name it stands for."""
+    people = {
+        names.key(c.text): c for c in cands if c.kind == "person" and len(c.text.split()) > 1 and not c.known
+    }
+    orgs = {names.key(c.text): c for c in cands if c.kind == "organization" and len(c.text.split()) > 1}
+    acronyms = {}
+    for m in re.finditer(
+        r"([A-Z][\w'&.-]*(?:\s+(?:of|and|the|for|on|in|&|[A-Z][\w'&.-]*))+)\s+\(([A-Z][A-Za-z.&]{1,9})\)",
+        doc.text,
+    ):
+        acronyms[m.group(2).replace(".", "")] = names.key(m.group(1))
+    for k, c in orgs.items():
+        if len(c.text.split()) > 2 or names.initials(c.text) not in acronyms:
+            acronyms.setdefault(names.initials(c.text), k)
+    for c in cands:
+        k = names.key(c.text)
+        if c.known:
+            c.group = "id:" + c.known.id
+            continue
+        if c.kind in ("country", "region") and c.place:
+            c.group = "id:" + c.place.id
+            continue
+        toks = _tokens(k)
+        if len(toks) <= 2 and k not in people:
+            full = [pk for pk in people if _is_short_form(toks, _tokens(pk))]
+            if len(set(full)) == 1:
+                c.group, c.kind = "name:" + full[0], "person"
+                continue
+        bare = c.text.replace(".", "")
+        if names.is_acronym(c.text) and bare in acronyms and acronyms[bare] != k:
+            target = acronyms[bare]
+            if target in orgs or any(names.key(o.text) == target for o in cands):
+                c.group = "name:" + target
+                continue
+        if c.place:
+            c.group = "id:" + c.place.id
+            continue
+        if c.kind == "organization" and k not in orgs:
+            longer = [ok for ok in orgs if _tokens(ok)[-len(toks) :] == toks and len(_tokens(ok)) > len(toks)]
+            if len(longer) == 1 and not places.candidates(c.text):
+                c.group = "name:" + longer[0]
+                continue
+        c.group = "name:" + k
+
+
+def _is_short_form(short: list[str], full: list[str]) -> bool:
+    """`Rahmon` or `Emomali` for `Emomali Rahmon`; `Chung-tai` is not a person's short form of a party."""
+    if not short or len(short) >= len(full):
+        return False
+    return full[-len(short) :] == short or full[: len(short)] == short
+
+
+def _kind_of(members: list[Cand]) -> str:
+    kinds = Counter(c.kind for c in members)
+    if any(c.known for c in members):
+        return next(c.known.kind for c in members if c.known)
+    for c in members:
+        if c.place:
+            return c.place.kind
+    if any(c.kind == "person" and len(c.text.split()) > 1 and c.label == "PERSON" for c in members):
+        return "person"
+    cue = next((_cue_kind(c.text) for c in members if _cue_kind(c.text)), None)
+    if cue:
+        return cue
+    return kinds.most_common(1)[0][0] or "organization"
+
+
+def _name_of(members: list[Cand], kind: str) -> str:
+    texts = [c.text for c in members if not names.is_acronym(c.text)] or [c.text for c in members]
+    if kind == "person":
+        return max(texts, key=lambda t: (len(t.split()), len(t)))
+    counts = Counter(texts)
+    return max(texts, key=lambda t: (len(t.split()), counts[t], len(t)))
+
+
+def _within_from_text(doc: Doc, ent: Entity, by_name: dict[str, Entity]) -> str | None:
+    """`Badakhshan's district of Khawahan`, `Khawahan district of Badakhshan`, `Khawahan, Badakhshan`."""
+    text = doc.text
+    for m in ent.mentions:
+        for other in by_name.values():
+            if other is ent or not other.is_place:
+                continue
+            for om in other.mentions:
+                if om.end <= m.start and m.start - om.end < 40 and WITHIN_OF.match(text[om.end : m.start]):
+                    return other.id
+                if om.start >= m.end and om.start - m.end < 30 and WITHIN_IN.match(text[m.end : om.start]):
+                    return other.id
+    return None
+
+
+def _acts(ent: Entity, cands: list[Cand]) -> bool:
+    for c in cands:
+        root = c.span.root
+        if c.group and root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
+            return True
+    return False
+
+
+def _propagate(doc: Doc, cands: list[Cand]) -> list[Cand]:
+    """Later mentions spaCy did not tag: the same name, or a person's surname, written again."""
+    taken = [(c.start, c.end) for c in cands]
+    forms: dict[str, Cand] = {}
+    for c in cands:
+        if c.kind == "person" and len(c.text.split()) > 1:
+            forms.setdefault(c.text, c)
+            forms.setdefault(c.text.split()[-1], c)
+        elif c.kind and len(c.text) > 2:
+            forms.setdefault(c.text, c)
+    if not forms:
+        return cands
+    pattern = re.compile(
+        r"(?<![\w-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])"
+    )
+    added = []
+    for m in pattern.finditer(doc.text):
+        if any(a < m.end() and m.start() < b for a, b in taken):
+            continue
+        span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
+        if span is None or any(t.is_lower for t in span):
+            continue
+        src = forms[m.group(1)]
+        added.append(
+            Cand(
+                m.start(), m.end(), m.group(1), "COPY", span, kind=src.kind, place=src.place, known=src.known
+            )
+        )
+    return sorted(cands + added, key=lambda c: c.start)
 
 
 def find_entities(doc: Doc, known: dict[str, Entity] | None = None) -> list[Entity]:
-    known = known or {}
+    known = {k.casefold(): v for k, v in (known or {}).items()}
+    cands = _candidates(doc, known)
+    _decide_kinds(doc, cands)
+    cands = _propagate(doc, cands)
+    _group(doc, cands)
+    groups: dict[str, list[Cand]] = {}
+    for c in cands:
+        groups.setdefault(c.group, []).append(c)
     found: dict[str, Entity] = {}
-    for ent in doc.ents:
-        kind = LABEL_KIND.get(ent.label_)
-        place = places.lookup(ent.text)
-        if place:
-            kind = place.kind
-        if not kind:
-            continue
-        name = ent.text.strip()
-        hit = known.get(name.casefold())
-        base = hit or place or Entity(slugify(name), name, kind)
-        entity = found.setdefault(
-            base.id, Entity(base.id, base.name, base.kind, within=base.within, lat=base.lat, lon=base.lon)
+    members_of: dict[str, list[Cand]] = {}
+    for members in groups.values():
+        kind = _kind_of(members)
+        template = next((c.known for c in members if c.known), None) or next(
+            (c.place.entity() for c in members if c.place and c.place.kind == kind), None
         )
-        entity.mentions.append(Mention(ent.start_char, ent.end_char, ent.text))
-    return list(found.values())
+        if template:
+            ent = Entity(
+                template.id,
+                template.name,
+                template.kind,
+                within=template.within,
+                lat=template.lat,
+                lon=template.lon,
+            )
+        else:
+            name = _name_of(members, kind)
+            ent = Entity(slugify(name), name, kind)
+        if ent.id in found:  # two groups that resolve to the same id: one entity
+            ent = found[ent.id]
+        found[ent.id] = ent
+        members_of.setdefault(ent.id, []).extend(members)
+    for ent_id, members in members_of.items():
+        ent = found[ent_id]
+        members.sort(key=lambda c: c.start)
+        ent.mentions = [Mention(c.start, c.end, c.text) for c in members]
+        aliases = []
+        for c in members:
+            for form in (c.text, f"{c.title} {c.text}" if c.title else ""):
+                if form and form != ent.name and form not in aliases:
+                    aliases.append(form)
+        ent.aliases = aliases
+        if ent.kind == "person":
+            seen = {r.casefold() for r in ent.roles}
+            for c in members:
+                for role in roles.roles_for(c.span, c.title):
+                    if role.casefold() not in seen:
+                        seen.add(role.casefold())
+                        ent.roles.append(role)
+        if ent.kind == "country":
+            ent.acts = _acts(ent, members)
+    by_name = {e.name: e for e in found.values()}
+    for ent in found.values():
+        if ent.is_place and ent.kind != "country" and not ent.within:
+            ent.within = _within_from_text(doc, ent, by_name)
+    return sorted(found.values(), key=lambda e: e.mentions[0].start)

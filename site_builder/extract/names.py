@@ -1,0 +1,258 @@
+"""Name normalisation: one written form per entity, whatever the article wraps around it.
+
+"the Church of Scientology's" -> "Church of Scientology"; "President Rahmon" -> "Rahmon" (the title
+is kept as a role); "Apple Inc." and "Apple" share an id. Pure string rules, no model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# Honorifics carry no role; titles do (they become `roles`). Lower-cased, dots stripped.
+HONORIFICS = {
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "mx",
+    "dr",
+    "prof",
+    "professor",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "sheikh",
+    "shaikh",
+    "mullah",
+    "maulvi",
+    "mawlawi",
+    "haji",
+    "hajji",
+    "rev",
+    "reverend",
+    "father",
+    "fr",
+    "st",
+    "saint",
+    "mister",
+    "madam",
+    "monsieur",
+    "herr",
+    "frau",
+    "señor",
+    "senor",
+    "comrade",
+    "hon",
+    "honourable",
+    "honorable",
+}
+TITLES = {
+    "president",
+    "vice-president",
+    "vice",
+    "prime",
+    "minister",
+    "premier",
+    "chancellor",
+    "secretary",
+    "senator",
+    "sen",
+    "rep",
+    "representative",
+    "congressman",
+    "congresswoman",
+    "governor",
+    "gov",
+    "mayor",
+    "general",
+    "gen",
+    "lt",
+    "lieutenant",
+    "col",
+    "colonel",
+    "major",
+    "maj",
+    "captain",
+    "capt",
+    "commander",
+    "cmdr",
+    "admiral",
+    "adm",
+    "sgt",
+    "sergeant",
+    "corporal",
+    "cpl",
+    "private",
+    "pvt",
+    "marshal",
+    "field",
+    "brigadier",
+    "king",
+    "queen",
+    "prince",
+    "princess",
+    "emperor",
+    "empress",
+    "emir",
+    "amir",
+    "sultan",
+    "crown",
+    "pope",
+    "ayatollah",
+    "imam",
+    "archbishop",
+    "bishop",
+    "cardinal",
+    "pastor",
+    "rabbi",
+    "ambassador",
+    "envoy",
+    "consul",
+    "chairman",
+    "chairwoman",
+    "chair",
+    "chief",
+    "judge",
+    "justice",
+    "speaker",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "officer",
+    "detective",
+    "inspector",
+    "director",
+    "ceo",
+    "cfo",
+    "coo",
+    "cto",
+    "deputy",
+    "foreign",
+    "defence",
+    "defense",
+    "interior",
+    "finance",
+    "health",
+    "home",
+    "acting",
+    "former",
+    "ex",
+    "late",
+    "sheriff",
+    "constable",
+    "coach",
+    "attorney",
+    "prosecutor",
+    "commissioner",
+    "councillor",
+    "councilman",
+    "councilwoman",
+    "mp",
+    "mep",
+    "leader",
+    "founder",
+    "co-founder",
+    "executive",
+    "head",
+    "anchor",
+    "correspondent",
+    "reporter",
+    "agent",
+}
+ORG_SUFFIXES = {
+    "inc",
+    "corp",
+    "corporation",
+    "co",
+    "ltd",
+    "llc",
+    "plc",
+    "ag",
+    "sa",
+    "gmbh",
+    "limited",
+    "company",
+}
+POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
+LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+CAPTION_WORDS = {"image", "photo", "file", "video", "picture", "pictured"}
+
+
+@dataclass
+class Cleaned:
+    """A name span after trimming: offsets into the text, the text, and any title words cut off the front."""
+
+    start: int
+    end: int
+    text: str
+    title: str = ""
+
+
+def word(token: str) -> str:
+    return token.strip(".").casefold()
+
+
+def is_title_word(token: str) -> bool:
+    w = word(token)
+    return w in TITLES or w in HONORIFICS
+
+
+def clean_span(text: str, start: int, end: int) -> Cleaned | None:
+    """Trim a raw name span: cut at a line break, drop a leading article, title or honorific words, a
+    trailing possessive and caption words. None when nothing name-like is left."""
+    raw = text[start:end]
+    cut = raw.find("\n")
+    if cut > 0:
+        raw = raw[:cut]
+    # leading articles and titles
+    title_words: list[str] = []
+    while True:
+        m = LEADING_ARTICLE.match(raw)
+        if m:
+            start += m.end()
+            raw = raw[m.end() :]
+            continue
+        first = raw.split(" ", 1)
+        if len(first) == 2 and is_title_word(first[0]) and first[1][:1].isupper():
+            if word(first[0]) not in HONORIFICS:
+                title_words.append(first[0])
+            skip = len(first[0]) + 1
+            start += skip
+            raw = raw[skip:]
+            continue
+        break
+    raw = raw.rstrip(" ,;:-")
+    m = POSSESSIVE.search(raw)
+    if m and len(raw) > m.end() - m.start() + 1:
+        raw = raw[: m.start()]
+    parts = raw.split(" ")
+    while len(parts) > 1 and parts[-1].casefold() in CAPTION_WORDS:
+        parts.pop()
+    raw = " ".join(parts).rstrip(" ,;:-")
+    if not raw or not (raw[0].isupper() or raw[0].isdigit() or raw[0] in "@#"):
+        return None
+    return Cleaned(start, start + len(raw), raw, " ".join(title_words))
+
+
+def key(name: str) -> str:
+    """The comparison form of a name: casefolded, spaces collapsed, corporate suffix dropped."""
+    name = re.sub(r"\s+", " ", name.replace("\u2019", "'")).strip(" .,")
+    parts = name.split(" ")
+    while len(parts) > 1 and word(parts[-1].rstrip(",")) in ORG_SUFFIXES:
+        parts.pop()
+    return " ".join(parts).rstrip(",").casefold()
+
+
+def initials(name: str) -> str:
+    """`United States Air Force` -> `USAF`; small words (of, and, the, for) are skipped."""
+    words = re.findall(r"[A-Za-z][\w'&.-]*", name)
+    return "".join(
+        w[0].upper() for w in words if w.casefold() not in {"of", "and", "the", "for", "in", "on", "&"}
+    )
+
+
+def is_acronym(name: str) -> bool:
+    bare = name.replace(".", "").replace("&", "")
+    return 2 <= len(bare) <= 8 and bare.isalpha() and sum(c.isupper() for c in bare) >= max(2, len(bare) - 1)
