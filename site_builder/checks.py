@@ -86,7 +86,9 @@ def read_front_matter(path: Path, shown: str) -> FrontMatter | Problem:
         return Problem(shown, None, ERROR, f"is not UTF-8 text (byte {err.start}); re-save it as UTF-8")
     m = FRONT_MATTER.match(text)
     if not m:
-        return Problem(shown, 1, ERROR, "has no YAML front matter; start the file with `---`, the fields, then `---`")
+        return Problem(
+            shown, 1, ERROR, "has no YAML front matter; start the file with `---`, the fields, then `---`"
+        )
     block = m.group(1) or ""
     try:
         node = yaml.compose(block, Loader=yaml.SafeLoader)
@@ -117,7 +119,9 @@ def _index(node: yaml.Node, key: Key, fm: FrontMatter) -> None:
             name = k.value if isinstance(k, yaml.ScalarNode) else str(k.start_mark)
             fm.lines[(*key, name)] = k.start_mark.line + 2
             if name in seen:
-                fm.error((*key, name), f"`{name}` is written twice; YAML keeps only the last one, remove the other")
+                fm.error(
+                    (*key, name), f"`{name}` is written twice; YAML keeps only the last one, remove the other"
+                )
             seen.add(name)
             _index(v, (*key, name), fm)
     elif isinstance(node, yaml.SequenceNode):
@@ -189,14 +193,18 @@ def _check_coordinates(fm: FrontMatter, key: Key, item: dict) -> None:
         return
     if (lat is None) != (lon is None):
         missing = "lon" if lon is None else "lat"
-        fm.error((*key, "lat" if lat is not None else "lon"), f"has `lat` or `lon` but not both; add `{missing}:`")
+        fm.error(
+            (*key, "lat" if lat is not None else "lon"), f"has `lat` or `lon` but not both; add `{missing}:`"
+        )
         return
     for name, value, limit in (("lat", lat, 90), ("lon", lon, 180)):
         number = _number(value)
         if number is None:
             fm.error((*key, name), f"`{name}: {value}` is not a number; write decimal degrees such as 36.8")
         elif not -limit <= number <= limit:
-            fm.error((*key, name), f"`{name}: {value}` is out of range; it must lie between -{limit} and {limit}")
+            fm.error(
+                (*key, name), f"`{name}: {value}` is out of range; it must lie between -{limit} and {limit}"
+            )
 
 
 def _check_strings(fm: FrontMatter, key: Key, value: object, what: str) -> None:
@@ -216,7 +224,9 @@ def _check_entity(fm: FrontMatter, key: Key, item: object, kinds: tuple, known: 
     elif not isinstance(eid, str) or not is_safe_slug(eid):
         fm.error((*key, "id"), f"id `{eid}` is not a safe id; use lower-case letters, digits and hyphens")
     if not isinstance(item.get("name"), str) or not item["name"].strip():
-        fm.error((*key, "name") if "name" in item else key, "this entry has no `name:`; add the name as written")
+        fm.error(
+            (*key, "name") if "name" in item else key, "this entry has no `name:`; add the name as written"
+        )
     kind = item.get("kind")
     if kind not in kinds:
         fm.error((*key, "kind") if "kind" in item else key, f"kind `{kind}` is not one of {', '.join(kinds)}")
@@ -251,7 +261,9 @@ def _entities(fm: FrontMatter, name: str, kinds: tuple, known: Known) -> set[str
     return set(ids)
 
 
-def _check_ids(fm: FrontMatter, key: Key, value: object, listed: set[str], notes: set[str], what: str) -> None:
+def _check_ids(
+    fm: FrontMatter, key: Key, value: object, listed: set[str], notes: set[str], what: str
+) -> None:
     if value is None:
         return
     if not isinstance(value, list):
@@ -302,8 +314,12 @@ def _check_quotes(fm: FrontMatter, actors: set[str], places: set[str], known: Kn
             fm.error(key, "each quote must be a mapping `{speaker: id, text: ...}`")
             continue
         speaker = q.get("speaker")
-        if speaker is not None and (not isinstance(speaker, str) or speaker not in actors | places | known.actor_notes):
-            fm.error((*key, "speaker"), f"speaker `{speaker}` is not an id listed under `actors:`; fix the id")
+        if speaker is not None and (
+            not isinstance(speaker, str) or speaker not in actors | places | known.actor_notes
+        ):
+            fm.error(
+                (*key, "speaker"), f"speaker `{speaker}` is not an id listed under `actors:`; fix the id"
+            )
         if not isinstance(q.get("text"), str) or not q["text"].strip():
             fm.error((*key, "text") if "text" in q else key, "this quote has no `text:`")
         _unknown(fm, key, q, QUOTE_KEYS, "this quote")
@@ -314,12 +330,16 @@ def check_brief(fm: FrontMatter, stem: str, known: Known) -> None:
     if "schema" not in meta:
         fm.warn((), f"no `schema:` field; add `schema: {SCHEMA}` on the first line")
     elif meta["schema"] != SCHEMA:
-        fm.error(("schema",), f"`schema: {meta['schema']}` is not supported; this version reads schema {SCHEMA}")
+        fm.error(
+            ("schema",), f"`schema: {meta['schema']}` is not supported; this version reads schema {SCHEMA}"
+        )
     bid = meta.get("id")
     if not bid:
         fm.error((), f"no `id:` field; add `id: {stem}` (the file name without .md)")
     elif str(bid) != stem:
-        fm.error(("id",), f"id `{bid}` differs from the file name; set `id: {stem}` or rename the file to {bid}.md")
+        fm.error(
+            ("id",), f"id `{bid}` differs from the file name; set `id: {stem}` or rename the file to {bid}.md"
+        )
     elif not is_safe_slug(stem):
         fm.error(("id",), f"id `{bid}` is not a safe id; use lower-case letters, digits and hyphens only")
     if not isinstance(meta.get("title"), str) or not meta["title"].strip():
@@ -380,7 +400,9 @@ def check_project(project: Project) -> list[Problem]:
     if not project.content.is_dir():
         return [
             Problem(
-                project.relative(project.content), None, ERROR,
+                project.relative(project.content),
+                None,
+                ERROR,
                 "no such folder; run `briefing ingest` to create it, or run from the project folder",
             )
         ]
@@ -404,7 +426,9 @@ def check_project(project: Project) -> list[Problem]:
     )
     for path, fm in parsed.items():
         if path.parent == project.briefs and isinstance(fm.meta.get("locations"), list):
-            known.place_ids.update(str(p["id"]) for p in fm.meta["locations"] if isinstance(p, dict) and p.get("id"))
+            known.place_ids.update(
+                str(p["id"]) for p in fm.meta["locations"] if isinstance(p, dict) and p.get("id")
+            )
     ids: dict[str, list[FrontMatter]] = defaultdict(list)
     for path, fm in parsed.items():
         if path.parent == project.briefs:
@@ -434,5 +458,8 @@ def _check_aliases(notes: list[FrontMatter]) -> None:
         names = [fm.meta.get("name"), *(aliases if isinstance(aliases, list) else [])]
         for name in {n.casefold() for n in names if isinstance(n, str)}:
             if name in owner and owner[name] is not fm:
-                fm.warn(("aliases",), f"the name `{name}` is also claimed by {owner[name].path}; keep it in one note")
+                fm.warn(
+                    ("aliases",),
+                    f"the name `{name}` is also claimed by {owner[name].path}; keep it in one note",
+                )
             owner.setdefault(name, fm)

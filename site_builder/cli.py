@@ -39,6 +39,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
     project = Project.at()
     paths = args.paths or [project.seeds]
+    if args.update:
+        return _ingest_update(paths, project)
     report = ingest(paths, project)
     for path in report.written:
         print(f"wrote {project.relative(path)}")
@@ -50,12 +52,77 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def _ingest_update(paths: list[Path], project) -> int:
+    from .update import update
+
+    report, new = update(paths, project)
+    for path, fields in report.updated:
+        print(f"updated {project.relative(path)}: {', '.join(fields)}")
+    for path in new.written:
+        print(f"wrote {project.relative(path)}")
+    for file, why in new.skipped:
+        print(f"skipped {file}: {why}")
+    for conflict in report.conflicts:
+        print(f"conflict: {conflict}")
+    for message in report.failed + new.failed:
+        print(f"error: {message}", file=sys.stderr)
+    print(f"ingest --update: {report.summary()}; new articles: {new.summary()}", file=sys.stderr)
+    return 0 if report.ok and new.ok else 1
+
+
+def run_check(project) -> bool:
+    """Print every problem in content/ as FILE:LINE: message; False when any is an error."""
+    from .checks import check_project, errors
+
+    problems = check_project(project)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    bad = errors(problems)
+    if problems:
+        print(f"check: {len(bad)} errors, {len(problems) - len(bad)} warnings", file=sys.stderr)
+    return not bad
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    from .project import Project
+
+    return 0 if run_check(Project.at()) else 1
+
+
+def cmd_deploy(args: argparse.Namespace) -> int:
+    from .deploy import DeployError, deploy
+    from .project import Project
+
+    project = Project.at()
+    if not args.skip_check and not run_check(project):
+        print("deploy: stopped; fix the errors above first", file=sys.stderr)
+        return 1
+    try:
+        print(deploy(project, remote=args.remote, branch=args.branch, message=args.message))
+    except DeployError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("ingest", help="articles (files or folders; default seeds/) -> content/briefs/")
     p.add_argument("paths", nargs="*", type=Path)
+    p.add_argument(
+        "--update", action="store_true",
+        help="refresh machine-made fields of existing briefs that nobody edited; list conflicts kept",
+    )
     p.set_defaults(func=cmd_ingest)
+    p = sub.add_parser("check", help="validate every brief and note; problems as FILE:LINE: message")
+    p.set_defaults(func=cmd_check)
+    p = sub.add_parser("deploy", help="build and publish the site to GitHub Pages (mkdocs gh-deploy)")
+    p.add_argument("--remote", default="origin", help="git remote to push to (default: origin)")
+    p.add_argument("--branch", default="gh-pages", help="branch that holds the site (default: gh-pages)")
+    p.add_argument("--message", default=None, help="commit message on the pages branch")
+    p.add_argument("--skip-check", action="store_true", help="publish even if `briefing check` finds errors")
+    p.set_defaults(func=cmd_deploy)
     p = sub.add_parser("extract", help="print what is found in articles, one JSON object per article")
     p.add_argument("--format", choices=["jsonl", "json"], default="json")
     p.add_argument("paths", nargs="+")
