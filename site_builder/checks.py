@@ -98,8 +98,11 @@ def read_front_matter(path: Path, shown: str) -> FrontMatter | Problem:
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
         line = mark.line + 2 if mark else 1
         return Problem(shown, line, ERROR, f"front matter is not valid YAML ({problem}); fix the syntax here")
-    except ValueError as err:  # e.g. a date such as 2021-02-30 that the safe loader cannot build
-        return Problem(shown, 2, ERROR, f"front matter holds an impossible value ({err}); fix it")
+    except ValueError as err:  # a date such as 2021-02-30: well-formed, but the safe loader cannot build it
+        line, value = _impossible_date(yaml.compose(block, Loader=yaml.SafeLoader))
+        return Problem(
+            shown, line, ERROR, f"`{value}` is not a real date ({err}); check the month and the day"
+        )
     fm = FrontMatter(shown)
     if node is not None:
         _index(node, (), fm)
@@ -109,6 +112,23 @@ def read_front_matter(path: Path, shown: str) -> FrontMatter | Problem:
         return Problem(shown, 2, ERROR, "front matter must be a mapping of `key: value` lines")
     fm.meta = meta
     return fm
+
+
+def _impossible_date(node: yaml.Node | None) -> tuple[int, str]:
+    """The file line and text of the first date-shaped value that is no real date."""
+    todo = [node] if node is not None else []
+    while todo:
+        n = todo.pop(0)
+        if isinstance(n, yaml.ScalarNode) and n.tag == "tag:yaml.org,2002:timestamp":
+            try:
+                yaml.SafeLoader(n.value).construct_yaml_timestamp(n)
+            except ValueError:
+                return n.start_mark.line + 2, n.value
+        elif isinstance(n, yaml.MappingNode):
+            todo.extend(v for pair in n.value for v in pair)
+        elif isinstance(n, yaml.SequenceNode):
+            todo.extend(n.value)
+    return 2, "a date"
 
 
 def _index(node: yaml.Node, key: Key, fm: FrontMatter) -> None:
