@@ -263,6 +263,9 @@ def split_front_matter(text: str, path: Path | str) -> tuple[dict, str, int]:
         line = mark.line + 2 if mark else 1
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
         raise BriefError(path, f"front matter is not valid YAML: {problem}; fix the syntax on this line", line) from err
+    except ValueError as err:  # a well-formed but impossible date, such as 2021-02-30
+        message = f"front matter holds an impossible date ({err}); `briefing check` shows the line"
+        raise BriefError(path, message) from err
     if not isinstance(meta, dict):
         raise BriefError(path, "front matter must be a mapping of `key: value` lines", 2)
     return meta, text[m.end() :], text[: m.end()].count("\n") + 1
