@@ -31,8 +31,8 @@ def extract_all(
     pairs = ((a.text, a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
         entities = find_entities(doc, known)
-        times = [t for t in find_times(doc, article.date) if t.start >= article.body_start]
-        events = find_events(doc, article.date, entities, times, article.body_start)
+        times = find_times(doc, article.date, article.title_span, article.body_start)
+        events = find_events(doc, article.date, entities, times, article.body_start, skip=article.title_span)
         quotes = find_quotes(doc, entities)
         yield Extraction(
             entities=entities,

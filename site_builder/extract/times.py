@@ -1,23 +1,557 @@
-"""Time expressions, TIMEX3 typed and normalised against the article's date (baseline)."""
+"""Time expressions: find TIMEX3 spans with rules, normalise them against the article's date.
+
+Spans come from compiled patterns over the text (dates in the usual news forms, weekdays,
+months, "last week", "two days ago", durations, sets, clock times, vague references); the
+parse is used only where a pattern cannot decide: the tense of the governing verb picks
+past or future for a bare weekday or month, and a bare number is a year only when it is
+not counting something ("2000 people"). Values are computed in `timex_values`.
+Spans follow TimeML: the signal ("on", "in", "since") stays outside, a modifier ("early",
+"about", "the end of") inside; "since X" is recorded as mod START.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from . import timex_values as tv
 from .model import Timex
 
+WD = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+MON_FULL = r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
+MON = rf"(?:{MON_FULL}|(?-i:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b\.?)"
+YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+NUM = (
+    rf"(?:\d+(?:\.\d+)?|(?:{TENS})(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?"
+    r"|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen"
+    r"|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundred|a\s+dozen|a\s+couple\s+of|a\s+couple"
+    r"|a\s+few|few|several|some|many|dozens\s+of|hundreds\s+of|half\s+an?|an?|\[\w+\])"
+)
+UNIT = (
+    r"(?:seconds?|minutes?|hours?|days?|nights?|weeks?|fortnights?|months?|quarters?|years?|decades?"
+    r"|century|centuries)"
+)
+SPAN_UNIT = (
+    rf"(?:week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|{WD}|{MON_FULL})"
+)
+AMPM = r"[ap]\.?\s?m\b\.?"
+TZ = r"(?:\s*\(?(?-i:UTC|GMT|[ECMP][SD]T|BST|CET|CEST|IST)\)?|\s+local\s+time)"
+WEEKDAY_NAMES = ("Black", "Good", "Super", "Ash", "Holy", "Palm", "Cyber", "Bloody", "Easter", "Maundy")
 
-def find_times(doc: Doc, dct: dt.date) -> list[Timex]:
-    import dateparser
 
-    out = []
-    base = dt.datetime.combine(dct, dt.time(12))
-    for ent in doc.ents:
-        if ent.label_ not in ("DATE", "TIME"):
+@dataclass
+class Ctx:
+    """What a value may be anchored on: the DCT, the last full date mentioned, the verb's tense."""
+
+    dct: dt.date
+    ref: dt.date
+    direction: Callable[[], str]  # "past" | "present" | "future" | "" (no verb tells)
+    sent_day: Callable[[], str | None]  # a day-precision date in the same sentence, for clock times
+
+
+Result = tuple[str, str | None] | None  # (type, value)
+
+
+def _d(value: dt.date) -> str:
+    return value.isoformat()
+
+
+def _year(ctx: Ctx, text: str | None) -> int | None:
+    if not text:
+        return None
+    text = text.lower().split()
+    if text[-1].isdigit():
+        return int(text[-1])
+    return ctx.dct.year + {"this": 0, "last": -1, "next": 1}.get(text[0], 0)
+
+
+def h_full_date(m: re.Match, ctx: Ctx) -> Result:
+    month = tv.MONTHS[m["mon"].rstrip(".").lower()]
+    day = int(m["day"])
+    year = int(m["year"]) if m["year"] else None
+    if year is None:
+        if m["wd"]:  # "Monday, July 5": the year whose July 5 is a Monday, nearest the DCT
+            wd = tv.WEEKDAYS[m["wd"].lower()]
+            for y in (ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1):
+                if tv.ymd(y, month, day) and dt.date(y, month, day).weekday() == wd:
+                    year = y
+                    break
+        if year is None:
+            year = tv.month_day_year(ctx.dct, month, day, ctx.direction())
+    value = tv.ymd(year, month, day)
+    return ("DATE", value) if value else None
+
+
+def h_month_year(m: re.Match, ctx: Ctx) -> Result:
+    return "DATE", f"{int(m['year']):04d}-{tv.MONTHS[m['mon'].rstrip('.').lower()]:02d}"
+
+
+def h_iso(m: re.Match, ctx: Ctx) -> Result:
+    value = tv.ymd(int(m["year"]), int(m["m"]), int(m["d"]))
+    return ("DATE", value) if value else None
+
+
+def h_slash(m: re.Match, ctx: Ctx) -> Result:
+    a, b, y = int(m["a"]), int(m["b"]), int(m["year"])
+    value = tv.ymd(y, a, b) if a <= 12 else tv.ymd(y, b, a)  # US month/day unless the first cannot be a month
+    return ("DATE", value) if value else None
+
+
+def h_season_year(m: re.Match, ctx: Ctx) -> Result:
+    return "DATE", f"{int(m['year']):04d}-{tv.SEASONS[m['season'].lower()]}"
+
+
+def h_quarter(m: re.Match, ctx: Ctx) -> Result:
+    q = tv.ORDINALS.get((m["ord"] or "").lower()) or int(m["qn"])
+    year = _year(ctx, m["year"])
+    if year is None:
+        year = ctx.dct.year
+        if q > (ctx.dct.month - 1) // 3 + 1 and ctx.direction() == "past":
+            year -= 1
+    return "DATE", f"{year:04d}-Q{q}"
+
+
+def h_half(m: re.Match, ctx: Ctx) -> Result:
+    year = _year(ctx, m["year"]) or ctx.dct.year
+    return "DATE", f"{year:04d}-H{1 if m['which'].lower() == 'first' else 2}"
+
+
+def h_decade(m: re.Match, ctx: Ctx) -> Result:
+    if m["cent"]:
+        return "DATE", f"{m['cent']}{m['dec']}"
+    if m["dec2"]:  # the '90s
+        d = int(m["dec2"])
+        return "DATE", f"{19 if d * 10 + 1900 <= ctx.dct.year - 10 or d >= 3 else 20}{d}"
+    return "DATE", f"19{tv.DECADE_WORDS[m['dw'].lower()]}"
+
+
+def h_century(m: re.Match, ctx: Ctx) -> Result:
+    n = int(re.sub(r"\D", "", m["n"]))
+    return "DATE", f"{n - 1:02d}"
+
+
+def h_ago(m: re.Match, ctx: Ctx) -> Result:
+    num = tv.number_of(m["num"])
+    word = m["dir"].lower()
+    sign = -1 if word in ("ago", "earlier", "before") else 1
+    base = ctx.dct if word in ("ago", "from now", "hence") else ctx.ref
+    if num is None:
+        return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
+    return "DATE", tv.shift(base, num, m["unit"], sign)
+
+
+def h_rel_unit(m: re.Match, ctx: Ctx) -> Result:
+    rel = " ".join(m["rel"].lower().split())
+    unit = m["unit"]
+    low = unit.lower()
+    has_the = rel.startswith("the ")
+    rel = rel.removeprefix("the ")
+    if rel in ("previous", "following"):  # anchored on the date last mentioned
+        base, offset = ctx.ref, -1 if rel == "previous" else 1
+    else:
+        base = ctx.dct
+        offset = {
+            "this": 0,
+            "last": -1,
+            "past": -1,
+            "this past": -1,
+            "next": 1,
+            "coming": 1,
+            "this coming": 1,
+        }[rel]
+    if low in tv.WEEKDAYS:
+        direction = "past" if offset < 0 else "future" if offset > 0 else ctx.direction() or "past"
+        direction = "future" if direction == "present" else direction
+        return "DATE", _d(tv.weekday_date(base, tv.WEEKDAYS[low], direction, offset))
+    if low in tv.MONTHS:
+        month = tv.MONTHS[low]
+        direction = ctx.direction() or "past"
+        return "DATE", f"{tv.month_year(base, month, direction, offset):04d}-{month:02d}"
+    if has_the and rel in ("past", "last", "next", "coming") and low not in ("quarter", "weekend"):
+        return "DURATION", tv.duration(1, low)  # "the past decade": a stretch of time, not a date
+    if low == "weekend" and offset == 0:
+        return "DATE", tv.weekend(base, ctx.direction() or "past")
+    if low in tv.SEASONS:
+        return "DATE", _season(base, low, offset)
+    return "DATE", tv.relative_unit(base, low, offset)
+
+
+def _season(dct: dt.date, season: str, offset: int) -> str:
+    code = tv.SEASONS[season]
+    first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    year = dct.year
+    if offset < 0 and dct.month < first + 3:
+        year -= 1
+    if offset > 0 and dct.month >= first:
+        year += 1
+    return f"{year:04d}-{code}"
+
+
+def h_of_the_unit(m: re.Match, ctx: Ctx) -> Result:
+    return "DATE", tv.relative_unit(ctx.dct, m["unit"], 0)
+
+
+def h_year_end(m: re.Match, ctx: Ctx) -> Result:
+    return "DATE", str(ctx.dct.year)
+
+
+REL_WORDS = {
+    "today": ("DATE", 0), "yesterday": ("DATE", -1), "tomorrow": ("DATE", 1), "tonight": ("TIME", "NI"),
+    "now": ("DATE", "PRESENT_REF"), "right now": ("DATE", "PRESENT_REF"),
+    "currently": ("DATE", "PRESENT_REF"),
+    "nowadays": ("DATE", "PRESENT_REF"), "presently": ("DATE", "PRESENT_REF"),
+    "at present": ("DATE", "PRESENT_REF"), "recently": ("DATE", "PAST_REF"), "lately": ("DATE", "PAST_REF"),
+    "the past": ("DATE", "PAST_REF"), "the future": ("DATE", "FUTURE_REF"),
+}  # fmt: skip
+
+
+def h_rel_word(m: re.Match, ctx: Ctx) -> Result:
+    key = " ".join(m[0].lower().split())
+    kind, how = REL_WORDS[key]
+    if isinstance(how, int):
+        return kind, _d(ctx.dct + dt.timedelta(days=how))
+    if kind == "TIME":
+        return kind, f"{_d(ctx.dct)}T{how}"
+    return kind, how
+
+
+def h_day_part(m: re.Match, ctx: Ctx) -> Result:
+    day = {"this": 0, "yesterday": -1, "last": -1, "tomorrow": 1}[m["which"].lower()]
+    part = tv.DAY_PARTS[m["part"].lower()]
+    if m["which"].lower() == "last" and part != "NI":
+        return None
+    return "TIME", f"{_d(ctx.dct + dt.timedelta(days=day))}T{part}"
+
+
+def h_rel_day(m: re.Match, ctx: Ctx) -> Result:
+    text = " ".join(m[0].lower().split())
+    sign = -1 if ("previous" in text or "before" in text) else 0 if "same" in text else 1
+    return "DATE", _d(ctx.ref + dt.timedelta(days=sign))
+
+
+def h_unit_before(m: re.Match, ctx: Ctx) -> Result:
+    sign = -1 if m["dir"].lower() == "before" else 1
+    return "DATE", tv.shift(ctx.ref, 1, m["unit"], sign)
+
+
+def h_duration(m: re.Match, ctx: Ctx) -> Result:
+    return "DURATION", tv.duration(tv.number_of(m["num"]), m["unit"])
+
+
+def h_vague_duration(m: re.Match, ctx: Ctx) -> Result:
+    return "DURATION", tv.duration(None, m["unit"] or m["unit2"])
+
+
+def h_set_times(m: re.Match, ctx: Ctx) -> Result:
+    return "SET", tv.duration(1, m["unit"])
+
+
+def h_set(m: re.Match, ctx: Ctx) -> Result:
+    unit = m["unit"]
+    if unit in tv.WEEKDAYS or unit.rstrip("s").lower() in tv.WEEKDAYS:
+        return "SET", f"XXXX-WXX-{tv.WEEKDAYS[unit.rstrip('s').lower()] + 1}"
+    low = unit.lower()
+    if low in tv.DAY_PARTS:
+        return "SET", f"XXXX-XX-XXT{tv.DAY_PARTS[low]}"
+    num = (
+        2
+        if (m.groupdict().get("num") or "").lower() == "other"
+        else tv.number_of(m.groupdict().get("num") or "1")
+    )
+    if low == "weekend":
+        return "SET", "XXXX-WXX-WE"
+    return "SET", tv.duration(num or 1, low)
+
+
+ADVERB_SETS = {"daily": "P1D", "nightly": "P1D", "weekly": "P1W", "biweekly": "P2W", "monthly": "P1M",
+               "quarterly": "P3M", "yearly": "P1Y", "annually": "P1Y", "annual": "P1Y", "hourly": "PT1H",
+               "biannual": "P6M", "semiannual": "P6M"}  # fmt: skip
+
+
+def h_adverb_set(m: re.Match, ctx: Ctx) -> Result:
+    return "SET", ADVERB_SETS[m[0].lower()]
+
+
+def h_clock(m: re.Match, ctx: Ctx) -> Result:
+    if m["word"]:
+        hh, mm = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}[m["word"].lower()]
+    else:
+        hh = int(m["h"] or m["h2"])
+        mm = int(m["m"] or m["m2"] or 0)
+        ap = (m["ap"] or m["ap2"] or "").lower()
+        if ap.startswith("p") and hh < 12:
+            hh += 12
+        if ap.startswith("a") and hh == 12:
+            hh = 0
+    day = ctx.sent_day() or _d(ctx.dct)
+    return "TIME", f"{day}T{hh:02d}:{mm:02d}"
+
+
+def h_weekday(m: re.Match, ctx: Ctx) -> Result:
+    direction = {"present": "future", "": "past"}.get(ctx.direction(), ctx.direction())  # "talks open Monday"
+    value = _d(tv.weekday_date(ctx.dct, tv.WEEKDAYS[m["wd"].lower()], direction))
+    if m["part"]:
+        return "TIME", f"{value}T{tv.DAY_PARTS[m['part'].lower()]}"
+    return "DATE", value
+
+
+def h_month(m: re.Match, ctx: Ctx) -> Result:
+    month = tv.MONTHS[m["mon"].lower()]
+    return "DATE", f"{tv.month_year(ctx.dct, month, ctx.direction() or 'past'):04d}-{month:02d}"
+
+
+def h_year(m: re.Match, ctx: Ctx) -> Result:
+    return "DATE", m["year"]
+
+
+def _p(name: str, fn: Callable[[re.Match, Ctx], Result], *parts: str):
+    return name, "".join(parts), fn
+
+
+# (name, pattern, handler); every pattern is tried, then the longest non-overlapping matches win.
+PATTERNS = [
+    _p("full_date", h_full_date,
+       rf"(?:(?P<wd>{WD})\s*,?\s+)?(?P<mon>{MON})\s+(?P<day>[0-3]?\d)(?:st|nd|rd|th)?(?![\d:.,]\d)\b",
+       rf"(?:\s*,?\s*(?P<year>{YEAR})(?!\d))?"),
+    _p("full_date_dmy", h_full_date,
+       rf"(?:(?P<wd>{WD})\s*,?\s+)?(?:the\s+)?(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?",
+       rf"(?P<mon>{MON})(?:\s*,?\s*(?P<year>{YEAR})(?!\d))?"),
+    _p("month_year", h_month_year, rf"(?P<mon>{MON})\s*,?\s*(?:of\s+)?(?P<year>{YEAR})(?!\d)"),
+    _p("iso", h_iso, rf"\b(?P<year>{YEAR})-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b"),
+    _p("slash", h_slash, rf"\b(?P<a>[0-3]?\d)/(?P<b>[0-3]?\d)/(?P<year>{YEAR})\b"),
+    _p("season_year", h_season_year,
+       rf"(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<year>{YEAR})\b"),
+    _p("quarter", h_quarter,
+       r"(?:the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|(?-i:Q)(?P<qn>[1-4]))",
+       rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}|this\s+year|last\s+year|next\s+year))?\b"),
+    _p("half", h_half,
+       r"the\s+(?P<which>first|second)\s+half\s+of\s+",
+       rf"(?:(?P<year>{YEAR}|this\s+year|last\s+year|next\s+year)|the\s+year)\b"),
+    _p("decade", h_decade,
+       r"(?:(?P<cent>1[5-9]|20)(?P<dec>\d)0'?s|'(?P<dec2>\d)0s)\b",
+       r"|the\s+(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
+    _p("century", h_century, r"the\s+(?P<n>\d{1,2}(?:st|nd|rd|th))\s+century\b"),
+    _p("ago", h_ago,
+       rf"(?<!\w)(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+",
+       r"(?P<dir>ago|from\s+now|hence|earlier|later)\b(?!\s+than)"),
+    _p("rel_unit", h_rel_unit,
+       r"\b(?:(?:earlier|later)\s+)?(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming",
+       rf"|the\s+(?:past|last|next|previous|following|coming))\s+(?P<unit>{SPAN_UNIT})\b"),
+    _p("of_the_unit", h_of_the_unit, r"(?<=\bof\s)the\s+(?P<unit>year|month|week)\b"),
+    _p("year_end", h_year_end, r"\byear[- ]end\b"),
+    _p("day_part", h_day_part,
+       r"\b(?P<which>this|yesterday|tomorrow|last)\s+(?P<part>morning|afternoon|evening|night)\b"),
+    _p("rel_day", h_rel_day,
+       r"\bthe\s+(?:(?:next|following|previous)\s+day",
+       r"|day\s+(?:before|after)(?!\s+(?:yesterday|tomorrow))|same\s+day)\b"),
+    _p("unit_before", h_unit_before, r"\bthe\s+(?P<unit>week|month|year)\s+(?P<dir>before|after)\b"),
+    _p("rel_word", h_rel_word,
+       r"\b(?:today|tonight|yesterday|tomorrow|right\s+now|now|currently|nowadays|presently",
+       r"|at\s+present|recently|lately|the\s+past|the\s+future)\b"),
+    _p("duration", h_duration,
+       r"(?:\bthe\s+(?:past|last|next|first|coming|following|previous|final)\s+)?",
+       rf"(?<![\w.,])(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})(?:-long)?\b(?![- ]olds?\b)"),
+    _p("vague_duration", h_vague_duration,
+       r"(?<=\bfor\s)(?P<unit>years|decades|months|weeks)\b|\b(?P<unit2>decades|years|months)-long\b"),
+    _p("set_every", h_set,
+       rf"\b(?:every|each)\s+(?:(?P<num>other|{NUM})\s+)?",
+       rf"(?P<unit>{UNIT}|{WD}|morning|evening|night|weekend)\b"),
+    _p("set_times", h_set_times,
+       rf"\b(?:once|twice|three\s+times|\d+\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>{UNIT})\b"),
+    _p("set_plural_weekday", h_set, rf"(?P<unit>{WD}s)\b"),
+    _p("set_adverb", h_adverb_set,
+       r"\b(?-i:daily|nightly|weekly|biweekly|monthly|quarterly|yearly|annually|annual|hourly",
+       r"|biannual|semiannual)\b"),
+    _p("clock", h_clock,
+       rf"(?<![\w:.])(?:(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s*(?P<ap>{AMPM}))?",
+       rf"|(?P<h2>1[0-2]|0?[1-9])(?:[.:](?P<m2>[0-5]\d))?\s*(?P<ap2>{AMPM})",
+       rf"|(?P<word>noon|midday|midnight)){TZ}?(?![\w:])"),
+    _p("weekday", h_weekday, rf"(?P<wd>{WD})(?:\s+(?P<part>morning|afternoon|evening|night))?\b"),
+    _p("month", h_month, rf"\b(?P<mon>{MON_FULL})\b"),
+    _p("year", h_year, rf"(?<![\w$€£#/.,-])(?P<year>{YEAR})(?![\w%]|[.,]\d)"),
+]  # fmt: skip
+COMPILED = [(name, re.compile(p, re.IGNORECASE), fn) for name, p, fn in PATTERNS]
+
+MOD_BEFORE = re.compile(
+    r"(?:\b(?P<edge>early|mid|late)[\s-]+|\b(?P<part>(?:the\s+)?(?:very\s+)?(?:beginning|start|end|middle|close)"
+    r"\s+of\s+(?:the\s+)?)|\b(?P<approx>about|around|approximately|nearly|almost|roughly|some)\s+"
+    r"|\b(?P<more>more\s+than|over|at\s+least|less\s+than|under|up\s+to|no\s+more\s+than)\s+)$",
+    re.IGNORECASE,
+)
+EDGE_MOD = {"early": "START", "mid": "MID", "late": "END", "beginning": "START", "start": "START",
+            "end": "END", "middle": "MID", "close": "END"}  # fmt: skip
+AMOUNT_MOD = {"more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_OR_MORE",
+              "less than": "LESS_THAN",
+              "under": "LESS_THAN", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS"}  # fmt: skip
+SIGNAL_BEFORE = re.compile(r"\b(?P<sig>since|before|after|until|till|by)\s+(?:the\s+)?$", re.IGNORECASE)
+ABSOLUTE = {"month_year", "iso", "slash", "year", "decade", "century", "season_year"}  # written in full
+SIGNAL_MOD = {"since": "START", "before": "BEFORE", "after": "AFTER"}
+FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "intend", "hope", "aim", "promise", "vow",
+                "threaten",
+                "prepare", "propose", "agree", "decide", "want", "seek", "try", "pledge", "go"}  # fmt: skip
+
+
+def _tense(doc: Doc, start: int, end: int, title_end: int) -> str:
+    """'past', 'present' or 'future' from the verb governing the span at start..end, '' when nothing tells."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or not len(span):
+        return ""
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    if tok.pos_ not in ("VERB", "AUX"):
+        return ""
+    for verb in (tok, tok.head):
+        auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
+        if any(a.lower_ in ("will", "'ll", "shall", "wo") for a in auxes):
+            return "future"
+        if any(a.lower_ == "to" for a in auxes) and verb.head.lemma_ in FUTURE_HEADS:
+            return "future"
+        if verb.lemma_ in ("schedule", "set", "due") and any(a.lemma_ == "be" for a in auxes):
+            return "future"
+        if "Past" in verb.morph.get("Tense") and verb.tag_ == "VBD":
+            return "past"
+        if any("Past" in a.morph.get("Tense") or a.lower_ in ("has", "have", "had") for a in auxes):
+            return "past"
+        if verb.tag_ in ("VBP", "VBZ") or any(a.tag_ in ("VBP", "VBZ") for a in auxes):
+            return "past" if start < title_end else "present"  # headlines tell past news in the present
+        if verb.dep_ not in ("xcomp", "advcl", "ccomp", "conj", "relcl") or verb.head is verb:
+            break
+    return ""
+
+
+def _keep(name: str, m: re.Match, doc: Doc, text: str) -> bool:
+    """Reject pattern matches the parse shows are not time expressions."""
+    if name == "month" and m["mon"] in ("May", "March", "August", "June", "April", "January"):
+        tok = _token_at(doc, m.start())
+        if tok is None or tok.pos_ != "PROPN" or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
+            return tok is not None and tok.ent_type_ == "DATE"
+    if name == "weekday":
+        before = text[max(0, m.start() - 10) : m.start()].split()
+        if before and before[-1] in WEEKDAY_NAMES:
+            return False
+    if name == "year":
+        tok = _token_at(doc, m.start())
+        if tok is None:
+            return True
+        if tok.ent_type_ in ("MONEY", "PERCENT", "QUANTITY") or (
+            tok.i > 0 and doc[tok.i - 1].lower_ in ("no.", "#")
+        ):
+            return False
+        if tok.dep_ == "nummod" and tok.head.tag_ == "NNS":  # "1709 schoolchildren", not "the 2014 protests"
+            if not (tok.i > 0 and (doc[tok.i - 1].tag_ in ("DT", "PRP$", "POS") or doc[tok.i - 1].ent_type_)):
+                return False
+        if re.match(r"[\s-]+years?[\s-]+old\b", text[m.end() : m.end() + 12]):
+            return False
+    if (
+        name == "ago"
+        and m["dir"].lower() in ("earlier", "later")
+        and m["unit"].lower().startswith(("sec", "min", "hour"))
+    ):
+        return False  # "six minutes later": no clock time to anchor on; the duration alone is tagged
+    if name == "duration":
+        num = m["num"].lower()
+        if not m["unit"].lower().endswith("s") and tv.number_of(num) not in (1, 0.5) and "-" not in m[0]:
+            return False  # "2018 day five": a number beside a unit word, not a duration
+        if num in ("some", "many", "several", "few") and not m[0].lower().startswith("the"):
+            return False
+        if (
+            num in ("a", "an")
+            and m["unit"].lower() in ("day", "year", "week", "month")
+            and _preceded_by_amount(text, m)
+        ):
+            return False
+    return True
+
+
+def _preceded_by_amount(text: str, m: re.Match) -> bool:
+    """'$5 a year', '200 times a day': a rate, not a duration."""
+    return bool(
+        re.search(
+            r"(?:\d|\btimes|\bmillion|\bbillion|once|twice)\s*$", text[max(0, m.start() - 20) : m.start()]
+        )
+    )
+
+
+def _token_at(doc: Doc, char: int):
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _candidates(text: str, doc: Doc) -> list[tuple[int, int, str, re.Match, Callable]]:
+    found = []
+    for name, rx, fn in COMPILED:
+        for m in rx.finditer(text):
+            if m.end() > m.start() and _keep(name, m, doc, text):
+                found.append((m.start(), m.end(), name, m, fn))
+    found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
+    chosen: list[tuple[int, int, str, re.Match, Callable]] = []
+    taken: list[tuple[int, int]] = []
+    for cand in sorted(found, key=lambda c: -(c[1] - c[0])):
+        if all(cand[1] <= a or cand[0] >= b for a, b in taken):
+            chosen.append(cand)
+            taken.append((cand[0], cand[1]))
+    chosen.sort(key=lambda c: c[0])
+    return chosen
+
+
+def find_times(
+    doc: Doc, dct: dt.date, title: tuple[int, int] | None = None, body_start: int = 0
+) -> list[Timex]:
+    """Every time expression in the doc from body_start on, with its TIMEX3 type, value and mod.
+
+    title: the headline's span (its present tense reports the past).
+    """
+    title_end = title[1] if title else 0
+    text = doc.text
+    out: list[Timex] = []
+    ref = dct
+    sent_starts = [s.start_char for s in doc.sents]
+    for start, end, name, m, fn in _candidates(text, doc):
+        if start < body_start:
             continue
-        parsed = dateparser.parse(ent.text, settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"})
-        value = parsed.date().isoformat() if parsed else None
-        out.append(Timex(ent.start_char, ent.end_char, ent.text, ent.label_, value))
+
+        def direction(s=start, e=end) -> str:
+            return _tense(doc, s, e, title_end)
+
+        def sent_day(s=start) -> str | None:
+            lo = max([x for x in sent_starts if x <= s], default=0)
+            hi = min([x for x in sent_starts if x > s], default=len(text))
+            near = [
+                t for t in out if lo <= t.start < hi and t.value and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value)
+            ]
+            return near[-1].value if near else None
+
+        try:
+            result = fn(m, Ctx(dct, ref, direction, sent_day))
+        except (ValueError, KeyError, OverflowError):
+            result = None
+        if result is None or result[1] is None:
+            continue
+        kind, value = result
+        mod = None
+        pre = MOD_BEFORE.search(text, max(0, start - 40), start)
+        if pre and pre.end() == start:
+            if pre["edge"] or pre["part"]:
+                word = (pre["edge"] or pre["part"]).lower()
+                mod = next(v for k, v in EDGE_MOD.items() if k in word)
+                if kind == "DATE" and value[:4].isdigit():
+                    start = pre.start()
+            elif kind == "DURATION" and (pre["approx"] or pre["more"]):
+                mod = "APPROX" if pre["approx"] else AMOUNT_MOD[" ".join(pre["more"].lower().split())]
+                start = pre.start()
+        sig = SIGNAL_BEFORE.search(text, max(0, start - 12), start)
+        if sig and mod is None and kind in ("DATE", "TIME"):
+            mod = SIGNAL_MOD.get(sig["sig"].lower())
+        anchored = name not in ABSOLUTE and not (name.startswith("full_date") and m["year"])
+        out.append(Timex(start, end, text[start:end], kind, value, mod, anchored))
+        if kind == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+            ref = dt.date.fromisoformat(value)
     return out
