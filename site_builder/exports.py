@@ -1,0 +1,198 @@
+"""Corpus -> the data files published with the site, so analysts can take the picture elsewhere.
+
+briefs.json, entities.json, events.csv, places.geojson, timeline.json (TimelineJS) and feed.xml
+(Atom). Each function takes data and returns the file's text; nothing here writes to disk.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import xml.etree.ElementTree as ET
+from urllib.parse import quote
+
+from .briefs import Brief, brief_as_dict
+from .corpus import Corpus, Profile
+
+ATOM = "http://www.w3.org/2005/Atom"
+FEED_SIZE = 50
+CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _brief_path(brief: Brief) -> str:
+    return f"briefs/{quote(brief.path.stem if brief.path else brief.id)}/"
+
+
+def _dumps(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, indent=1, default=str) + "\n"
+
+
+def briefs_json(corpus: Corpus) -> str:
+    out = []
+    for brief in corpus.brief_list():
+        d = brief_as_dict(brief)
+        d["url"] = _brief_path(brief)
+        d["body"] = brief.body
+        out.append(d)
+    return _dumps(out)
+
+
+def _profile_dict(p: Profile, section: str, corpus: Corpus) -> dict:
+    d = {
+        "id": p.id,
+        "name": p.name,
+        "kind": p.kind,
+        "roles": p.roles,
+        "aliases": p.aliases,
+        "url": f"{section}/{p.id}/",
+        "briefs": p.briefs,
+        "mentions": p.mentions,
+        "events": len(p.events),
+        "with_actors": dict(p.with_actors.most_common()),
+        "with_places": dict(p.with_places.most_common()),
+    }
+    if section == "locations":
+        d.update(within=p.within, lat=p.lat, lon=p.lon, path=[a.id for a in corpus.ancestors(p.id)])
+    if p.note and p.note.wikidata:
+        d["wikidata"] = p.note.wikidata
+    return d
+
+
+def entities_json(corpus: Corpus) -> str:
+    return _dumps(
+        {
+            "actors": [
+                _profile_dict(p, "actors", corpus) for p in sorted(corpus.actors.values(), key=lambda p: p.id)
+            ],
+            "locations": [
+                _profile_dict(p, "locations", corpus)
+                for p in sorted(corpus.places.values(), key=lambda p: p.id)
+            ],
+        }
+    )
+
+
+def _cell(value: str) -> str:
+    """A spreadsheet must never run article text as a formula."""
+    return "'" + value if value.startswith(CSV_FORMULA_STARTS) else value
+
+
+def events_csv(corpus: Corpus) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["date", "basis", "range", "text", "brief", "actors", "locations"])
+    for e in corpus.events:
+        writer.writerow(
+            [
+                e.date,
+                e.basis,
+                e.range or "",
+                _cell(e.text),
+                e.brief,
+                " ".join(e.actors),
+                " ".join(e.locations),
+            ]
+        )
+    return buf.getvalue()
+
+
+def places_geojson(corpus: Corpus) -> str:
+    features = []
+    for p in sorted(corpus.places.values(), key=lambda p: p.id):
+        if not p.has_coordinates:
+            continue
+        features.append(
+            {
+                "type": "Feature",
+                "id": p.id,
+                "geometry": {"type": "Point", "coordinates": [p.lon, p.lat]},
+                "properties": {
+                    "id": p.id,
+                    "name": p.name,
+                    "kind": p.kind,
+                    "within": p.within,
+                    "url": f"locations/{p.id}/",
+                    "briefs": len(p.briefs),
+                    "events": len(p.events),
+                },
+            }
+        )
+    return _dumps({"type": "FeatureCollection", "features": features})
+
+
+def _timelinejs_date(value: str) -> dict:
+    parts = value.split("-")
+    d = {"year": parts[0]}
+    if len(parts) > 1:
+        d["month"] = parts[1]
+    if len(parts) > 2:
+        d["day"] = parts[2]
+    return d
+
+
+def timeline_json(corpus: Corpus, title: str) -> str:
+    """TimelineJS3's JSON format: headline and text are plain text (TimelineJS renders them as HTML,
+    so they are HTML-escaped here)."""
+    import html
+
+    def names(ids: list[str], group: dict[str, Profile]) -> str:
+        return ", ".join(group[i].name if i in group else i for i in ids)
+
+    events = []
+    for e in corpus.events:
+        brief = corpus.briefs.get(e.brief)
+        who = names(e.actors, corpus.actors)
+        where = names(e.locations, corpus.places)
+        detail = " · ".join(x for x in (who, where, brief.title if brief else "") if x)
+        events.append(
+            {
+                "start_date": _timelinejs_date(e.date),
+                "text": {"headline": html.escape(e.text), "text": html.escape(detail)},
+                "group": e.date[:7],
+                "unique_id": f"{e.brief}-{len(events)}",
+            }
+        )
+    return _dumps({"title": {"text": {"headline": html.escape(title)}}, "events": events})
+
+
+def atom_feed(corpus: Corpus, title: str, site_url: str | None) -> str:
+    """The latest briefs as Atom; links are absolute when the site's URL is known."""
+    base = (site_url or "").rstrip("/") + "/" if site_url else ""
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    if base:
+        feed.set("{http://www.w3.org/XML/1998/namespace}base", base)
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = title
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = base or "urn:briefing:feed"
+    ET.SubElement(feed, f"{{{ATOM}}}link", href=base or "./")
+    ET.SubElement(feed, f"{{{ATOM}}}link", rel="self", href=f"{base}feed.xml")
+    briefs = corpus.brief_list()[:FEED_SIZE]
+    newest = max((b.date for b in briefs), default=dt.date(1970, 1, 1))
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = f"{newest.isoformat()}T00:00:00Z"
+    ET.SubElement(ET.SubElement(feed, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = title
+    for brief in briefs:
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = brief.title
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:briefing:brief:{brief.id}"
+        ET.SubElement(entry, f"{{{ATOM}}}link", href=base + _brief_path(brief))
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = f"{brief.date.isoformat()}T00:00:00Z"
+        if brief.summary:
+            ET.SubElement(entry, f"{{{ATOM}}}summary").text = brief.summary
+        source = (brief.source or {}).get("name")
+        if source:
+            ET.SubElement(ET.SubElement(entry, f"{{{ATOM}}}author"), f"{{{ATOM}}}name").text = str(source)
+    return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
+
+
+def export_files(corpus: Corpus, title: str, site_url: str | None = None) -> dict[str, str]:
+    """{file name at the site root: its text}."""
+    return {
+        "briefs.json": briefs_json(corpus),
+        "entities.json": entities_json(corpus),
+        "events.csv": events_csv(corpus),
+        "places.geojson": places_geojson(corpus),
+        "timeline.json": timeline_json(corpus, title),
+        "feed.xml": atom_feed(corpus, title, site_url),
+    }

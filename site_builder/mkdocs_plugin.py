@@ -1,0 +1,151 @@
+"""The MkDocs plugin `briefing`: the only module that imports MkDocs.
+
+Events in build order: on_config loads the corpus (reused while no brief or note changed);
+on_files adds the generated pages and data exports and drops curated notes (their text is shown
+on the generated entity pages); on_page_markdown turns each brief file into its decorated page;
+on_serve also watches the templates, so `briefing serve` rebuilds when a brief, note or
+template is edited.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+
+from . import exports, render
+from .briefs import Brief
+from .corpus import Corpus, load_corpus
+from .project import Project
+
+log = logging.getLogger("mkdocs.plugins.briefing")
+
+
+class BriefingConfig(base.Config):
+    templates = c.Type(str, default="templates")  # relative to mkdocs.yml; overrides the defaults
+    exports = c.Type(bool, default=True)
+
+
+def _fingerprint(project: Project, templates: Path) -> tuple:
+    """What the corpus depends on: every brief and note file's name, size and modification time."""
+    out = []
+    for folder in (project.briefs, project.actor_notes, project.location_notes):
+        if folder.is_dir():
+            out.extend((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.md")))
+    return tuple(out)
+
+
+class BriefingPlugin(BasePlugin[BriefingConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self._key: tuple | None = None
+        self.corpus: Corpus | None = None
+        self.site: render.Site | None = None
+        self.by_src: dict[str, Brief] = {}
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path).resolve().parent
+        docs = Path(config.docs_dir).resolve()
+        self.project = Project.at(docs.parent if docs.name == "content" else root)
+        self.templates = (root / self.config.templates).resolve()
+        self.env = render.make_env([self.templates])
+        key = _fingerprint(self.project, self.templates)
+        if key != self._key or self.corpus is None:
+            self.corpus = load_corpus(self.project)
+            self._key = key
+            for err in self.corpus.errors:
+                log.error("%s (the file is left out of the site)", err)
+        self.site = render.Site(self.corpus, title=config.site_name, intro=self._intro(docs))
+        self.by_src = {}
+        for brief in self.corpus.briefs.values():
+            if brief.path is not None:
+                rel = (
+                    brief.path.resolve().relative_to(docs).as_posix()
+                    if docs in brief.path.resolve().parents
+                    else None
+                )
+                if rel:
+                    self.by_src[rel] = brief
+        return config
+
+    @staticmethod
+    def _intro(docs: Path) -> str:
+        """content/intro.md, when a person wrote one, opens the home page."""
+        path = docs / "intro.md"
+        return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+    def on_files(self, files: Files, config: MkDocsConfig) -> Files:
+        assert self.site is not None and self.corpus is not None
+        pages = render.render_pages(self.site, self.env)
+        bad = {Path(e.path).resolve() for e in self.corpus.errors}
+        for file in list(files):
+            src = file.src_uri
+            is_note = src.startswith(("actors/", "locations/")) and src.endswith(".md")
+            is_bad = file.abs_src_path and Path(file.abs_src_path).resolve() in bad
+            if is_note or is_bad or src in pages or src == "intro.md":
+                files.remove(file)
+            elif src.startswith("briefs/") and src.endswith(".md"):
+                file.inclusion = InclusionLevel.NOT_IN_NAV
+        nav_pages = {"index.md", "timeline.md", "briefs/index.md", "actors/index.md", "locations/index.md"}
+        for path, markdown in pages.items():
+            inclusion = InclusionLevel.INCLUDED if path in nav_pages else InclusionLevel.NOT_IN_NAV
+            files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
+        if self.config.exports:
+            for name, text in exports.export_files(self.corpus, config.site_name, config.site_url).items():
+                if files.get_file_from_path(name) is None:
+                    files.append(File.generated(config, name, content=text))
+        return files
+
+    def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        brief = self.by_src.get(page.file.src_uri)
+        if brief is None or self.site is None:
+            return markdown
+        return render.render_brief(self.site, self.env, brief)
+
+    def on_serve(self, server, config: MkDocsConfig, builder):
+        if self.templates.is_dir():
+            server.watch(str(self.templates))
+        return server
+
+
+# --- what `briefing build` and `briefing serve` run: MkDocs' own Python API ---
+
+
+def build_site(config_file: Path, *, strict: bool = False, site_dir: Path | None = None) -> Path:
+    """`mkdocs build` of the project's mkdocs.yml; returns the folder the site was written to."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    overrides = {"site_dir": str(site_dir)} if site_dir else {}
+    config = load_config(str(config_file), strict=strict, **overrides)
+    config.plugins.on_startup(command="build", dirty=False)
+    try:
+        build(config)
+    finally:
+        config.plugins.on_shutdown()
+    return Path(config.site_dir)
+
+
+def serve_site(config_file: Path, *, dev_addr: str | None = None, open_in_browser: bool = False) -> None:
+    """`mkdocs serve` with live reload on: editing a brief, note or template rebuilds the pages."""
+    from mkdocs.commands.serve import serve
+
+    serve(str(config_file), livereload=True, dev_addr=dev_addr, open_in_browser=open_in_browser)
+
+
+class BuildError(Exception):
+    """The site could not be built; str() says why and what to do."""
+
+
+def build_errors():
+    """The exceptions MkDocs raises for a failed build, for the CLI to catch without importing MkDocs."""
+    from mkdocs.exceptions import MkDocsException
+
+    return (MkDocsException, BuildError)

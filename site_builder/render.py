@@ -1,0 +1,462 @@
+"""Corpus -> the generated pages of the site, as Markdown text rendered from Jinja templates.
+
+No MkDocs here: the plugin hands the pages to MkDocs. Every value a template prints goes through
+one escape (`escape_text`), so names, titles, event text and quotes from articles can never become
+HTML, script or Markdown markup, whether they land in a Markdown paragraph or in an HTML block.
+Only values wrapped in `Markup` here (rendered article bodies, SVG maps) are printed as they are.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import quote
+
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from markupsafe import Markup
+
+from . import maps
+from .briefs import Brief
+from .corpus import Corpus, Profile, TimelineEvent
+from .slugs import is_safe_slug
+
+DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
+LATEST = 8
+TOP = 12
+KIND_LABELS = {
+    "person": "Person",
+    "organization": "Organization",
+    "country": "Country",
+    "region": "Region",
+    "city": "City",
+    "place": "Place",
+}
+
+# --- escaping: one filter for Markdown and HTML contexts alike ---
+
+_ENTITY_CHARS = "&<>\"'\\`*_{}[]|~^$"
+_ENTITIES = {ord(c): f"&#{ord(c)};" for c in _ENTITY_CHARS}
+_LINE_START = re.compile(r"^([#>+=-]|\d+[.)])")
+
+
+def escape_text(value: object) -> Markup:
+    """Untrusted text -> Markup that shows as itself in Markdown paragraphs, tables and raw HTML.
+
+    Characters that mean something to Markdown or HTML become numeric character references,
+    which both Python-Markdown and browsers turn back into the character; white space collapses
+    to single spaces, so the text can never start a block (heading, list, HTML block) of its own.
+    """
+    if isinstance(value, Markup):
+        return value
+    text = " ".join(str(value).split()).translate(_ENTITIES)
+    text = _LINE_START.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(1)), text)
+    return Markup(text)
+
+
+def _finalize(value: object) -> object:
+    """Applied to every `{{ ... }}`: strings are escaped before autoescape sees them."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return escape_text(value)
+    return value
+
+
+def neutralize_html(markdown: str) -> str:
+    """Raw HTML in a hand-edited body or note shows as text; Markdown itself still works."""
+    return markdown.replace("<", "&lt;")
+
+
+# --- dates at the precision known ---
+
+
+def format_date(value: str | dt.date | None, *, range_: str | None = None) -> str:
+    """`2021-07-05` -> `5 July 2021`; `2021-07` -> `July 2021` (never the 1st); `2021` -> `2021`."""
+    if value is None:
+        return ""
+    text = value.isoformat() if isinstance(value, dt.date) else str(value)
+    parts = text.split("-")
+    try:
+        if len(parts) >= 3:
+            out = f"{int(parts[2][:2])} {calendar.month_name[int(parts[1])]} {parts[0]}"
+        elif len(parts) == 2:
+            out = f"{calendar.month_name[int(parts[1])]} {parts[0]}"
+        else:
+            out = parts[0]
+    except (ValueError, IndexError):
+        out = text
+    return f"since {out}" if range_ == "since" else out
+
+
+def month_label(month: str) -> str:
+    return format_date(month)
+
+
+# --- view models: what the templates see ---
+
+
+@dataclass
+class EntityView:
+    """An actor or place as a page shows it: linkable only when its id is a safe slug."""
+
+    id: str
+    name: str
+    kind: str
+    section: str  # actors | locations
+    count: int = 0
+
+    @property
+    def href(self) -> str | None:
+        return f"{self.section}/{self.id}/" if is_safe_slug(self.id) else None
+
+    @property
+    def kind_label(self) -> str:
+        return KIND_LABELS.get(self.kind, self.kind.capitalize())
+
+
+@dataclass
+class EventView:
+    date: str
+    label: str
+    basis: str
+    text: str
+    brief: Brief | None
+    actors: list[EntityView] = field(default_factory=list)
+    places: list[EntityView] = field(default_factory=list)
+
+    @property
+    def month(self) -> str:
+        return self.date[:7]
+
+
+@dataclass
+class MonthGroup:
+    month: str
+    label: str
+    events: list[EventView]
+
+
+@dataclass
+class Site:
+    """Everything the templates need, computed once per build."""
+
+    corpus: Corpus
+    title: str = "Briefing"
+    intro: str = ""
+
+    def actor(self, eid: str, count: int = 0) -> EntityView:
+        p = self.corpus.actors.get(eid)
+        return EntityView(eid, p.name if p else eid, p.kind if p else "person", "actors", count)
+
+    def place(self, eid: str, count: int = 0) -> EntityView:
+        p = self.corpus.places.get(eid)
+        return EntityView(eid, p.name if p else eid, p.kind if p else "place", "locations", count)
+
+    def event(self, ev: TimelineEvent) -> EventView:
+        return EventView(
+            ev.date,
+            format_date(ev.date, range_=ev.range),
+            ev.basis,
+            ev.text,
+            self.corpus.briefs.get(ev.brief),
+            [self.actor(a) for a in dict.fromkeys(ev.actors)],
+            [self.place(p) for p in dict.fromkeys(ev.locations)],
+        )
+
+    def months(self, events: list[TimelineEvent]) -> list[MonthGroup]:
+        groups: dict[str, list[EventView]] = {}
+        for ev in events:
+            groups.setdefault(ev.month, []).append(self.event(ev))
+        return [MonthGroup(m, month_label(m), evs) for m, evs in groups.items()]
+
+    def with_counts(self, counter: Counter, section: str, limit: int | None = None) -> list[EntityView]:
+        make = self.actor if section == "actors" else self.place
+        ranked = sorted(counter.items(), key=lambda kv: (-kv[1], kv[0]))
+        return [make(eid, n) for eid, n in ranked[:limit]]
+
+
+def brief_href(brief: Brief) -> str:
+    """A brief's page is named after its file, as MkDocs names it, not after its `id:` field."""
+    stem = brief.path.stem if brief.path else brief.id
+    return f"briefs/{quote(stem)}/"
+
+
+def date_range(corpus: Corpus) -> tuple[str, str] | None:
+    """The span the site covers: every event date and every publication date."""
+    dates = [e.date for e in corpus.events] + [b.date.isoformat() for b in corpus.briefs.values()]
+    if not dates:
+        return None
+    return min(dates), max(dates)
+
+
+def first_last_seen(corpus: Corpus, profile: Profile) -> tuple[str, str] | None:
+    dates = [corpus.briefs[b].date.isoformat() for b in profile.briefs if b in corpus.briefs]
+    dates += [e.date for e in profile.events]
+    return (min(dates), max(dates)) if dates else None
+
+
+def _activity(profiles: dict[str, Profile]) -> list[Profile]:
+    """Most active first: in more briefs, then more mentions, then more events."""
+    return sorted(profiles.values(), key=lambda p: (-len(p.briefs), -p.mentions, -len(p.events), p.name))
+
+
+# --- the environment ---
+
+
+def make_env(template_dirs: list[Path]) -> Environment:
+    """Project templates first, then the defaults: a file of the same name overrides a default."""
+    dirs = [str(d) for d in dict.fromkeys([*template_dirs, DEFAULT_TEMPLATES]) if Path(d).is_dir()]
+    env = Environment(
+        loader=ChoiceLoader([FileSystemLoader(d) for d in dirs]),
+        autoescape=True,
+        finalize=_finalize,
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+    env.filters["e"] = escape_text
+    env.filters["escape"] = escape_text
+    env.filters["date"] = lambda v, range_=None: format_date(v, range_=range_)
+    env.filters["kind"] = lambda k: KIND_LABELS.get(k, str(k).capitalize())
+    env.filters["ids"] = lambda views: " ".join(v.id for v in views)
+    env.filters["brief_href"] = brief_href
+    return env
+
+
+def _page(env: Environment, template: str, root: str, **context) -> str:
+    return env.get_template(template).render(root=root, **context)
+
+
+def render_pages(site: Site, env: Environment) -> dict[str, str]:
+    """Every generated page: {path under docs_dir: Markdown}. Paths use only safe ids."""
+    corpus = site.corpus
+    pages = {
+        "index.md": render_home(site, env),
+        "timeline.md": render_timeline(site, env),
+        "briefs/index.md": _page(env, "briefs.md.j2", "../", site=site, briefs=corpus.brief_list()),
+        "actors/index.md": render_actor_index(site, env),
+        "locations/index.md": render_location_index(site, env),
+    }
+    for profile in corpus.actors.values():
+        if is_safe_slug(profile.id):
+            pages[f"actors/{profile.id}.md"] = render_actor(site, env, profile)
+    for profile in corpus.places.values():
+        if is_safe_slug(profile.id):
+            pages[f"locations/{profile.id}.md"] = render_place(site, env, profile)
+    return pages
+
+
+def render_home(site: Site, env: Environment) -> str:
+    corpus = site.corpus
+    actors = _activity(corpus.actors)[:TOP]
+    places = _activity(corpus.places)[:TOP]
+    latest = sorted(corpus.events, key=lambda e: e.sort_key, reverse=True)[:LATEST]
+    mapped = [p for p in places if p.has_coordinates]
+    return _page(
+        env,
+        "home.md.j2",
+        "",
+        site=site,
+        span=date_range(corpus),
+        briefs=corpus.brief_list()[:LATEST],
+        actors=[site.actor(p.id, len(p.briefs)) for p in actors],
+        places=[site.place(p.id, len(p.briefs)) for p in places],
+        events=[site.event(e) for e in latest],
+        map=Markup(
+            maps.svg_map([maps.point(p, "", primary=True) for p in mapped], title="Most active places")
+        )
+        if mapped
+        else None,
+        intro=Markup(neutralize_html(site.intro)) if site.intro else None,
+    )
+
+
+def render_timeline(site: Site, env: Environment) -> str:
+    corpus = site.corpus
+    actor_ids = Counter(a for e in corpus.events for a in set(e.actors))
+    place_ids = Counter(p for e in corpus.events for p in set(e.locations))
+    by_name = lambda views: sorted(views, key=lambda v: v.name.casefold())  # noqa: E731
+    return _page(
+        env,
+        "timeline.md.j2",
+        "../",
+        site=site,
+        months=site.months(corpus.events),
+        actors=by_name(site.actor(a, n) for a, n in actor_ids.items()),
+        places=by_name(site.place(p, n) for p, n in place_ids.items()),
+        span=date_range(corpus),
+        count=len(corpus.events),
+    )
+
+
+def render_actor_index(site: Site, env: Environment) -> str:
+    actors = sorted(site.corpus.actors.values(), key=lambda p: p.name.casefold())
+    rows = [(site.actor(p.id, len(p.briefs)), p) for p in actors]
+    return _page(env, "actors.md.j2", "../", site=site, rows=rows, kinds=Counter(p.kind for p in actors))
+
+
+def render_location_index(site: Site, env: Environment) -> str:
+    corpus = site.corpus
+    places = sorted(corpus.places.values(), key=lambda p: p.name.casefold())
+    mapped = [p for p in places if p.has_coordinates]
+    svg = maps.svg_map([maps.point(p, "../") for p in mapped], title="Every place with coordinates")
+    rows = [(site.place(p.id, len(p.briefs)), p, corpus.ancestors(p.id)) for p in places]
+    return _page(
+        env,
+        "locations.md.j2",
+        "../",
+        site=site,
+        rows=rows,
+        map=Markup(svg) if mapped else None,
+        unmapped=[site.place(p.id) for p in places if not p.has_coordinates],
+    )
+
+
+def _briefs_of(site: Site, profile: Profile) -> list[Brief]:
+    return [site.corpus.briefs[b] for b in profile.briefs if b in site.corpus.briefs]
+
+
+def _note_body(profile: Profile) -> Markup | None:
+    if profile.note and profile.note.body.strip():
+        return Markup(neutralize_html(profile.note.body.strip()))
+    return None
+
+
+def render_actor(site: Site, env: Environment, profile: Profile) -> str:
+    return _page(
+        env,
+        "actor.md.j2",
+        "../../",
+        site=site,
+        p=profile,
+        me=site.actor(profile.id),
+        note=_note_body(profile),
+        seen=first_last_seen(site.corpus, profile),
+        briefs=_briefs_of(site, profile),
+        months=site.months(profile.events),
+        with_actors=site.with_counts(profile.with_actors, "actors", TOP * 2),
+        with_places=site.with_counts(profile.with_places, "locations", TOP * 2),
+        also_place=site.place(profile.id) if profile.id in site.corpus.places else None,
+    )
+
+
+def render_place(site: Site, env: Environment, profile: Profile) -> str:
+    corpus = site.corpus
+    children = corpus.children(profile.id)
+    svg = None
+    if profile.has_coordinates or any(c.has_coordinates for c in children):
+        points = [maps.point(c, "../../") for c in children if c.has_coordinates]
+        if profile.has_coordinates:
+            points.insert(0, maps.point(profile, "../../", primary=True))
+        svg = Markup(maps.svg_map(points, title=f"Map of {profile.name}", focus=profile))
+    return _page(
+        env,
+        "location.md.j2",
+        "../../",
+        site=site,
+        p=profile,
+        me=site.place(profile.id),
+        note=_note_body(profile),
+        trail=[site.place(a.id) for a in corpus.ancestors(profile.id)],
+        children=[site.place(c.id, len(c.briefs)) for c in children],
+        map=svg,
+        seen=first_last_seen(corpus, profile),
+        briefs=_briefs_of(site, profile),
+        months=site.months(profile.events),
+        with_actors=site.with_counts(profile.with_actors, "actors", TOP * 2),
+        also_actor=site.actor(profile.id) if profile.id in corpus.actors else None,
+    )
+
+
+# --- brief pages: the plugin replaces the file's Markdown with this ---
+
+
+def link_mentions(body: str, names: dict[str, str]) -> str:
+    """Link the first mention of each entity in each paragraph: {name as written: href}.
+
+    Existing links, inline code and tags are left alone; names match on word boundaries.
+    """
+    usable = {n: h for n, h in names.items() if len(n) >= 3}
+    if not usable:
+        return body
+    alternation = "|".join(re.escape(n) for n in sorted(usable, key=len, reverse=True))
+    pattern = re.compile(
+        r"(?P<skip>\[[^\]]*\]\([^)]*\)|`[^`]*`|<[^>]*>|&[#\w]+;)|(?<![\w\\])(?P<name>"
+        + alternation
+        + r")(?!\w)"
+    )
+    out = []
+    for para in re.split(r"(\n\s*\n)", body):
+        if para.lstrip().startswith(("```", "~~~", "    ")):
+            out.append(para)
+            continue
+        linked: set[str] = set()
+
+        def repl(m: re.Match, linked: set[str] = linked) -> str:
+            name = m.group("name")
+            if not name:
+                return m.group(0)
+            href = usable[name]
+            if href in linked:
+                return name
+            linked.add(href)
+            return f"[{name}]({href})"
+
+        out.append(pattern.sub(repl, para))
+    return "".join(out)
+
+
+def mention_names(site: Site, brief: Brief, root: str) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for refs, view in ((brief.actors, site.actor), (brief.locations, site.place)):
+        for ref in refs:
+            href = view(ref.id).href
+            if not href:
+                continue
+            profile = (site.corpus.actors if refs is brief.actors else site.corpus.places).get(ref.id)
+            aliases = [
+                ref.name,
+                *ref.aliases,
+                *(profile.aliases if profile else []),
+                profile.name if profile else "",
+            ]
+            for name in aliases:
+                if name and name not in names:
+                    names[name] = root + href
+    return names
+
+
+def render_brief(site: Site, env: Environment, brief: Brief) -> str:
+    root = "../../"
+    body = link_mentions(neutralize_html(brief.body), mention_names(site, brief, root))
+    quotes = []
+    for q in brief.quotes:
+        speaker = None
+        if q.speaker:
+            speaker = site.actor(q.speaker) if q.speaker in site.corpus.actors else None
+        quotes.append((speaker, q.text))
+    events = sorted(brief.events, key=lambda e: TimelineEvent(e.date, e.basis, e.text, brief.id).sort_key)
+    source = brief.source or {}
+    url = str(source.get("url") or "")
+    return _page(
+        env,
+        "brief.md.j2",
+        root,
+        site=site,
+        b=brief,
+        source_name=str(source.get("name") or ""),
+        source_url=url if url.startswith(("https://", "http://")) else None,
+        actors=[site.actor(a.id, a.mentions) for a in brief.actors],
+        places=[site.place(p.id, p.mentions) for p in brief.locations],
+        events=[
+            site.event(TimelineEvent(e.date, e.basis, e.text, brief.id, e.actors, e.locations, e.range))
+            for e in events
+        ],
+        quotes=quotes,
+        body=Markup(body),
+    )
