@@ -105,6 +105,45 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     return 0
 
 
+def _mkdocs_yml(args: argparse.Namespace, project) -> Path | None:
+    config = Path(args.config_file or project.root / "mkdocs.yml")
+    if not config.is_file():
+        print(f"error: {config}: not found; run briefing in the project folder or pass -f", file=sys.stderr)
+        return None
+    return config
+
+
+def cmd_build(args: argparse.Namespace) -> int:
+    from .mkdocs_plugin import build_errors, build_site
+    from .project import Project
+
+    project = Project.at()
+    config = _mkdocs_yml(args, project)
+    if config is None:
+        return 2
+    if not args.skip_check and not run_check(project):
+        print("build: stopped; fix the errors above, or pass --skip-check", file=sys.stderr)
+        return 1
+    try:
+        site = build_site(config, strict=args.strict, site_dir=args.site_dir)
+    except build_errors() as err:
+        print(f"error: build failed: {err}", file=sys.stderr)
+        return 1
+    print(f"build: the site is in {project.relative(site)}/", file=sys.stderr)
+    return 0
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .mkdocs_plugin import serve_site
+    from .project import Project
+
+    config = _mkdocs_yml(args, Project.at())
+    if config is None:
+        return 2
+    serve_site(config, dev_addr=args.dev_addr, open_in_browser=args.open)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
@@ -127,6 +166,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--format", choices=["jsonl", "json"], default="json")
     p.add_argument("paths", nargs="+")
     p.set_defaults(func=cmd_extract)
+    p = sub.add_parser("build", help="build the site into site/ (mkdocs build)")
+    p.add_argument("-f", "--config-file", help="the mkdocs.yml to use (default: ./mkdocs.yml)")
+    p.add_argument("-d", "--site-dir", type=Path, help="write the site here instead of site/")
+    p.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")
+    p.add_argument("--skip-check", action="store_true", help="build even if `briefing check` finds errors")
+    p.set_defaults(func=cmd_build)
+    p = sub.add_parser("serve", help="live preview; editing a brief, note or template updates its pages")
+    p.add_argument("-f", "--config-file", help="the mkdocs.yml to use (default: ./mkdocs.yml)")
+    p.add_argument("-a", "--dev-addr", help="IP:PORT to serve on (default 127.0.0.1:8000)")
+    p.add_argument("--open", action="store_true", help="open the site in a browser")
+    p.set_defaults(func=cmd_serve)
     return parser
 
 
