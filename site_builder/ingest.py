@@ -7,6 +7,8 @@ have a brief is skipped, and an existing brief is never overwritten. Every write
 from __future__ import annotations
 
 import json
+import os
+import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -62,10 +64,16 @@ class Manifest:
         self.briefs = project.briefs
         self.by_sha: dict[str, str] = {}
         self.by_text: dict[str, str] = {}
+        self.by_file: dict[str, str] = {}  # source.file -> brief id: an edited article keeps its brief
         try:
             data = json.loads(self.path.read_text(encoding="utf-8"))
             self.by_sha, self.by_text = dict(data["by_sha"]), dict(data["by_text"])
+            self.by_file = dict(data["by_file"])
         except (OSError, ValueError, KeyError, TypeError):
+            self.rebuild()
+            return
+        on_disk = {p.stem for p in self.briefs.glob("*.md")} if self.briefs.is_dir() else set()
+        if not on_disk <= set(self.by_sha.values()):  # briefs written by a run that was interrupted
             self.rebuild()
 
     def rebuild(self) -> None:
@@ -78,17 +86,25 @@ class Manifest:
                 self.by_sha[str(brief.source["sha256"])] = brief.id
             if brief.source.get("text_sha256"):
                 self.by_text[str(brief.source["text_sha256"])] = brief.id
+            if brief.source.get("file"):
+                self.by_file[str(brief.source["file"])] = brief.id
 
     def brief_for(self, sha: str, text_sha: str) -> str | None:
         bid = self.by_sha.get(sha) or self.by_text.get(text_sha)
         return bid if bid and (self.briefs / f"{bid}.md").exists() else None
 
+    def brief_of_file(self, file: str) -> str | None:
+        bid = self.by_file.get(file)
+        return bid if bid and (self.briefs / f"{bid}.md").exists() else None
+
     def add(self, brief: Brief) -> None:
         self.by_sha[brief.source["sha256"]] = brief.id
         self.by_text[brief.source["text_sha256"]] = brief.id
+        self.by_file[brief.source["file"]] = brief.id
 
     def save(self) -> None:
-        write_atomic(self.path, json.dumps({"by_sha": self.by_sha, "by_text": self.by_text}, indent=0))
+        data = {"by_sha": self.by_sha, "by_text": self.by_text, "by_file": self.by_file}
+        write_atomic(self.path, json.dumps(data, indent=0))
 
 
 def known_entities(project: Project) -> tuple[dict[str, Entity], list[str]]:
@@ -98,6 +114,19 @@ def known_entities(project: Project) -> tuple[dict[str, Entity], list[str]]:
     known = known_names(list(places.values()), "place")
     known.update(known_names(list(actors.values()), "person"))
     return known, [str(e) for e in errors_a + errors_p]
+
+
+def unwritable(folder: Path) -> str | None:
+    """Why briefs cannot be written into folder, checked once before any work, else None."""
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(dir=folder, prefix=".probe.", suffix=".tmp")
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as err:
+        why = err.strerror or str(err)
+        return f"{folder}: cannot write briefs here ({why}); make it a writable folder, then ingest again"
+    return None
 
 
 def unique_id(brief: Brief, folder: Path, taken: set[str]) -> str:
@@ -125,12 +154,19 @@ def ingest(paths: Iterable[Path | str], project: Project, on_progress=None) -> I
         existing = manifest.brief_for(article.sha256, text_sha)
         if existing:
             report.skipped.append((str(path), f"already briefed as {existing}"))
+        elif changed := manifest.brief_of_file(project.relative(path)):
+            report.skipped.append(
+                (str(path), f"changed since {changed} was written; `briefing ingest --update` refreshes it")
+            )
         elif text_sha in seen:
             report.skipped.append((str(path), f"same article as {seen[text_sha]}"))
         else:
             seen[text_sha] = str(path)
             pending.append((path, article))
     if not pending:
+        return report
+    if problem := unwritable(project.briefs):
+        report.failed.append(problem)
         return report
 
     from .extract import extract_all  # spaCy loads only when there is work
