@@ -61,10 +61,13 @@ class Article:
 def read_text(path: Path) -> tuple[str, bytes]:
     """The file's text, exactly as written (no newline translation), and its bytes."""
     try:
-        data = path.read_bytes()
+        size = path.stat().st_size  # refuse a huge file before reading it into memory
+        data = path.read_bytes() if size <= MAX_BYTES else b""
     except OSError as err:
         raise ArticleError(path, f"cannot be read ({err.strerror}); check that it exists and is readable") from err
-    if len(data) > MAX_BYTES:
+    if size > MAX_BYTES:
+        raise ArticleError(path, f"is {size:,} bytes, over the {MAX_BYTES:,}-byte limit; split it into articles")
+    if len(data) > MAX_BYTES:  # grew while being read
         raise ArticleError(path, f"is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit; split it into articles")
     if not data.strip():
         raise ArticleError(path, "is empty; remove it or add an article to it", line=1)
