@@ -28,7 +28,7 @@ def calendar_value(value: str | None) -> str | None:
     A time keeps its day; a week (2021-W27, 2021-W27-WE) becomes the month holding its Thursday;
     a quarter, half or season its year. Decades, durations and PAST_REF have none.
     """
-    if not value or not value[:4].isdigit() or (len(value) > 4 and value[4] != "-"):
+    if not value or len(value) < 4 or not value[:4].isdigit() or (len(value) > 4 and value[4] != "-"):
         return None
     year = value[:4]
     week = re.match(r"(\d{4})-W(\d\d)", value)
@@ -52,7 +52,7 @@ def calendar_value(value: str | None) -> str | None:
 def _verb_of(tok):
     """The verb a token hangs from (itself if a verb), and how many steps up it is."""
     steps = 0
-    while tok.pos_ not in ("VERB", "AUX") and tok.head is not tok and steps < 8:
+    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and steps < 8:
         tok, steps = tok.head, steps + 1
     return tok, steps
 
@@ -71,7 +71,7 @@ def _governing(sent: Span, dated: list[Timex], doc: Doc) -> Timex | None:
         verb, steps = _verb_of(head)
         depth = 0
         v = verb
-        while v is not root and v.head is not v and depth < 8:
+        while v.i != root.i and v.head.i != v.i and depth < 8:
             v, depth = v.head, depth + 1
         key = (head.dep_ in MODIFIER_DEPS, depth, steps, t.start)
         if best_key is None or key < best_key:

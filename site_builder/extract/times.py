@@ -403,7 +403,7 @@ def _tense(doc: Doc, start: int, end: int, title_end: int) -> str:
         return ""
     tok = span.root
     for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
         tok = tok.head
     if tok.pos_ not in ("VERB", "AUX"):
@@ -422,7 +422,7 @@ def _tense(doc: Doc, start: int, end: int, title_end: int) -> str:
             return "past"
         if verb.tag_ in ("VBP", "VBZ") or any(a.tag_ in ("VBP", "VBZ") for a in auxes):
             return "past" if start < title_end else "present"  # headlines tell past news in the present
-        if verb.dep_ not in ("xcomp", "advcl", "ccomp", "conj", "relcl") or verb.head is verb:
+        if verb.dep_ not in ("xcomp", "advcl", "ccomp", "conj", "relcl") or verb.head.i == verb.i:
             break
     return ""
 
@@ -446,7 +446,8 @@ def _keep(name: str, m: re.Match, doc: Doc, text: str) -> bool:
         ):
             return False
         if tok.dep_ == "nummod" and tok.head.tag_ == "NNS":  # "1709 schoolchildren", not "the 2014 protests"
-            if not (tok.i > 0 and (doc[tok.i - 1].tag_ in ("DT", "PRP$", "POS") or doc[tok.i - 1].ent_type_)):
+            prev = doc[tok.i - 1] if tok.i > 0 else None
+            if not (prev and (prev.lower_ in ("the", "this", "that") or prev.tag_ in ("PRP$", "POS"))):
                 return False
         if re.match(r"[\s-]+years?[\s-]+old\b", text[m.end() : m.end() + 12]):
             return False
@@ -544,7 +545,9 @@ def find_times(
                 mod = next(v for k, v in EDGE_MOD.items() if k in word)
                 if kind == "DATE" and value[:4].isdigit():
                     start = pre.start()
-            elif kind == "DURATION" and (pre["approx"] or pre["more"]):
+            elif (
+                kind == "DURATION" and (pre["approx"] or pre["more"]) and not m[0].lower().startswith("the ")
+            ):
                 mod = "APPROX" if pre["approx"] else AMOUNT_MOD[" ".join(pre["more"].lower().split())]
                 start = pre.start()
         sig = SIGNAL_BEFORE.search(text, max(0, start - 12), start)
@@ -554,4 +557,19 @@ def find_times(
         out.append(Timex(start, end, text[start:end], kind, value, mod, anchored))
         if kind == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
             ref = dt.date.fromisoformat(value)
+    return _clock_days(out, doc, dct)
+
+
+def _clock_days(out: list[Timex], doc: Doc, dct: dt.date) -> list[Timex]:
+    """'at 2 p.m. on Monday': a clock time anchored on the DCT takes a day named later in its sentence."""
+    days = [t for t in out if t.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value or "")]
+    for t in out:
+        if t.type == "TIME" and (t.value or "").startswith(dct.isoformat() + "T"):
+            sent = doc.char_span(t.start, t.end, alignment_mode="expand")
+            if sent is None:
+                continue
+            lo, hi = sent.sent.start_char, sent.sent.end_char
+            later = [d for d in days if lo <= d.start < hi and d.start > t.start]
+            if later and not re.match(r"\s*(?:today|tonight)", doc.text[t.end : t.end + 10], re.IGNORECASE):
+                t.value = later[0].value + t.value[10:]
     return out

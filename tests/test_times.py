@@ -1,0 +1,158 @@
+"""Time expressions: spans, TIMEX3 types and values anchored on the article's date, tense."""
+
+import datetime as dt
+
+import pytest
+
+from site_builder.extract.nlp import load_nlp
+from site_builder.extract.times import find_times
+
+DCT = dt.date(2021, 7, 8)  # a Thursday, ISO week 27
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def times(nlp, text, dct=DCT):
+    return find_times(nlp(text), dct)
+
+
+def one(nlp, text, dct=DCT):
+    found = times(nlp, text, dct)
+    assert len(found) == 1, found
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("The ministry signed the agreement on March 3, 2019, in Geneva.", "March 3, 2019", "2019-03-03"),
+        (
+            "Voting ended on Tuesday, 14 September 2021, without incident.",
+            "Tuesday, 14 September 2021",
+            "2021-09-14",
+        ),
+        ("The mine was closed in October 2020 after the flood.", "October 2020", "2020-10"),
+        ("The order, dated 2019-05-01, was published later.", "2019-05-01", "2019-05-01"),
+        ("Rebels seized the town on Monday, July 5, the army said.", "Monday, July 5", "2021-07-05"),
+    ],
+)
+def test_absolute_dates(nlp, sentence, span, value):
+    t = one(nlp, sentence)
+    assert (t.text, t.type, t.value) == (span, "DATE", value)
+
+
+def test_bare_weekday_takes_its_direction_from_the_verb(nlp):
+    past = one(nlp, "The two ministers met in Dushanbe on Monday.")
+    future = one(nlp, "The envoy will arrive in Kabul on Monday.")
+    assert (past.text, past.value, past.anchored) == ("Monday", "2021-07-05", True)
+    assert future.value == "2021-07-12"
+
+
+def test_bare_month_takes_its_direction_from_the_verb(nlp):
+    assert one(nlp, "Parliament passed the border law in March.").value == "2021-03"
+    assert one(nlp, "Fresh elections will be held in March.").value == "2022-03"
+    assert one(nlp, "The new tariff will take effect in September.").value == "2021-09"
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("Guards reported heavy fighting near the crossing last week.", "last week", "2021-W26"),
+        ("The convoy was attacked two days ago, a police officer said.", "two days ago", "2021-07-06"),
+        ("The bank raised its rates earlier this month.", "earlier this month", "2021-07"),
+        ("The company opened its first factory in 2019.", "2019", "2019"),
+        ("The government plans to hold a referendum next year.", "next year", "2022"),
+        ("Prices rose sharply last month.", "last month", "2021-06"),
+        ("The festival drew record crowds last summer.", "last summer", "2020-SU"),
+        ("Farmers said the harvest was the worst since the 1990s.", "1990s", "199"),
+        ("The agency released the figures today.", "today", "2021-07-08"),
+        ("The minister resigned yesterday.", "yesterday", "2021-07-07"),
+        ("Three rockets hit the airport this morning.", "this morning", "2021-07-08TMO"),
+        ("Sales fell in the third quarter of 2020.", "the third quarter of 2020", "2020-Q3"),
+    ],
+)
+def test_relative_dates_are_anchored_on_the_article_date(nlp, sentence, span, value):
+    t = one(nlp, sentence)
+    assert (t.text, t.value) == (span, value)
+
+
+def test_since_is_a_start(nlp):
+    t = one(nlp, "About 300 families have fled the valley since June 22.")
+    assert (t.text, t.value, t.mod) == ("June 22", "2021-06-22", "START")
+
+
+def test_modifiers_are_inside_the_span(nlp):
+    early = one(nlp, "The plant should reopen in early 2023.")
+    assert (early.text, early.value, early.mod) == ("early 2023", "2023", "START")
+    end = one(nlp, "The troops will leave by the end of the year.")
+    assert (end.text, end.value, end.mod) == ("the end of the year", "2021", "END")
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("The talks lasted three days.", "three days", "P3D"),
+        ("Both sides agreed to a two-hour ceasefire.", "two-hour", "PT2H"),
+        ("Unemployment has doubled over the past decade.", "the past decade", "P10Y"),
+        ("He served six months in prison.", "six months", "P6M"),
+    ],
+)
+def test_durations(nlp, sentence, span, value):
+    t = one(nlp, sentence)
+    assert (t.text, t.type, t.value) == (span, "DURATION", value)
+
+
+def test_approximate_duration(nlp):
+    t = one(nlp, "The siege lasted about two weeks.")
+    assert (t.text, t.value, t.mod) == ("about two weeks", "P2W", "APPROX")
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("Inspectors visit the dam every week.", "every week", "P1W"),
+        ("The council meets every Monday.", "every Monday", "XXXX-WXX-1"),
+        ("The ministry publishes a daily report on the outbreak.", "daily", "P1D"),
+    ],
+)
+def test_sets(nlp, sentence, span, value):
+    t = one(nlp, sentence)
+    assert (t.text, t.type, t.value) == (span, "SET", value)
+
+
+@pytest.mark.parametrize(
+    "sentence, value",
+    [
+        ("The road has recently been repaired.", "PAST_REF"),
+        ("The crossing is currently closed to trucks.", "PRESENT_REF"),
+        ("More clinics may open in the future.", "FUTURE_REF"),
+    ],
+)
+def test_vague_references(nlp, sentence, value):
+    t = one(nlp, sentence)
+    assert (t.type, t.value) == ("DATE", value)
+
+
+def test_clock_time_joins_the_day_in_its_sentence(nlp):
+    found = times(nlp, "The explosion happened at 2 p.m. on Monday, police said.")
+    assert [(t.text, t.type, t.value) for t in found] == [
+        ("2 p.m.", "TIME", "2021-07-05T14:00"),
+        ("Monday", "DATE", "2021-07-05"),
+    ]
+
+
+def test_numbers_that_count_things_are_not_years(nlp):
+    assert times(nlp, "Some 2000 people gathered outside the court.") == []
+    assert times(nlp, "The mosque continues a 1500 year old tradition.") == []
+
+
+def test_weekday_in_a_name_is_not_a_date(nlp):
+    assert times(nlp, "Shops reported record Black Friday sales.") == []
+
+
+def test_month_day_in_past_tense_stays_before_the_article_date(nlp):
+    t = one(nlp, "The rebels crossed the river on December 28.", dct=dt.date(2022, 1, 4))
+    assert t.value == "2021-12-28"
