@@ -136,7 +136,8 @@ def _front_matter_article(path: Path, text: str, sha: str) -> Article:
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark else 1
-        raise ArticleError(path, f"front matter is not valid YAML ({getattr(err, 'problem', err)})", line) from err
+        problem = getattr(err, "problem", None) or err
+        raise ArticleError(path, f"front matter is not valid YAML ({problem}); fix the syntax near here", line) from err
     if not isinstance(meta, dict):
         raise ArticleError(path, "front matter must be a mapping of `key: value` lines", line=2)
     if "date" not in meta:
