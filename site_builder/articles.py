@@ -93,7 +93,8 @@ def parse_date(value: object, path: Path, line: int) -> dt.date:
         return dt.date.fromisoformat(raw[:10])
     except ValueError:
         pass
-    raise ArticleError(path, f"date {raw!r} is not a real date; write it as YYYY-MM-DD with a valid month and day", line=line)
+    message = f"date {raw!r} is not a real date; write it as YYYY-MM-DD with a valid month and day"
+    raise ArticleError(path, message, line=line)
 
 
 def blank(text: str, start: int, end: int) -> str:
