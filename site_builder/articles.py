@@ -65,10 +65,9 @@ def read_text(path: Path) -> tuple[str, bytes]:
         data = path.read_bytes() if size <= MAX_BYTES else b""
     except OSError as err:
         raise ArticleError(path, f"cannot be read ({err.strerror}); check that it exists and is readable") from err
+    size = max(size, len(data))  # it may have grown while being read
     if size > MAX_BYTES:
-        raise ArticleError(path, f"is {size:,} bytes, over the {MAX_BYTES:,}-byte limit; split it into articles")
-    if len(data) > MAX_BYTES:  # grew while being read
-        raise ArticleError(path, f"is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit; split it into articles")
+        raise ArticleError(path, f"is {size:,} bytes, over the {MAX_BYTES:,}-byte limit; split it up")
     if not data.strip():
         raise ArticleError(path, "is empty; remove it or add an article to it", line=1)
     if b"\x00" in data:
@@ -138,7 +137,8 @@ def _front_matter_article(path: Path, text: str, sha: str) -> Article:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark else 1
         problem = getattr(err, "problem", None) or err
-        raise ArticleError(path, f"front matter is not valid YAML ({problem}); fix the syntax near here", line) from err
+        message = f"front matter is not valid YAML ({problem}); fix the syntax near here"
+        raise ArticleError(path, message, line) from err
     if not isinstance(meta, dict):
         raise ArticleError(path, "front matter must be a mapping of `key: value` lines", line=2)
     if "date" not in meta:
