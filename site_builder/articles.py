@@ -17,6 +17,8 @@ from pathlib import Path
 
 import yaml
 
+from .urls import safe_url
+
 MAX_BYTES = 5 * 1024 * 1024  # a news article is far below this; larger files are refused, not truncated
 
 DATE_LINE = re.compile(r"[ \t]*date[ \t]+(\S+)(?:[ \t]+(.*?))?[ \t]*$", re.IGNORECASE)
@@ -47,6 +49,7 @@ class Article:
     paragraphs: list[tuple[int, int]] = field(default_factory=list)  # body paragraph spans in text
     url: str | None = None
     body_start: int = 0
+    part: str | None = None  # names one entry of a file holding several (a feed); None for a whole file
 
     def paragraph_texts(self) -> list[str]:
         return [self.text[a:b] for a, b in self.paragraphs]
@@ -65,9 +68,10 @@ def read_text(path: Path) -> tuple[str, bytes]:
         data = path.read_bytes() if size <= MAX_BYTES else b""
     except OSError as err:
         raise ArticleError(path, f"cannot be read ({err.strerror}); check that it exists and is readable") from err
-    size = max(size, len(data))  # it may have grown while being read
     if size > MAX_BYTES:
-        raise ArticleError(path, f"is {size:,} bytes, over the {MAX_BYTES:,}-byte limit; split it up")
+        raise ArticleError(path, f"is {size:,} bytes, over the {MAX_BYTES:,}-byte limit; split it into articles")
+    if len(data) > MAX_BYTES:  # grew while being read
+        raise ArticleError(path, f"is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit; split it into articles")
     if not data.strip():
         raise ArticleError(path, "is empty; remove it or add an article to it", line=1)
     if b"\x00" in data:
@@ -92,8 +96,7 @@ def parse_date(value: object, path: Path, line: int) -> dt.date:
         return dt.date.fromisoformat(raw[:10])
     except ValueError:
         pass
-    message = f"date {raw!r} is not a real date; write it as YYYY-MM-DD with a valid month and day"
-    raise ArticleError(path, message, line=line)
+    raise ArticleError(path, f"date {raw!r} is not a real date; write it as YYYY-MM-DD with a valid month and day", line=line)
 
 
 def blank(text: str, start: int, end: int) -> str:
@@ -137,8 +140,7 @@ def _front_matter_article(path: Path, text: str, sha: str) -> Article:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark else 1
         problem = getattr(err, "problem", None) or err
-        message = f"front matter is not valid YAML ({problem}); fix the syntax near here"
-        raise ArticleError(path, message, line) from err
+        raise ArticleError(path, f"front matter is not valid YAML ({problem}); fix the syntax near here", line) from err
     if not isinstance(meta, dict):
         raise ArticleError(path, "front matter must be a mapping of `key: value` lines", line=2)
     if "date" not in meta:
@@ -146,12 +148,31 @@ def _front_matter_article(path: Path, text: str, sha: str) -> Article:
     date_line = text[:start].count("\n") + 2 + _key_line(text[start:close.start()], "date")
     date = parse_date(meta["date"], path, date_line)
     source = meta.get("source") or "Unknown source"
+    url = meta.get("url") or (source.get("url") if isinstance(source, dict) else None)
     if isinstance(source, dict):
         source = source.get("name") or "Unknown source"
     head_end = close.end()
     title = str(meta["title"]).strip() if meta.get("title") else None
-    url = str(meta["url"]).strip() if meta.get("url") else None
+    url = safe_url(url)
     return _finish(path, blank(text, 0, head_end), date, str(source), sha, head_end, title, url)
+
+
+def from_paragraphs(
+    path: Path,
+    paragraphs: list[str],
+    date: dt.date,
+    source: str,
+    sha: str,
+    title: str | None,
+    url: str | None,
+) -> Article:
+    """An article that is not a text file (a web page, a feed entry). Its text is built as the title,
+    a blank line, then the paragraphs: spans index Article.text, as there is no file offset to keep."""
+    head = f"{title}\n\n" if title else ""
+    article = _finish(path, head + "\n\n".join(paragraphs), date, source, sha, len(head), title, url)
+    if title:
+        article.title_span = (0, len(title))
+    return article
 
 
 def _key_line(block: str, key: str) -> int:

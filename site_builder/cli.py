@@ -7,7 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from .articles import ArticleError, read_article
+from .articles import ArticleError
+from .formats import read_articles
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
@@ -16,11 +17,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
     articles, failed = [], 0
     for given in args.paths:
-        try:
-            articles.append((given, read_article(given)))
-        except ArticleError as err:
-            print(f"error: {err}", file=sys.stderr)
-            failed += 1
+        for item in read_articles(given):  # a feed holds several articles: FILE#entry-...
+            if isinstance(item, ArticleError):
+                print(f"error: {item}", file=sys.stderr)
+                failed += 1
+            else:
+                articles.append((f"{given}#{item.part}" if item.part else given, item))
     found = extract_all(a for _, a in articles)
     for (given, article), result in zip(articles, found, strict=True):
         record = extraction_record(given, article, result)

@@ -13,13 +13,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .articles import Article, ArticleError, read_article
+from .articles import Article, ArticleError
 from .briefs import Brief, BriefError, make_brief, read_brief, write_atomic, write_brief
 from .extract.model import Entity
+from .formats import SUFFIXES as ARTICLE_SUFFIXES
+from .formats import NotAnArticle, read_articles
 from .notes import known_names, read_notes
 from .project import Project
 
-ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 MANIFEST = "ingested.json"
 
 
@@ -42,18 +43,40 @@ def find_articles(paths: Iterable[Path], report: IngestReport) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         if path.is_dir():
+            page_files: set[Path] = set()
             for p in sorted(path.rglob("*")):
                 rel = p.relative_to(path).parts
-                if p.is_file() and not any(part.startswith(".") for part in rel):
-                    if p.suffix.lower() in ARTICLE_SUFFIXES:
-                        found.append(p)
-                    else:
-                        report.skipped.append((str(p), "not an article file (.txt or .md)"))
+                if any(part.startswith(".") for part in rel) or any(d in page_files for d in p.parents):
+                    continue
+                if p.is_dir() and saved_page_resources(p):
+                    page_files.add(p)
+                    report.skipped.append((f"{p}/", f"files of the saved web page {saved_page_resources(p)}"))
+                elif p.is_file() and p.suffix.lower() in ARTICLE_SUFFIXES:
+                    found.append(p)
+                elif p.is_file():
+                    report.skipped.append((str(p), "not an article (text, Markdown, web page or feed)"))
         elif path.is_file():
             found.append(path)
         else:
             report.failed.append(f"{path}: no such file or folder; check the path")
     return found
+
+
+def saved_page_resources(folder: Path) -> str | None:
+    """The page a browser saved this `NAME_files` folder beside (its images, scripts), if any."""
+    if not folder.name.endswith("_files"):
+        return None
+    stem = folder.name[: -len("_files")]
+    for suffix in (".html", ".htm", ".xhtml"):
+        if (folder.parent / (stem + suffix)).is_file():
+            return stem + suffix
+    return None
+
+
+def source_file(project: Project, path: Path, article: Article) -> str:
+    """Where a brief came from: the file, and `#entry-...` for one entry of a feed file."""
+    file = project.relative(path)
+    return f"{file}#{article.part}" if article.part else file
 
 
 class Manifest:
@@ -144,24 +167,26 @@ def ingest(paths: Iterable[Path | str], project: Project, on_progress=None) -> I
     manifest = Manifest(project)
     pending: list[tuple[Path, Article]] = []
     seen: dict[str, str] = {}
-    for path in files:
-        try:
-            article = read_article(path)
-        except ArticleError as err:
-            report.failed.append(str(err))
+    for path, article in ((p, a) for p in files for a in read_articles(p)):
+        if isinstance(article, NotAnArticle):
+            report.skipped.append((article.path, article.message))
             continue
+        if isinstance(article, ArticleError):
+            report.failed.append(str(article))
+            continue
+        label = f"{path}#{article.part}" if article.part else str(path)
         text_sha = article.content_hash
         existing = manifest.brief_for(article.sha256, text_sha)
         if existing:
-            report.skipped.append((str(path), f"already briefed as {existing}"))
+            report.skipped.append((label, f"already briefed as {existing}"))
         elif changed := manifest.brief_of_file(project.relative(path)):
             report.skipped.append(
                 (str(path), f"changed since {changed} was written; `briefing ingest --update` refreshes it")
             )
         elif text_sha in seen:
-            report.skipped.append((str(path), f"same article as {seen[text_sha]}"))
+            report.skipped.append((label, f"same article as {seen[text_sha]}"))
         else:
-            seen[text_sha] = str(path)
+            seen[text_sha] = label
             pending.append((path, article))
     if not pending:
         return report
@@ -176,7 +201,7 @@ def ingest(paths: Iterable[Path | str], project: Project, on_progress=None) -> I
     taken: set[str] = set()
     found = extract_all((a for _, a in pending), known)
     for (path, article), result in zip(pending, found, strict=True):
-        brief = make_brief(article, result, project.relative(path))
+        brief = make_brief(article, result, source_file(project, path, article))
         brief.source["text_sha256"] = article.content_hash
         unique_id(brief, project.briefs, taken)
         taken.add(brief.id)

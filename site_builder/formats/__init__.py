@@ -1,0 +1,41 @@
+"""Any input file -> the articles it holds: text and Markdown, saved web pages, RSS and Atom feeds.
+
+Dispatch is by file name: `.html` pages go to `webpages`, feeds to `feeds`, text to
+`articles.read_article`. A `.xml` file is read as a feed only when it is one; anything else is
+not an article and is skipped with one line, never guessed at.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..articles import Article, ArticleError, read_article
+from . import feeds, webpages
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+PAGE_SUFFIXES = {".html", ".htm", ".xhtml"}
+FEED_SUFFIXES = {".rss", ".atom", ".xml"}
+SUFFIXES = TEXT_SUFFIXES | PAGE_SUFFIXES | FEED_SUFFIXES
+
+
+class NotAnArticle(ArticleError):
+    """A file that holds no article by design (a sitemap, a stylesheet); skipped, not failed."""
+
+
+def read_articles(path: Path | str) -> list[Article | ArticleError]:
+    """Every article in one file, and an error for each part that cannot be read (the rest go on)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    try:
+        if suffix in PAGE_SUFFIXES:
+            return [webpages.read_page(path)]
+        if suffix in FEED_SUFFIXES:
+            entries = feeds.read_feed(path)
+            if entries is None:
+                return [NotAnArticle(path, "XML but not an RSS or Atom feed")]
+            return entries
+        if suffix in TEXT_SUFFIXES:
+            return [read_article(path)]
+        return [NotAnArticle(path, f"not an article file ({', '.join(sorted(SUFFIXES))})")]
+    except ArticleError as err:
+        return [err]

@@ -1,0 +1,61 @@
+"""What web pages and feed entries share: bounded reading, HTML fragments to paragraphs."""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import lxml.html
+from lxml import etree
+
+from ..articles import MAX_BYTES, ArticleError
+
+BLOCK_TAGS = (
+    "p", "div", "section", "article", "blockquote", "pre", "li", "ul", "ol", "dd", "dt",
+    "h1", "h2", "h3", "h4", "h5", "h6", "table", "tr", "figure", "figcaption", "header", "footer",
+)  # fmt: skip
+DROPPED_TAGS = ("script", "style", "template", "noscript", "figure")  # figure: an image and its caption
+BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes; encodings are left to the HTML and XML parsers, which read the declared one."""
+    try:
+        data = path.read_bytes()
+    except OSError as err:
+        why = f"cannot be read ({err.strerror}); check that it exists and is readable"
+        raise ArticleError(path, why) from err
+    if len(data) > MAX_BYTES:
+        why = f"is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit; save only the article"
+        raise ArticleError(path, why)
+    if not data.strip():
+        raise ArticleError(path, "is empty; remove it or save the article into it", line=1)
+    return data
+
+
+def tidy(text: str) -> str:
+    """One paragraph on one line: runs of white space (and non-breaking spaces) become one space."""
+    return " ".join(text.split())
+
+
+def text_paragraphs(text: str) -> list[str]:
+    return [p for p in (tidy(chunk) for chunk in BLANK_LINE.split(text)) if p]
+
+
+def html_paragraphs(fragment: str) -> list[str]:
+    """The paragraphs of an HTML fragment (a feed entry's content) as plain text; markup is dropped."""
+    if "<" not in fragment:  # no markup, but entities such as &amp; still stand for characters
+        return text_paragraphs(html.unescape(fragment))
+    try:
+        root = lxml.html.fragment_fromstring(fragment, create_parent="div")
+    except (ValueError, etree.ParserError):
+        return text_paragraphs(fragment)
+    for el in list(root.iter(*DROPPED_TAGS)):
+        el.drop_tree()
+    for el in root.iter(*BLOCK_TAGS):
+        el.text = "\n\n" + (el.text or "")
+        el.tail = "\n\n" + (el.tail or "")
+    for el in root.iter("br"):
+        el.tail = "\n" + (el.tail or "")
+    return text_paragraphs(root.text_content())
