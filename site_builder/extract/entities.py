@@ -210,6 +210,121 @@ WITHIN_OF = re.compile(
     r"^(?:['\u2019]s)?\s+(?:district|province|county|region|city|town|village|area)\s+of\s+$"
 )
 WITHIN_IN = re.compile(r"^\s+(?:district|county|village|town|area)?\s*(?:of|in|,)\s+(?:the\s+)?$")
+# A word right after a name that shows it is a company or body: "Cisco spokesman", "Apple CEO".
+ORG_CONTEXT = {
+    "ceo",
+    "cfo",
+    "spokesman",
+    "spokeswoman",
+    "spokesperson",
+    "executive",
+    "executives",
+    "chairman",
+    "shares",
+    "stock",
+    "employees",
+    "staff",
+    "officials",
+    "founder",
+    "co-founder",
+    "subsidiary",
+    "headquarters",
+    "website",
+    "inc",
+    "corp",
+    "ltd",
+    "board",
+    "members",
+    "member",
+    "leader",
+    "leadership",
+    "chief",
+}
+LOCATIVE = {
+    "in",
+    "at",
+    "from",
+    "to",
+    "near",
+    "into",
+    "across",
+    "outside",
+    "inside",
+    "around",
+    "toward",
+    "towards",
+}
+NAMED_AREA = re.compile(
+    r"\b(?:district|province|village|town|county) of ([A-Z][\w-]+(?: [A-Z][\w-]+)?)"
+    r"|\b([A-Z][\w-]+) (?:district|village)\b(?! of)"
+)
+# Upper-case words that are not names of anything: time zones, units, formats, interjections.
+NOT_ACRONYM_NAMES = {
+    "GMT",
+    "UTC",
+    "EST",
+    "PST",
+    "CET",
+    "AM",
+    "PM",
+    "TV",
+    "OK",
+    "PC",
+    "CD",
+    "DVD",
+    "USB",
+    "PDF",
+    "HTML",
+    "URL",
+    "FAQ",
+    "ID",
+    "GB",
+    "MB",
+    "KB",
+    "TB",
+    "GHZ",
+    "MHZ",
+    "KM",
+    "KG",
+    "MPH",
+    "AD",
+    "BC",
+    "CE",
+    "BCE",
+    "II",
+    "III",
+    "IV",
+    "VI",
+    "VII",
+    "VIII",
+    "IX",
+    "XI",
+    "XII",
+    "LOL",
+    "OMG",
+    "PS",
+    "RIP",
+    "VIP",
+    "DIY",
+    "ASAP",
+    "HIV",
+    "AIDS",
+    "COVID",
+    "SARS",
+    "GDP",
+    "CPI",
+    "IPO",
+    "AI",
+    "IT",
+    "VR",
+    "AR",
+    "3D",
+    "HD",
+    "LED",
+    "LCD",
+    "GPS",
+    "SMS",
+}
 MAX_SCAN_TOKENS = 4
 MIN_SCAN_CITY = 100_000  # a city spaCy did not tag is taken from the gazetteer only if this big
 
@@ -253,9 +368,27 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
         if hit is not None:
             out.append((hit, "GAZ"))
             i = hit.end
-        else:
-            i += 1
+            continue
+        t = doc[i]
+        if i not in taken and not t.ent_type_ and _is_acronym_name(t) and not t.is_sent_start:
+            out.append((doc[i : i + 1], "ACRO"))  # FIFA, NWSC: an organization's initials spaCy left untagged
+        i += 1
+    for m in NAMED_AREA.finditer(doc.text):
+        span = doc.char_span(*m.span(1 if m.group(1) else 2), alignment_mode="expand")
+        if span is not None and not any(t.i in taken or t.ent_type_ for t in span):
+            out.append((span, "LOC"))  # "district of Khawahan", "Garmsir district": spaCy often misses these
     return sorted(out, key=lambda x: x[0].start)
+
+
+def _is_acronym_name(t) -> bool:
+    return (
+        t.pos_ == "PROPN"
+        and t.is_upper
+        and t.is_alpha
+        and 2 <= len(t.text) <= 6
+        and t.text not in NOT_ACRONYM_NAMES
+        and not names.is_title_word(t.text)
+    )
 
 
 def _is_common_word(span: Span) -> bool:
@@ -267,6 +400,8 @@ def _cue_kind(text: str) -> str | None:
     words = [names.word(w) for w in re.split(r"[\s/]+", text) if w]
     if not words:
         return None
+    if words[0] in PLACE_WORDS and len(words) > 2 and words[1] == "of" and words[0] not in ORG_WORDS:
+        return "place"  # Museum of Flight, Bridge of Sighs
     if words[-1] in PLACE_WORDS and not (len(words) > 2 and "of" in words and words[0] in ORG_WORDS):
         return "place"
     if any(w in ORG_WORDS for w in words):
@@ -275,9 +410,10 @@ def _cue_kind(text: str) -> str | None:
 
 
 def _candidates(doc: Doc, known: dict[str, Entity]) -> list[Cand]:
-    out = []
+    lower_words = {t.text for t in doc if t.is_lower}
+    out, text = [], doc.text  # Doc.text joins every token on each call: read it once
     for span, label in _spans(doc):
-        c = names.clean_span(doc.text, span.start_char, span.end_char)
+        c = names.clean_span(text, span.start_char, span.end_char)
         if c is None:
             continue
         sub = doc.char_span(c.start, c.end, alignment_mode="expand")
@@ -288,9 +424,12 @@ def _candidates(doc: Doc, known: dict[str, Entity]) -> list[Cand]:
             tokens = re.split(r"[\s-]+", c.text)
             if all(places.is_demonym(t) for t in tokens) or all(names.is_title_word(t) for t in tokens):
                 continue
-            if c.text.isdigit() or (
-                label != "GAZ" and _is_common_word(sub) and not places.candidates(c.text)
-            ):
+            if c.text.isdigit() or places.norm(c.text) in places.NOT_PLACE_NAMES:
+                continue
+            # a word the article also writes in lower case is a common word: "Iodine" / "iodine", "Man"
+            common = _is_common_word(sub) or (len(sub) == 1 and c.text.lower() in lower_words)
+            big_place = any(p.kind in ("country", "region") for p in places.candidates(c.text))
+            if common and not big_place:
                 continue
             if label == "NORP" and not places.candidates(c.text) and _cue_kind(c.text) != "organization":
                 continue
@@ -305,6 +444,25 @@ def _place_hint(doc: Doc, cand: Cand) -> str | None:
     return PLACE_NOUNS.get(m.group(1)) if m else None
 
 
+def _locative(c: Cand) -> bool:
+    """`in Kabul`, `KABUL:` (a dateline), `Houston, Texas`: the name is used as a place."""
+    doc, i = c.span.doc, c.span.start
+    if i > 0 and doc[i - 1].lower_ in LOCATIVE:
+        return True
+    after = doc.text[c.end : c.end + 30]
+    if re.match(r"\s*[:\u2014]", after) and c.text.isupper():
+        return True
+    m = re.match(r",\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", after)
+    return bool(m and any(p.kind in ("region", "country") for p in places.candidates(m.group(1))))
+
+
+def _org_context(c: Cand) -> bool:
+    doc, j = c.span.doc, c.span.end
+    if j < len(doc) and doc[j].text in ("'s", "\u2019s"):
+        j += 1
+    return j < len(doc) and names.word(doc[j].text) in ORG_CONTEXT and doc[j].pos_ in ("NOUN", "PROPN")
+
+
 def _decide_kinds(doc: Doc, cands: list[Cand]) -> None:
     countries = {p.id for c in cands for p in [places.best(c.text)] if p and p.kind == "country"}
     for c in cands:
@@ -313,14 +471,19 @@ def _decide_kinds(doc: Doc, cands: list[Cand]) -> None:
             continue
         multi_person = c.label == "PERSON" and len(c.text.split()) > 1
         place = None if multi_person else places.best(c.text, countries, _place_hint(doc, c))
-        if place and place.kind == "city" and c.label in ("PERSON", "ORG") and place.weight < MIN_SCAN_CITY:
-            place = None  # a small town's name is more often a surname or a brand
+        if place and place.kind == "city" and c.label in ("PERSON", "ORG") and not _locative(c):
+            if c.label == "PERSON" or place.weight < MIN_SCAN_CITY:
+                place = None  # a town's name tagged as a person is more often a surname or a brand
         if place:
             c.place, c.kind = place, place.kind
             continue
         cue = _cue_kind(c.text)
         if cue:
             c.kind = cue
+        elif c.label == "PERSON" and (c.span[-1].tag_ == "NNPS" or _org_context(c) and len(c.span) == 1):
+            c.kind = "organization"  # "the Beatles", "Cisco spokesman"
+        elif c.label in ("GPE", "LOC", "FAC") and _org_context(c):
+            c.kind = "organization"
         elif c.label in SPACY_KIND:
             c.kind = SPACY_KIND[c.label]
         else:
@@ -342,7 +505,8 @@ def _group(doc: Doc, cands: list[Cand]) -> None:
         r"([A-Z][\w'&.-]*(?:\s+(?:of|and|the|for|on|in|&|[A-Z][\w'&.-]*))+)\s+\(([A-Z][A-Za-z.&]{1,9})\)",
         doc.text,
     ):
-        acronyms[m.group(2).replace(".", "")] = names.key(m.group(1))
+        expansion = names.LEADING_ARTICLE.sub("", m.group(1))
+        acronyms[m.group(2).replace(".", "")] = names.key(expansion)
     for k, c in orgs.items():
         if len(c.text.split()) > 2 or names.initials(c.text) not in acronyms:
             acronyms.setdefault(names.initials(c.text), k)
@@ -369,7 +533,7 @@ def _group(doc: Doc, cands: list[Cand]) -> None:
         if c.place:
             c.group = "id:" + c.place.id
             continue
-        if c.kind == "organization" and k not in orgs:
+        if c.kind in ("organization", "place", "person") and k not in orgs and len(toks) < 3:
             longer = [ok for ok in orgs if _tokens(ok)[-len(toks) :] == toks and len(_tokens(ok)) > len(toks)]
             if len(longer) == 1 and not places.candidates(c.text):
                 c.group = "name:" + longer[0]

@@ -26,7 +26,7 @@ from pathlib import Path
 from ..slugs import slugify
 from .model import Entity
 
-FORMAT = 5  # bump when the index layout or the build rules change
+FORMAT = 7  # bump when the index layout or the build rules change
 REGION_WEIGHT = 1_000_000  # a province counts as a city of this size when ranking readings of a name
 CAPITAL_FACTOR = 10
 MIN_CITY_POPULATION = 15000
@@ -97,6 +97,39 @@ SUBDIVISION_TYPES = re.compile(
     r"canton|land|capital|autonomous|country|nation",
     re.IGNORECASE,
 )
+
+
+# Words that name a GeoNames admin area somewhere but, alone in English text, are directions or nouns.
+NOT_PLACE_NAMES = {
+    "north",
+    "south",
+    "east",
+    "west",
+    "central",
+    "northern",
+    "southern",
+    "eastern",
+    "western",
+    "centre",
+    "center",
+    "capital",
+    "north east",
+    "north west",
+    "south east",
+    "south west",
+    "northeast",
+    "northwest",
+    "southeast",
+    "southwest",
+    "mainland",
+    "interior",
+    "coast",
+    "union",
+    "independence",
+    "liberty",
+    "victory",
+    "progress",
+}
 
 
 @dataclass(frozen=True)
@@ -228,16 +261,7 @@ def _build() -> Gazetteer:
             continue
         weight = c["population"] * (CAPITAL_FACTOR if (cc, norm(c["name"])) in capitals else 1)
         admin = admin_at.get((cc, round(c["latitude"], 2), round(c["longitude"], 2)))
-        names = [c["name"]]
-        if (
-            c["population"] >= 100_000
-        ):  # spelling variants of big cities only (Kyiv/Kiev, not Victoria/Hong Kong)
-            head = norm(c["name"])[:3]
-            names += [
-                a
-                for a in c.get("alternatenames", [])
-                if a.isascii() and a[:1].isupper() and len(a) > 3 and norm(a)[:3] == head
-            ]
+        names = [c["name"]]  # alternate names are left out: too many are surnames or common words
         place = Place("", c["name"], "city", cc, country_slug[cc], c["latitude"], c["longitude"], weight)
         city_region.append((len(cands), (cc, admin) if admin else None))
         cands.append((slugify(c["name"]), place, names))
@@ -308,6 +332,8 @@ def gazetteer() -> Gazetteer:
 
 def candidates(name: str) -> list[Place]:
     gaz = gazetteer()
+    if norm(name) in NOT_PLACE_NAMES:
+        return []
     return [Place(*gaz.places[i]) for i in gaz.names.get(norm(name), [])]
 
 
