@@ -68,10 +68,9 @@ def read_text(path: Path) -> tuple[str, bytes]:
         data = path.read_bytes() if size <= MAX_BYTES else b""
     except OSError as err:
         raise ArticleError(path, f"cannot be read ({err.strerror}); check that it exists and is readable") from err
+    size = max(size, len(data))  # it may have grown while being read
     if size > MAX_BYTES:
-        raise ArticleError(path, f"is {size:,} bytes, over the {MAX_BYTES:,}-byte limit; split it into articles")
-    if len(data) > MAX_BYTES:  # grew while being read
-        raise ArticleError(path, f"is {len(data):,} bytes, over the {MAX_BYTES:,}-byte limit; split it into articles")
+        raise ArticleError(path, f"is {size:,} bytes, over the {MAX_BYTES:,}-byte limit; split it up")
     if not data.strip():
         raise ArticleError(path, "is empty; remove it or add an article to it", line=1)
     if b"\x00" in data:
@@ -96,7 +95,8 @@ def parse_date(value: object, path: Path, line: int) -> dt.date:
         return dt.date.fromisoformat(raw[:10])
     except ValueError:
         pass
-    raise ArticleError(path, f"date {raw!r} is not a real date; write it as YYYY-MM-DD with a valid month and day", line=line)
+    message = f"date {raw!r} is not a real date; write it as YYYY-MM-DD with a valid month and day"
+    raise ArticleError(path, message, line=line)
 
 
 def blank(text: str, start: int, end: int) -> str:
@@ -140,7 +140,8 @@ def _front_matter_article(path: Path, text: str, sha: str) -> Article:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark else 1
         problem = getattr(err, "problem", None) or err
-        raise ArticleError(path, f"front matter is not valid YAML ({problem}); fix the syntax near here", line) from err
+        message = f"front matter is not valid YAML ({problem}); fix the syntax near here"
+        raise ArticleError(path, message, line) from err
     if not isinstance(meta, dict):
         raise ArticleError(path, "front matter must be a mapping of `key: value` lines", line=2)
     if "date" not in meta:
