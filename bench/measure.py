@@ -1,0 +1,98 @@
+"""Run a command and measure it: wall seconds and peak memory (largest process, and the whole tree).
+
+Peak memory of the process tree is sampled from /proc (worker processes add up); the peak of the
+largest single process comes from the kernel's own count (os.wait4).
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+PAGE = os.sysconf("SC_PAGE_SIZE")
+
+
+@dataclass
+class Run:
+    cmd: list[str]
+    seconds: float
+    returncode: int
+    peak_tree_mb: float  # sum of RSS over the process and its descendants, sampled every 50 ms
+    peak_process_mb: float  # max RSS of the largest single process (kernel figure)
+    output: str
+
+    def check(self) -> Run:
+        if self.returncode != 0:
+            tail = "\n".join(self.output.splitlines()[-20:])
+            raise SystemExit(f"bench: `{' '.join(self.cmd)}` failed with status {self.returncode}:\n{tail}")
+        return self
+
+
+def _children() -> dict[int, list[int]]:
+    kids: dict[int, list[int]] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat[stat.rindex(")") + 2 :].split()[1])
+        kids.setdefault(ppid, []).append(int(entry))
+    return kids
+
+
+def tree_rss_bytes(pid: int) -> int:
+    kids, total, todo = _children(), 0, [pid]
+    while todo:
+        p = todo.pop()
+        todo.extend(kids.get(p, []))
+        try:
+            total += int(Path(f"/proc/{p}/statm").read_text().split()[1]) * PAGE
+        except (OSError, IndexError, ValueError):
+            pass
+    return total
+
+
+def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """Run cmd in cwd; its output is kept (for errors), not shown."""
+    log = cwd / f".bench-{os.getpid()}.log"
+    with open(log, "w+b") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            cmd, cwd=cwd, stdout=out, stderr=subprocess.STDOUT, env={**os.environ, **(env or {})}
+        )
+        peak = [0]
+        done = threading.Event()
+
+        def sample() -> None:
+            while not done.wait(0.05):
+                peak[0] = max(peak[0], tree_rss_bytes(proc.pid))
+
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        done.set()
+        sampler.join()
+        proc.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        output = out.read().decode("utf-8", "replace")
+    log.unlink(missing_ok=True)
+    process_mb = usage.ru_maxrss / 1024  # Linux reports KiB
+    return Run(cmd, seconds, proc.returncode, max(peak[0] / 2**20, process_mb), process_mb, output)
+
+
+def tree_size(folder: Path) -> tuple[int, int, int]:
+    """(HTML pages, files, bytes) under folder."""
+    pages = files = size = 0
+    for root, _, names in os.walk(folder):
+        for name in names:
+            files += 1
+            size += os.path.getsize(os.path.join(root, name))
+            pages += name.endswith(".html")
+    return pages, files, size

@@ -1,0 +1,209 @@
+"""The speed benchmark (issue 7): corpora of N articles -> ingest -> build, against a plain `mkdocs build`.
+
+    python -m bench.run                       # N = 250, 1000, 4000 (about 15 minutes on 2 cores)
+    python -m bench.run --sizes 250,1000      # chosen sizes
+    python -m bench.run --quick               # N = 100: a smoke run of every step
+
+For each N it makes a corpus from the dev articles (bench/corpus.py), then measures, each in its own
+process: ingest into an empty project, ingest again with nothing new, `briefing build`, the build
+again with no brief changed, and the reference build (bench/reference.py). It also measures the
+extraction rate on the dev articles. Results go to bench/out/results.{md,json}; nothing here is a
+pass/fail test.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import platform
+import shutil
+import sys
+import time
+from pathlib import Path
+
+from .corpus import make_corpus
+from .measure import Run, run, tree_size
+from .reference import make_reference, project_theme
+
+REPO = Path(__file__).resolve().parent.parent
+PROJECT_FILES = ("mkdocs.yml", "templates", "overrides", "docs")
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+        mem_kb = next(
+            int(x.split()[1]) for x in Path("/proc/meminfo").read_text().splitlines() if "MemTotal" in x
+        )
+        ram = f"{mem_kb / 2**20:.0f} GB RAM"
+    except (OSError, StopIteration):
+        ram = "RAM unknown"
+    from site_builder.parallel import cpu_count
+
+    return f"{cpu}, {cpu_count()} cores, {ram}, Python {platform.python_version()}, {platform.system()}"
+
+
+def briefing(*args: str) -> list[str]:
+    return [sys.executable, "-m", "site_builder.cli", *args]
+
+
+def has_build() -> bool:
+    from site_builder.cli import build_parser
+
+    parser = build_parser()
+    sub = next(a for a in parser._actions if a.dest == "command")
+    return "build" in sub.choices
+
+
+def setup_project(folder: Path) -> None:
+    """An empty briefing project with the repository's site configuration and templates."""
+    for name in PROJECT_FILES:
+        src, dst = REPO / name, folder / name
+        if dst.is_dir():
+            shutil.rmtree(dst)
+        if src.is_dir():
+            shutil.copytree(src, dst)
+        elif src.is_file():
+            shutil.copy2(src, dst)
+    for name in ("content", ".briefing", "site"):
+        shutil.rmtree(folder / name, ignore_errors=True)
+    for name in ("briefs", "actors", "locations"):
+        (folder / "content" / name).mkdir(parents=True, exist_ok=True)
+
+
+def bench_size(n: int, dev: Path, out: Path, build: bool, log) -> dict:
+    folder = out / f"n{n}"
+    project = folder / "project"
+    project.mkdir(parents=True, exist_ok=True)
+    setup_project(project)
+    t = time.perf_counter()
+    make_corpus(dev, n, project / "seeds")
+    log(f"n={n}: corpus made in {time.perf_counter() - t:.1f} s; ingest ...")
+    row: dict = {"n": n}
+    ingest = run(briefing("ingest", "seeds"), project).check()
+    briefs = list((project / "content" / "briefs").glob("*.md"))
+    row.update(
+        ingest_s=ingest.seconds,
+        ingest_per_s=n / ingest.seconds,
+        ingest_mb=ingest.peak_tree_mb,
+        briefs=len(briefs),
+        brief_bytes=sum(p.stat().st_size for p in briefs),
+    )
+    rate, mb = n / ingest.seconds, ingest.peak_tree_mb
+    log(f"n={n}: ingest {ingest.seconds:.1f} s ({rate:.1f}/s), {mb:.0f} MB; again ...")
+    row["reingest_s"] = run(briefing("ingest", "seeds"), project).check().seconds
+    page_bytes = row["brief_bytes"] // max(1, len(briefs))
+    pages = n
+    if build:
+        log(f"n={n}: build ...")
+        b = run(briefing("build"), project).check()
+        pages, files, size = tree_size(project / "site")
+        row.update(build_s=b.seconds, build_mb=b.peak_tree_mb, pages=pages, site_files=files, site_bytes=size)
+        mb = b.peak_tree_mb
+        log(f"n={n}: build {b.seconds:.1f} s, {pages} pages, {size / 2**20:.0f} MB, peak {mb:.0f} MB")
+        row["rebuild_s"] = run(briefing("build"), project).check().seconds
+    log(f"n={n}: reference mkdocs build of {pages} pages of {page_bytes} bytes ...")
+    ref_dir = folder / "reference"
+    texts = [p.read_text(encoding="utf-8") for p in sorted((project / "seeds").glob("*.txt"))[:60]]
+    make_reference(ref_dir, pages, page_bytes, texts, project_theme(REPO))
+    shutil.rmtree(ref_dir / "site", ignore_errors=True)
+    ref = run([sys.executable, "-m", "mkdocs", "build", "-q"], ref_dir).check()
+    ref_pages, _, ref_size = tree_size(ref_dir / "site")
+    row.update(ref_s=ref.seconds, ref_mb=ref.peak_tree_mb, ref_pages=ref_pages, ref_bytes=ref_size)
+    if "build_s" in row:
+        row["build_ratio"] = row["build_s"] / ref.seconds
+    log(f"n={n}: reference {ref.seconds:.1f} s ({ref_pages} pages)")
+    return row
+
+
+def extract_rate(dev: Path) -> dict:
+    r: Run = run([sys.executable, "-m", "bench.extract_speed", str(dev.resolve())], REPO).check()
+    return json.loads(r.output.strip().splitlines()[-1]) | {"peak_mb": r.peak_tree_mb}
+
+
+def _f(value, fmt: str) -> str:
+    return format(value, fmt) if isinstance(value, (int, float)) else "n/a"
+
+
+def table(rows: list[dict], extract: dict, where: str) -> str:
+    lines = [
+        f"Machine: {where}.",
+        "",
+        "| N | ingest art/s | ingest s | ingest again s | ingest peak MB | build s | build again s "
+        "| pages | site MB | build peak MB | plain mkdocs s | build / plain |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        cells = [
+            str(r["n"]),
+            _f(r["ingest_per_s"], ".1f"),
+            _f(r["ingest_s"], ".1f"),
+            _f(r["reingest_s"], ".2f"),
+            _f(r["ingest_mb"], ".0f"),
+            _f(r.get("build_s"), ".1f"),
+            _f(r.get("rebuild_s"), ".1f"),
+            _f(r.get("pages", r["ref_pages"]), "d"),
+            _f(r.get("site_bytes", 0) / 2**20, ".1f"),
+            _f(r.get("build_mb"), ".0f"),
+            _f(r["ref_s"], ".1f"),
+            _f(r.get("build_ratio"), ".2f"),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    by_n = {r["n"]: r for r in rows}
+    if 1000 in by_n and 4000 in by_n:
+        for key, what in (("ingest_s", "ingest"), ("build_s", "build")):
+            if key in by_n[4000]:
+                lines.append(f"\n{what} 4000 / 1000: {by_n[4000][key] / by_n[1000][key]:.2f}x")
+    e = extract
+    lines.append(
+        f"\nextract: {e['articles_per_s']:.1f} articles/s ({e['chars_per_s']:,} chars/s) of `extract_all` "
+        f"on {e['articles']} dev articles, one process, after a {e['load_seconds']:.1f} s load"
+    )
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default="250,1000,4000", help="comma-separated corpus sizes")
+    parser.add_argument(
+        "--quick", action="store_true", help="one small corpus (N=100): checks every step runs"
+    )
+    parser.add_argument("--dev", type=Path, default=REPO.parent / "shared" / "eval" / "dev")
+    parser.add_argument("--out", type=Path, default=REPO / "bench" / "out")
+    parser.add_argument(
+        "--no-build", action="store_true", help="skip `briefing build` (ingest and reference only)"
+    )
+    args = parser.parse_args(argv)
+    sizes = [100] if args.quick else [int(s) for s in args.sizes.split(",") if s.strip()]
+    if not args.dev.is_dir():
+        raise SystemExit(f"bench: {args.dev} is not a folder; pass --dev PATH/TO/eval/dev")
+    build = not args.no_build and has_build()
+    if not build and not args.no_build:
+        print(
+            "bench: `briefing build` is not available yet; measuring ingest and the reference only",
+            file=sys.stderr,
+        )
+
+    def log(msg: str) -> None:
+        print(f"[{time.strftime('%H:%M:%S')}] {msg}", file=sys.stderr, flush=True)
+
+    log("extract rate on the dev articles ...")
+    extract = extract_rate(args.dev)
+    log(f"extract: {extract['articles_per_s']:.1f} articles/s")
+    rows = [bench_size(n, args.dev, args.out, build, log) for n in sizes]
+    where = machine()
+    text = table(rows, extract, where)
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "results.md").write_text(text, encoding="utf-8")
+    results = {"machine": where, "extract": extract, "sizes": rows}
+    (args.out / "results.json").write_text(json.dumps(results, indent=1), encoding="utf-8")
+    print(text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
