@@ -184,8 +184,11 @@ def ingest(paths: Iterable[Path | str], project: Project, on_progress=None) -> I
                 (str(path), f"changed since {changed} was written; `briefing ingest --update` refreshes it")
             )
         elif text_sha in seen:
-            report.skipped.append((label, f"same article as {seen[text_sha]}"))
-        else:
+            at = next(i for i, (_, a) in enumerate(pending) if a.content_hash == text_sha)
+            if article.url and not pending[at][1].url:  # keep the copy that links to where it came from
+                report.skipped.append((seen[text_sha], f"same article as {label}, which gives its URL"))
+                pending[at], seen[text_sha] = (path, article), label
+            else:
             seen[text_sha] = label
             pending.append((path, article))
     if not pending:
@@ -218,4 +221,3 @@ def ingest(paths: Iterable[Path | str], project: Project, on_progress=None) -> I
     except OSError:
         pass  # the manifest is a cache; it is rebuilt from the briefs next time
     return report
-
