@@ -189,6 +189,8 @@ def ingest(paths: Iterable[Path | str], project: Project, on_progress=None) -> I
                 report.skipped.append((seen[text_sha], f"same article as {label}, which gives its URL"))
                 pending[at], seen[text_sha] = (path, article), label
             else:
+                report.skipped.append((label, f"same article as {seen[text_sha]}"))
+        else:
             seen[text_sha] = label
             pending.append((path, article))
     if not pending:
@@ -221,3 +223,4 @@ def ingest(paths: Iterable[Path | str], project: Project, on_progress=None) -> I
     except OSError:
         pass  # the manifest is a cache; it is rebuilt from the briefs next time
     return report
+
