@@ -179,9 +179,9 @@ def ingest(paths: Iterable[Path | str], project: Project, on_progress=None) -> I
         existing = manifest.brief_for(article.sha256, text_sha)
         if existing:
             report.skipped.append((label, f"already briefed as {existing}"))
-        elif changed := manifest.brief_of_file(project.relative(path)):
+        elif changed := manifest.brief_of_file(source_file(project, path, article)):
             report.skipped.append(
-                (str(path), f"changed since {changed} was written; `briefing ingest --update` refreshes it")
+                (label, f"changed since {changed} was written; `briefing ingest --update` refreshes it")
             )
         elif text_sha in seen:
             at = next(i for i, (_, a) in enumerate(pending) if a.content_hash == text_sha)
