@@ -1,0 +1,106 @@
+"""`briefing deploy` publishes the built site to a gh-pages branch, here of a local bare repository."""
+
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+import yaml
+
+from site_builder.cli import main
+from site_builder.deploy import DeployError, deploy
+from site_builder.project import Project
+
+ROOT = Path(__file__).parent.parent
+BRIEF = """\
+---
+schema: 1
+id: 2024-03-12-salang-tunnel-closed
+title: Salang tunnel closed by snow
+date: 2024-03-12
+source: {name: Test Wire, file: seeds/tunnel.txt}
+summary: Heavy snow closed the Salang tunnel.
+actors: []
+locations:
+- {id: afghanistan, name: Afghanistan, kind: country, lat: 33.9, lon: 67.7, mentions: 1}
+events:
+- {date: '2024-03-11', basis: stated, text: Snow closed the tunnel., actors: [], locations: [afghanistan]}
+quotes: []
+---
+
+Heavy snow closed the Salang tunnel on Monday.
+"""
+
+
+def git(cwd: Path, *args: str) -> str:
+    return subprocess.run(["git", *args], cwd=cwd, check=True, capture_output=True, text=True).stdout
+
+
+def make_project(root: Path) -> Project:
+    """The repository's site configuration and templates, one brief, and a git clone with a remote."""
+    root.mkdir()
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "templates", root / "templates")
+    if (ROOT / "content" / "assets").is_dir():
+        shutil.copytree(ROOT / "content" / "assets", root / "content" / "assets")
+    (root / "content" / "briefs").mkdir(parents=True)
+    (root / "content" / "briefs" / "2024-03-12-salang-tunnel-closed.md").write_text(BRIEF, encoding="utf-8")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "config", "user.name", "Test Analyst")
+    git(root, "config", "user.email", "analyst@example.org")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "briefs")
+    return Project.at(root)
+
+
+@pytest.fixture(scope="module")
+def published(tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("deploy")
+    remote = tmp / "remote.git"
+    git(tmp, "init", "-q", "--bare", str(remote))
+    project = make_project(tmp / "project")
+    git(project.root, "remote", "add", "pages", str(remote))
+    message = deploy(project, remote="pages")
+    return project, remote, message
+
+
+def test_gh_pages_holds_the_site_with_nojekyll(published):
+    _, remote, message = published
+    files = git(remote, "ls-tree", "-r", "--name-only", "gh-pages").split()
+    assert ".nojekyll" in files
+    assert "index.html" in files
+    assert "briefs/2024-03-12-salang-tunnel-closed/index.html" in files
+    assert "gh-pages" in message and str(remote) in message
+
+
+def test_the_published_brief_page_is_the_brief(published):
+    _, remote, _ = published
+    page = git(remote, "show", "gh-pages:briefs/2024-03-12-salang-tunnel-closed/index.html")
+    assert "Salang tunnel closed by snow" in page
+
+
+def test_the_working_branch_is_untouched(published):
+    project, _, _ = published
+    assert git(project.root, "rev-parse", "--abbrev-ref", "HEAD").strip() == "main"
+    assert git(project.root, "status", "--porcelain", "--untracked-files=no").strip() == ""
+
+
+def test_clear_errors_for_what_is_missing(tmp_path):
+    project = Project.at(tmp_path)
+    with pytest.raises(DeployError, match="no mkdocs.yml"):
+        deploy(project)
+    (tmp_path / "mkdocs.yml").write_text(yaml.safe_dump({"site_name": "x"}))
+    with pytest.raises(DeployError, match="not a git repository; run `git init`"):
+        deploy(project)
+    git(tmp_path, "init", "-q")
+    with pytest.raises(DeployError, match="no git remote named `origin`; add one: git remote add origin"):
+        deploy(project)
+
+
+def test_cli_stops_on_check_errors(tmp_path, monkeypatch, capsys):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content" / "briefs").mkdir(parents=True)
+    (tmp_path / "content" / "briefs" / "x.md").write_text(BRIEF.replace("kind: country", "kind: moon"))
+    assert main(["deploy"]) == 1
+    err = capsys.readouterr().err
+    assert "content/briefs/x.md:" in err and "kind `moon`" in err and "deploy: stopped" in err
