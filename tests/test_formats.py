@@ -304,7 +304,7 @@ def mixed(tmp_path_factory):
     root = tmp_path_factory.mktemp("mixed-project")
     inbox = root / "inbox"
     shutil.copytree(FIXTURES / "mixed", inbox)
-    shutil.copy(SEED, inbox / "seed.txt")
+    shutil.copy(SEED, inbox / "0-seed.txt")  # first in path order, before its saved page
     shutil.copy(PAGE, inbox / "pages" / "saved-page.html")
     shutil.copy(RSS, inbox / "exports" / "feed.rss")
     shutil.copy(ATOM, inbox / "feed.atom")
@@ -338,13 +338,14 @@ def test_mixed_folder_skips_each_non_article_with_one_line(mixed):
     skipped = {Path(f).relative_to(inbox).as_posix() + ("/" if f.endswith("/") else ""): why
                for f, why in report.skipped}  # fmt: skip
     assert sorted(skipped) == [
+        "0-seed.txt",
         "exports/map.png",
         "exports/sitemap.xml",
         "pages/saved-page_files/",
-        "seed.txt",
     ]
-    # the page comes first in path order; the seed is the same article as plain text
-    assert skipped["seed.txt"] == f"same article as {inbox / 'pages' / 'saved-page.html'}"
+    # the seed comes first, but its saved page is kept: it says where the article came from
+    page = inbox / "pages" / "saved-page.html"
+    assert skipped["0-seed.txt"] == f"same article as {page}, which gives its URL"
     assert "saved-page.html" in skipped["pages/saved-page_files/"]
     assert "not an article" in skipped["exports/map.png"]
 
@@ -381,6 +382,7 @@ def test_reingest_skips_every_entry_and_a_later_export_adds_only_new_ones(mixed)
         "<description>The Pamir Energy station at Khorog was back on line on Friday night, "
         "the company said.</description></item>\n  <item>"
     )
+    rss = rss.replace("Road crews from Khorog", "Road crews from Khorog and Vanj")  # an entry corrected
     later.write_text(rss.replace("<item>", new, 1), encoding="utf-8")
     report = ingest([later], project)
     assert report.ok, report.failed
@@ -390,7 +392,10 @@ def test_reingest_skips_every_entry_and_a_later_export_adds_only_new_ones(mixed)
         brief.source["file"].startswith("inbox/exports/feed.rss#entry-") and brief.source["file"] not in first
     )
     assert brief.source["url"] == "https://pamir-monitor.example/2021/07/10/khorog-power/"
-    assert [why.split(" as ")[0] for _, why in report.skipped] == ["already briefed"] * 3
+    why = sorted(why.split(" as ")[0].split(" since ")[0] for _, why in report.skipped)
+    assert why == ["already briefed", "already briefed", "changed"]
+    corrected = next(f for f, why in report.skipped if why.startswith("changed since"))
+    assert corrected.startswith(f"{later}#entry-") and "--update" in dict(report.skipped)[corrected]
 
 
 def test_extract_labels_feed_entries(mixed, capsys):
