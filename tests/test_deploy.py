@@ -104,3 +104,17 @@ def test_cli_stops_on_check_errors(tmp_path, monkeypatch, capsys):
     assert main(["deploy"]) == 1
     err = capsys.readouterr().err
     assert "content/briefs/x.md:" in err and "kind `moon`" in err and "deploy: stopped" in err
+
+
+def test_the_pages_workflow_runs_commands_that_exist():
+    from site_builder.cli import build_parser
+
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pages.yml").read_text())
+    steps = [s for job in workflow["jobs"].values() for s in job["steps"]]
+    commands = [s["run"] for s in steps if str(s.get("run", "")).startswith("briefing")]
+    assert commands == ["briefing check", "briefing build --strict"]
+    for command in commands:
+        build_parser().parse_args(command.split()[1:])
+    assert workflow["permissions"]["pages"] == "write"
+    assert any(str(s.get("uses", "")).startswith("actions/deploy-pages") for s in steps)
+    assert any(s.get("with", {}).get("path") == "site" for s in steps)
