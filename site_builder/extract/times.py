@@ -228,6 +228,35 @@ def h_day_part(m: re.Match, ctx: Ctx) -> Result:
     return "TIME", f"{_d(ctx.dct + dt.timedelta(days=day))}T{part}"
 
 
+def h_the_weekend(m: re.Match, ctx: Ctx) -> Result:
+    return "DATE", tv.weekend(ctx.dct, ctx.direction() or "past")
+
+
+def h_vague_span(m: re.Match, ctx: Ctx) -> Result:
+    """'in recent weeks': the past as a whole; 'the coming days': the future; 'the past few days': a span."""
+    which = m["which"].lower().split()[0]
+    if which in ("past", "last", "next"):
+        return "DURATION", tv.duration(None, m["unit"])
+    return "DATE", "PAST_REF" if which == "recent" else "FUTURE_REF"
+
+
+HOLIDAYS = {"christmas": (12, 25), "new year's": (1, 1), "new year": (1, 1), "valentine's": (2, 14),
+            "halloween": (10, 31), "boxing": (12, 26)}  # fmt: skip
+
+
+def h_holiday(m: re.Match, ctx: Ctx) -> Result:
+    name = " ".join(m["name"].lower().split())
+    if name in ("new year's", "new year", "valentine's", "boxing") and not m["part"]:
+        return None  # "New Year's resolutions", "Boxing" alone: not a day
+    month, day = HOLIDAYS[name]
+    if name == "christmas" and (m["part"] or "").lower() == "eve":
+        day = 24
+    if name.startswith("new year") and (m["part"] or "").lower() == "eve":
+        month, day = 12, 31
+    direction = ctx.direction() or "past"
+    return "DATE", tv.ymd(tv.month_day_year(ctx.dct, month, day, direction), month, day)
+
+
 def h_rel_day(m: re.Match, ctx: Ctx) -> Result:
     text = " ".join(m[0].lower().split())
     sign = -1 if ("previous" in text or "before" in text) else 0 if "same" in text else 1
@@ -350,6 +379,13 @@ PATTERNS = [
        r"\bthe\s+(?:(?:next|following|previous)\s+day",
        r"|day\s+(?:before|after)(?!\s+(?:yesterday|tomorrow))|same\s+day)\b"),
     _p("unit_before", h_unit_before, r"\bthe\s+(?P<unit>week|month|year)\s+(?P<dir>before|after)\b"),
+    _p("the_weekend", h_the_weekend, r"(?<=\bthe\s)weekend\b"),
+    _p("vague_span", h_vague_span,
+       r"\b(?:(?:the\s+)?(?P<which>recent|coming|past\s+few|last\s+few|next\s+few)\s+"
+       r"(?P<unit>days|weeks|months|years|decades))\b"),
+    _p("holiday", h_holiday,
+       r"\b(?P<name>(?-i:Christmas|New\s+Year's|New\s+Year|Valentine's|Halloween|Boxing))"
+       r"(?:\s+(?P<part>(?-i:Day|Eve)))?\b"),
     _p("rel_word", h_rel_word,
        r"\b(?:today|tonight|yesterday|tomorrow|right\s+now|now|currently|nowadays|presently",
        r"|at\s+present|recently|lately|the\s+past|the\s+future)\b"),
@@ -433,6 +469,15 @@ def _keep(name: str, m: re.Match, doc: Doc, text: str) -> bool:
         tok = _token_at(doc, m.start())
         if tok is None or tok.pos_ != "PROPN" or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
             return tok is not None and tok.ent_type_ == "DATE"
+    if name == "holiday":
+        tok = _token_at(doc, m.start())
+        if (
+            tok is not None
+            and tok.i > 0
+            and doc[tok.i - 1].pos_ == "PROPN"
+            and doc[tok.i - 1].ent_type_ == "PERSON"
+        ):
+            return False  # "Johnnie Christmas": a surname
     if name == "weekday":
         before = text[max(0, m.start() - 10) : m.start()].split()
         if before and before[-1] in WEEKDAY_NAMES:
@@ -463,6 +508,8 @@ def _keep(name: str, m: re.Match, doc: Doc, text: str) -> bool:
             return False  # "2018 day five": a number beside a unit word, not a duration
         if num in ("some", "many", "several", "few") and not m[0].lower().startswith("the"):
             return False
+        if num in ("a", "an") and m["unit"].lower() == "second":
+            return False  # "a second time"
         if (
             num in ("a", "an")
             and m["unit"].lower() in ("day", "year", "week", "month")
