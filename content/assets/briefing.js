@@ -34,6 +34,7 @@
       months.forEach(function (m) { m.hidden = !m.querySelector(".bf-event:not([hidden])"); });
       if (shown) shown.textContent = count + " of " + items.length + " events";
     }
+    form.addEventListener("submit", function (e) { e.preventDefault(); });
     form.addEventListener("input", apply);
     form.addEventListener("change", apply);
     form.addEventListener("reset", function () { setTimeout(apply, 0); });

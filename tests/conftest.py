@@ -1,0 +1,67 @@
+"""Shared, session-scoped fixtures: expensive work (ingest with spaCy, a MkDocs build) runs once.
+
+Add your own fixtures here; keep them session-scoped when they ingest or build, and write only
+under tmp_path_factory.
+"""
+
+from __future__ import annotations
+
+import shutil
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from site_builder.project import Project
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_d4dea3cd9a9c402a.txt"
+
+RAHMON_NOTE = """\
+---
+name: Emomali Rahmon
+kind: person
+aliases: [Rahmon, President Rahmon]
+roles: [President of Tajikistan]
+---
+Curated note: President of Tajikistan since 1994.
+"""
+
+
+def new_project(root: Path) -> Project:
+    """An empty project laid out as SPEC.md says, with this repo's mkdocs.yml, templates and assets."""
+    root.mkdir(parents=True, exist_ok=True)
+    shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
+    shutil.copytree(ROOT / "templates", root / "templates")
+    shutil.copytree(ROOT / "content" / "assets", root / "content" / "assets")
+    for folder in ("briefs", "actors", "locations"):
+        (root / "content" / folder).mkdir(parents=True, exist_ok=True)
+    return Project.at(root)
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(textwrap.dedent(text), encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="session")
+def site_project(tmp_path_factory) -> Project:
+    """The seed article ingested into a fresh project, plus one curated actor note."""
+    from site_builder.ingest import ingest
+
+    project = new_project(tmp_path_factory.mktemp("site") / "project")
+    (project.root / "seeds").mkdir()
+    shutil.copy(SEED, project.root / "seeds")
+    write(project.actor_notes / "emomali-rahmon.md", RAHMON_NOTE)
+    report = ingest([project.seeds], project)
+    assert report.ok, report.failed
+    return project
+
+
+@pytest.fixture(scope="session")
+def built_site(site_project) -> Path:
+    """The seed project's site, built once with `--strict`: any MkDocs warning fails the session."""
+    from site_builder.mkdocs_plugin import build_site
+
+    return build_site(site_project.root / "mkdocs.yml", strict=True)
