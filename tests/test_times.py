@@ -156,3 +156,13 @@ def test_weekday_in_a_name_is_not_a_date(nlp):
 def test_month_day_in_past_tense_stays_before_the_article_date(nlp):
     t = one(nlp, "The rebels crossed the river on December 28.", dct=dt.date(2022, 1, 4))
     assert t.value == "2021-12-28"
+
+
+def test_month_day_in_future_tense_stays_after_the_article_date(nlp):
+    t = one(nlp, "Negotiators will meet again on January 5.", dct=dt.date(2021, 12, 20))
+    assert t.value == "2022-01-05"
+
+
+def test_year_after_a_hyphenated_modifier(nlp):
+    t = one(nlp, "The new terminal is to open in mid-2024.")
+    assert (t.text, t.value, t.mod) == ("mid-2024", "2024", "MID")

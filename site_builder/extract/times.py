@@ -356,7 +356,7 @@ PATTERNS = [
     _p("season_year", h_season_year,
        rf"(?:the\s+)?(?P<season>spring|summer|autumn|fall|winter)\s+(?:of\s+)?(?P<year>{YEAR})\b"),
     _p("quarter", h_quarter,
-       r"(?:the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)\s+quarter|(?-i:Q)(?P<qn>[1-4]))",
+       r"(?:the\s+)?(?:(?P<ord>first|second|third|fourth|1st|2nd|3rd|4th)[\s-]+quarter|(?-i:Q)(?P<qn>[1-4]))",
        rf"(?:\s+(?:of\s+)?(?P<year>{YEAR}|this\s+year|last\s+year|next\s+year))?\b"),
     _p("half", h_half,
        r"the\s+(?P<which>first|second)\s+half\s+of\s+",
@@ -409,7 +409,7 @@ PATTERNS = [
        rf"|(?P<word>noon|midday|midnight)){TZ}?(?![\w:])"),
     _p("weekday", h_weekday, rf"(?P<wd>{WD})(?:\s+(?P<part>morning|afternoon|evening|night))?\b"),
     _p("month", h_month, rf"\b(?P<mon>{MON_FULL})\b"),
-    _p("year", h_year, rf"(?<![\w$€£#/.,-])(?P<year>{YEAR})(?![\w%]|[.,]\d)"),
+    _p("year", h_year, rf"(?<![\w$€£#/.,])(?P<year>{YEAR})(?![\w%]|[.,]\d)"),
 ]  # fmt: skip
 COMPILED = [(name, re.compile(p, re.IGNORECASE), fn) for name, p, fn in PATTERNS]
 

@@ -189,18 +189,14 @@ def month_year(dct: dt.date, month: int, direction: str, offset: int = 0) -> int
 
 def month_day_year(dct: dt.date, month: int, day: int, direction: str) -> int:
     """The year of 'June 22': the DCT's, unless the tense puts it on the other side of the DCT
-    and the date then lies within half a year of it."""
+    (a past event cannot lie ahead of the article; a planned one cannot lie behind it)."""
     y = dct.year
-    try:
-        cand = dt.date(y, month, day)
-        if direction == "past" and cand > dct + dt.timedelta(days=2):
-            if (dct - dt.date(y - 1, month, day)).days < 183:
-                return y - 1
-        if direction == "future" and cand < dct - dt.timedelta(days=2):
-            if (dt.date(y + 1, month, day) - dct).days < 183:
-                return y + 1
-    except ValueError:
-        pass
+    slack = dt.timedelta(days=2)  # a date line may be a day or two off the events it reports
+    cand = dt.date(y, month, min(day, 28) if month == 2 else day)
+    if direction == "past" and cand > dct + slack:
+        return y - 1
+    if direction == "future" and cand < dct - slack:
+        return y + 1
     return y
 
 
