@@ -148,3 +148,15 @@ def test_seed_organizations_and_non_actors(seed):
 def test_seed_acting_countries(seed):
     assert seed["tajikistan"].kind == "country" and seed["tajikistan"].acts
     assert seed["russia"].kind == "country" and seed["russia"].acts
+
+
+def test_acting_unknown_gpe_and_plural_band_are_organizations(nlp):
+    found = ents(nlp, "Zorvex sued Apple on Wednesday. The dispute with the Beatles was settled in London.")
+    assert found["beatles"].kind == "organization"
+    assert found["london"].kind == "city"
+
+
+def test_country_acts_only_as_subject_of_an_action(nlp):
+    found = ents(nlp, "Uzbekistan shares a long border with Turkmenistan. Turkmenistan closed the crossing.")
+    assert found["turkmenistan"].acts and found["turkmenistan"].is_actor
+    assert not found["uzbekistan"].acts and found["uzbekistan"].is_place

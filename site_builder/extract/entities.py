@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span
 from ..slugs import slugify
 from . import names, places, roles
 from .model import Entity, Mention
+from .nlp import doc_text
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 SPACY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -439,7 +440,7 @@ def _candidates(doc: Doc, known: dict[str, Entity]) -> list[Cand]:
 
 def _place_hint(doc: Doc, cand: Cand) -> str | None:
     """`Kunduz, Takhar and Badakhshan provinces` -> region; `Kabul city` -> city."""
-    after = doc.text[cand.end : cand.end + 80]
+    after = doc_text(doc)[cand.end : cand.end + 80]
     m = re.match(r"(?:\s*(?:,|and|&)\s*[A-Z][\w'\u2019-]*(?:\s[A-Z][\w-]*)?)*\s+([a-z]+)", after)
     return PLACE_NOUNS.get(m.group(1)) if m else None
 
@@ -449,7 +450,7 @@ def _locative(c: Cand) -> bool:
     doc, i = c.span.doc, c.span.start
     if i > 0 and doc[i - 1].lower_ in LOCATIVE:
         return True
-    after = doc.text[c.end : c.end + 30]
+    after = doc_text(doc)[c.end : c.end + 30]
     if re.match(r"\s*[:\u2014]", after) and c.text.isupper():
         return True
     m = re.match(r",\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", after)
@@ -463,8 +464,47 @@ def _org_context(c: Cand) -> bool:
     return j < len(doc) and names.word(doc[j].text) in ORG_CONTEXT and doc[j].pos_ in ("NOUN", "PROPN")
 
 
+# Verbs whose subject is a body or company rather than a place: "Cisco sued Apple", "Cisco said".
+ACTOR_VERBS = {
+    "say",
+    "sue",
+    "file",
+    "announce",
+    "acquire",
+    "buy",
+    "sell",
+    "release",
+    "launch",
+    "report",
+    "claim",
+    "hire",
+    "fire",
+    "sign",
+    "agree",
+    "settle",
+    "unveil",
+    "introduce",
+    "confirm",
+    "deny",
+    "state",
+    "tell",
+    "plan",
+}
+
+
+def _acts_as_company(c: Cand) -> bool:
+    root = c.span.root
+    return root.dep_ == "nsubj" and root.head.lemma_ in ACTOR_VERBS
+
+
 def _decide_kinds(doc: Doc, cands: list[Cand]) -> None:
     countries = {p.id for c in cands for p in [places.best(c.text)] if p and p.kind == "country"}
+    lower_words = {t.text for t in doc if t.is_lower}
+    unknown_gpe_acting = {
+        names.key(c.text)
+        for c in cands
+        if c.label in ("GPE", "LOC") and not places.candidates(c.text) and _acts_as_company(c)
+    }
     for c in cands:
         if c.known:
             c.kind = c.known.kind
@@ -482,8 +522,19 @@ def _decide_kinds(doc: Doc, cands: list[Cand]) -> None:
             c.kind = cue
         elif c.label == "PERSON" and (c.span[-1].tag_ == "NNPS" or _org_context(c) and len(c.span) == 1):
             c.kind = "organization"  # "the Beatles", "Cisco spokesman"
-        elif c.label in ("GPE", "LOC", "FAC") and _org_context(c):
-            c.kind = "organization"
+        elif c.label in ("GPE", "LOC", "FAC") and (
+            _org_context(c) or names.key(c.text) in unknown_gpe_acting
+        ):
+            c.kind = "organization"  # not a known place, and it sues, says, sells: a company or body
+        elif (
+            c.label == "PERSON"
+            and c.text.endswith("s")
+            and c.span.start > 0
+            and doc[c.span.start - 1].lower_ == "the"
+        ):
+            c.kind = "organization"  # "the Beatles": a plural name with an article is a group
+        elif c.label == "PERSON" and len(c.span) > 1 and all(t.lower_ in lower_words for t in c.span):
+            c.kind = "organization"  # "Best Buy", "Music Store": every word also used as a common word
         elif c.label in SPACY_KIND:
             c.kind = SPACY_KIND[c.label]
         else:
@@ -586,10 +637,27 @@ def _within_from_text(doc: Doc, ent: Entity, by_name: dict[str, Entity]) -> str 
     return None
 
 
+# Verbs that describe where a country is, not what it does: "Afghanistan shares a border with ...".
+STATIVE = {
+    "be",
+    "share",
+    "border",
+    "lie",
+    "have",
+    "remain",
+    "include",
+    "cover",
+    "stretch",
+    "neighbour",
+    "neighbor",
+}
+
+
 def _acts(ent: Entity, cands: list[Cand]) -> bool:
+    """A country acts when it is the subject of a verb that is not merely about where it lies."""
     for c in cands:
         root = c.span.root
-        if c.group and root.dep_ in ("nsubj", "nsubjpass") and root.head.pos_ in ("VERB", "AUX"):
+        if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") and root.head.lemma_ not in STATIVE:
             return True
     return False
 
