@@ -154,6 +154,50 @@ def test_page_with_no_article_text_is_an_error(tmp_path):
     assert isinstance(err, ArticleError) and "no article text" in str(err) and str(path) in str(err)
 
 
+def test_page_saved_as_a_single_mhtml_file():
+    """Chrome's "Webpage, Single File": a MIME message holding the page and its stylesheet."""
+    article = only(read_articles(FIXTURES / "ferry-page.mhtml"))
+    assert article.title == "Ferry service resumes on the Panj at Darvoz"
+    assert article.date.isoformat() == "2021-07-06"
+    assert (article.source, article.dateline) == ("Darvoz Today", "Darvoz")
+    assert article.url == "https://darvoz-today.example/news/ferry-service-resumes"
+    texts = article.paragraph_texts()
+    assert len(texts) == 4 and texts[2].startswith("\u201cThe river is still fast")
+    for boilerplate in (
+        "About the paper",
+        "My brother",
+        "Apricot harvest",
+        "Subscribe",
+        "font-family",
+        "=3D",
+    ):
+        assert boilerplate not in article.text, boilerplate
+
+
+def test_page_in_a_declared_legacy_encoding(tmp_path):
+    said = "Министр иностранных дел Таджикистана встретился в Душанбе с представителями агентства ООН."
+    more = "Стороны обсудили лагеря для беженцев у южной границы страны, сообщило министерство в среду."
+    html = (
+        '<html><head><meta http-equiv="Content-Type" content="text/html; charset=windows-1251">'
+        '<meta property="article:published_time" content="2021-07-08"><title>Переговоры о беженцах</title>'
+        "</head><body><article><h1>Переговоры о беженцах</h1>"
+        f"<p>{said}</p><p>{more}</p></article></body></html>"
+    )
+    path = tmp_path / "cp1251.html"
+    path.write_bytes(html.encode("cp1251"))
+    article = only(read_articles(path))
+    assert article.title == "Переговоры о беженцах"
+    assert article.paragraph_texts() == [said, more]
+
+
+def test_oversized_page_is_refused_before_it_is_read(tmp_path):
+    path = tmp_path / "huge.html"
+    with open(path, "wb") as f:
+        f.truncate(21 * 1024 * 1024)  # sparse: nothing is written
+    err = only(read_articles(path))
+    assert isinstance(err, ArticleError) and "over the 20,971,520-byte limit" in str(err)
+
+
 # --- feeds ---
 
 

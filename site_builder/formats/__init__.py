@@ -13,7 +13,7 @@ from ..articles import Article, ArticleError, read_article
 from . import feeds, webpages
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
-PAGE_SUFFIXES = {".html", ".htm", ".xhtml"}
+PAGE_SUFFIXES = {".html", ".htm", ".xhtml", ".mhtml", ".mht"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 SUFFIXES = TEXT_SUFFIXES | PAGE_SUFFIXES | FEED_SUFFIXES
 

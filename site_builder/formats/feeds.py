@@ -19,6 +19,7 @@ from ..articles import Article, ArticleError, from_paragraphs
 from ..urls import safe_url
 from .common import html_paragraphs, read_bytes, text_paragraphs, tidy
 
+MAX_FEED_BYTES = 50 * 1024 * 1024  # an export of a few thousand full-text entries
 ENTRY_TAG = re.compile(rb"<(?:[\w-]+:)?(?:item|entry)[\s>/]")
 
 
@@ -26,7 +27,7 @@ def read_feed(path: Path) -> list[Article | ArticleError] | None:
     """The entries of a feed, an error per unreadable entry; None when the file is not a feed."""
     import feedparser  # loaded only when there is a feed to read
 
-    data = read_bytes(path)
+    data = read_bytes(path, MAX_FEED_BYTES, "export fewer entries per file")
     parsed = feedparser.parse(io.BytesIO(data), resolve_relative_uris=False, sanitize_html=True)
     if not parsed.get("version"):
         if path.suffix.lower() == ".xml":

@@ -9,6 +9,8 @@ than an error that says how to add the right one.
 from __future__ import annotations
 
 import datetime as dt
+import email
+import email.policy
 import hashlib
 import re
 from pathlib import Path
@@ -18,6 +20,8 @@ from ..urls import safe_url
 from .common import read_bytes, tidy
 
 SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
+MAX_PAGE_BYTES = 20 * 1024 * 1024  # a page saved as one file carries its images; trafilatura's own limit
+MHTML_SUFFIXES = {".mhtml", ".mht"}  # a page saved as a single file by Chrome or Edge
 MIN_WORDS = 20  # less is a menu or a teaser that trafilatura fell back on, not an article
 DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
 
@@ -25,11 +29,17 @@ DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat":
 def read_page(path: Path) -> Article:
     import trafilatura  # loaded only when there is a page to read: it costs a tenth of a second
 
-    data = read_bytes(path)
-    if b"\x00" in data:
+    data = read_bytes(path, MAX_PAGE_BYTES, "save the page without its images, or paste the text into a .txt")
+    sha = hashlib.sha256(data).hexdigest()
+    page, saved_url = data, None
+    if path.suffix.lower() in MHTML_SUFFIXES:
+        page, saved_url = mhtml_page(path, data)
+    elif saved := SAVED_FROM.search(data[:4096]):
+        saved_url = saved.group(1).decode("utf-8", "replace")
+    if b"\x00" in page:
         raise ArticleError(path, "is a binary file, not a web page; remove it from the input folder")
     doc = trafilatura.bare_extraction(
-        data,
+        page,
         with_metadata=True,
         include_comments=False,
         include_tables=True,
@@ -56,12 +66,26 @@ def read_page(path: Path) -> Article:
         raise ArticleError(path, why) from err
     title = tidy(doc.title or "") or None
     paragraphs = [p for p in (tidy(line) for line in doc.text.split("\n")) if p]
-    if title and paragraphs and paragraphs[0].casefold() == title.casefold():
-        paragraphs = paragraphs[1:]  # the page's <h1>, already the title
+    if title and paragraphs and paragraphs[0].casefold() in title.casefold():
+        paragraphs = paragraphs[1:]  # the page's <h1>: the title, perhaps without the site's name
     if not paragraphs:
         raise ArticleError(path, "the page has a title but no article text; save the full article page")
-    saved = SAVED_FROM.search(data[:4096])
-    url = safe_url(doc.url) or (safe_url(saved.group(1).decode("utf-8", "replace")) if saved else None)
+    url = safe_url(doc.url) or safe_url(saved_url)
     source = tidy(doc.sitename or "") or (doc.hostname or "") or "Unknown source"
-    sha = hashlib.sha256(data).hexdigest()
     return from_paragraphs(path, paragraphs, date, source, sha, title=title, url=url)
+
+
+def mhtml_page(path: Path, data: bytes) -> tuple[bytes, str | None]:
+    """The HTML of a page saved as MHTML (a MIME message: the page, then its images and styles),
+    and the address it was saved from."""
+    message = email.message_from_bytes(data, policy=email.policy.compat32)
+    if not message.is_multipart():
+        raise ArticleError(path, "is not an MHTML page (no MIME parts); save the page again as a web page")
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            html = part.get_payload(decode=True) or b""
+            charset = part.get_content_charset()
+            if charset and b"charset" not in html[:2048].lower():  # tell trafilatura what MIME said
+                html = f'<meta charset="{charset}">'.encode() + html
+            return html, message.get("Snapshot-Content-Location") or part.get("Content-Location")
+    raise ArticleError(path, "holds no HTML page; save the article page again as a web page")
