@@ -1,4 +1,7 @@
-"""Run a command and measure it: wall seconds and peak memory (largest process, and the whole tree).
+"""Run a command and measure it: wall and CPU seconds, peak memory (largest process, and the whole tree).
+
+CPU seconds and the load average are kept because the machine may be shared: when other work
+runs, wall time grows but CPU time stays honest.
 
 Peak memory of the process tree is sampled from /proc (worker processes add up); the peak of the
 largest single process comes from the kernel's own count (os.wait4).
@@ -24,6 +27,8 @@ class Run:
     peak_tree_mb: float  # sum of RSS over the process and its descendants, sampled every 50 ms
     peak_process_mb: float  # max RSS of the largest single process (kernel figure)
     output: str
+    cpu_seconds: float = 0.0  # user + system time of the process and the children it waited for
+    load: float = 0.0  # the 1-minute load average when it started: other work on the machine
 
     def check(self) -> Run:
         if self.returncode != 0:
@@ -61,6 +66,7 @@ def tree_rss_bytes(pid: int) -> int:
 def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
     """Run cmd in cwd; its output is kept (for errors), not shown."""
     log = cwd / f".bench-{os.getpid()}.log"
+    load = os.getloadavg()[0]
     with open(log, "w+b") as out:
         start = time.perf_counter()
         proc = subprocess.Popen(
@@ -84,7 +90,8 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
         output = out.read().decode("utf-8", "replace")
     log.unlink(missing_ok=True)
     process_mb = usage.ru_maxrss / 1024  # Linux reports KiB
-    return Run(cmd, seconds, proc.returncode, max(peak[0] / 2**20, process_mb), process_mb, output)
+    cpu = usage.ru_utime + usage.ru_stime
+    return Run(cmd, seconds, proc.returncode, max(peak[0] / 2**20, process_mb), process_mb, output, cpu, load)
 
 
 def tree_size(folder: Path) -> tuple[int, int, int]:

