@@ -199,12 +199,12 @@ def ingest(paths: Iterable[Path | str], project: Project, on_progress=None) -> I
         report.failed.append(problem)
         return report
 
-    from .extract import extract_all  # spaCy loads only when there is work
+    from .parallel import extract_parallel  # spaCy loads only when there is work
 
     known, note_errors = known_entities(project)
     report.failed.extend(note_errors)
     taken: set[str] = set()
-    found = extract_all((a for _, a in pending), known)
+    found = extract_parallel([a for _, a in pending], known)
     for (path, article), result in zip(pending, found, strict=True):
         brief = make_brief(article, result, source_file(project, path, article))
         brief.source["text_sha256"] = article.content_hash
