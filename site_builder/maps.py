@@ -210,6 +210,8 @@ def svg_map(points: list[MapPoint], title: str, focus=None) -> str:
     """An inline SVG map of the points, fitted to them; `focus` (a place profile) is highlighted.
 
     One line of markup with no blank lines, so Markdown passes it through as a raw HTML block.
+    Points link with `xlink:href`: Material's instant navigation rewrites every `[href]` element's
+    `href` property, which an SVG `<a>` does not allow (a console error on every page with a map).
     """
     focus_country = country_named(focus.name) if focus is not None and focus.kind == "country" else None
     if not points and focus_country is None:
@@ -223,7 +225,8 @@ def svg_map(points: list[MapPoint], title: str, focus=None) -> str:
     proj = Projection(extent)
     parts = [
         f'<svg class="bf-map-svg" viewBox="0 0 {WIDTH} {proj.height}" role="img" '
-        f'xmlns="http://www.w3.org/2000/svg" preserveAspectRatio="xMidYMid meet">',
+        f'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+        'preserveAspectRatio="xMidYMid meet">',
         f"<title>{html.escape(title)}</title>",
         f'<rect class="bf-sea" width="{WIDTH}" height="{proj.height}"/>',
         *_outlines(extent, proj, focus_country),
@@ -237,7 +240,7 @@ def svg_map(points: list[MapPoint], title: str, focus=None) -> str:
         name = html.escape(p.name)
         radius = 6 if p.primary else 4.5
         parts.append(
-            f'<a href="{html.escape(p.href)}" class="{cls}">'
+            f'<a xlink:href="{html.escape(p.href)}" class="{cls}">'
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius}"/>'
             f'<text x="{x + dx:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}">{name}</text>'
             f"<title>{name}</title></a>"

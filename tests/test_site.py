@@ -48,7 +48,7 @@ class Links(HTMLParser):
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
-        for key in ("href", "src"):
+        for key in ("href", "src", "xlink:href"):
             if a.get(key):
                 self.urls.append(a[key])
         if tag == "li" and "bf-event" in (a.get("class") or ""):
@@ -168,7 +168,7 @@ def test_location_page_has_breadcrumbs_map_and_events(built_site):
     urls = parse(path).urls
     assert '<nav class="bf-trail"' in html and "../../locations/afghanistan/" in urls
     start = html.index('<svg class="bf-map-svg"')
-    assert 'href="../../locations/badakhshan/"' in html[start : html.index("</svg>", start)]  # on its map
+    assert 'xlink:href="../../locations/badakhshan/"' in html[start : html.index("</svg>", start)]
     assert "4 July 2021" in text_of(path)
 
 
@@ -180,7 +180,7 @@ def test_locations_index_maps_places_with_coordinates_and_lists_the_rest(built_s
     start = html.index('<svg class="bf-map-svg"')
     svg = html[start : html.index("</svg>", start)]
     for place in corpus.places.values():
-        on_map = f'href="../locations/{place.id}/"' in svg
+        on_map = f'xlink:href="../locations/{place.id}/"' in svg
         assert on_map == place.has_coordinates, place.id
 
 
@@ -382,7 +382,7 @@ def test_svg_map_places_points_by_longitude_and_latitude():
     west = maps.MapPoint("a", "West", 35.0, 60.0, "a/")
     east = maps.MapPoint("b", "East", 40.0, 75.0, "b/", primary=True)
     svg = maps.svg_map([west, east], title="t")
-    circles = re.findall(r'<a href="(\w)/"[^>]*><circle cx="([\d.]+)" cy="([\d.]+)"', svg)
+    circles = re.findall(r'<a xlink:href="(\w)/"[^>]*><circle cx="([\d.]+)" cy="([\d.]+)"', svg)
     pos = {h: (float(x), float(y)) for h, x, y in circles}
     assert pos["b"][0] > pos["a"][0] and pos["b"][1] < pos["a"][1]  # east is right, north is up
     assert "\n\n" not in svg  # one raw HTML block for Markdown

@@ -1,0 +1,231 @@
+"""The built seed site in a real headless browser: Debian's chromium driven by Playwright.
+
+The site is served from 127.0.0.1 by a stdlib HTTP server; every request is routed, and any that
+would leave 127.0.0.1 is blocked and fails the test. Screenshots of the five page types are saved
+to docs/screenshots/ on every run (commit them when the site's look changes).
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import shutil
+import threading
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = "/usr/bin/chromium"
+SCREENSHOTS = Path(__file__).resolve().parent.parent / "docs" / "screenshots"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-default-apps",
+    "--disable-domain-reliability",
+]
+
+pytestmark = pytest.mark.skipif(
+    not shutil.which(CHROMIUM), reason="Debian chromium is not installed (.ci/run installs it)"
+)
+
+
+class Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="module")
+def base_url(built_site):
+    handler = functools.partial(Quiet, directory=str(built_site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with playwright.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()
+
+
+class Watch:
+    """What a page did that it must not: console errors, uncaught exceptions, outside requests."""
+
+    def __init__(self):
+        self.errors: list[str] = []
+        self.outside: list[str] = []
+
+    def route(self, route):
+        host = urlsplit(route.request.url).hostname
+        if host == "127.0.0.1":
+            route.continue_()
+        else:
+            self.outside.append(route.request.url)
+            route.abort()
+
+    def check(self):
+        assert not self.outside, f"requests left 127.0.0.1: {self.outside}"
+        assert not self.errors, f"console errors: {self.errors}"
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+    watch = Watch()
+    context.route("**/*", watch.route)
+    page = context.new_page()
+    page.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: watch.errors.append(str(e)))
+    page.watch = watch
+    yield page
+    context.close()
+    watch.check()
+
+
+def brief_url(built_site: Path) -> str:
+    folder = next(p for p in sorted((built_site / "briefs").iterdir()) if p.is_dir())
+    return f"briefs/{folder.name}/"
+
+
+@pytest.mark.parametrize(
+    "name, url, heading",
+    [
+        ("home", "", "Briefing"),
+        ("brief", None, None),
+        ("actor", "actors/emomali-rahmon/", "Emomali Rahmon"),
+        ("location", "locations/badakhshan/", "Badakhshan"),
+        ("timeline", "timeline/", "Timeline"),
+        ("actors", "actors/", "Actors"),
+        ("locations", "locations/", "Locations"),
+        ("briefs", "briefs/", "Briefs"),
+    ],
+)
+def test_every_page_type_renders(page, base_url, built_site, name, url, heading):
+    page.goto(base_url + (url if url is not None else brief_url(built_site)))
+    page.wait_for_load_state("networkidle")
+    h1 = page.locator("article h1").first
+    assert h1.is_visible()
+    if heading:
+        assert h1.inner_text().strip() == heading
+    if name == "brief":
+        assert page.locator(".bf-brief-card").is_visible()
+        assert page.locator('.bf-brief-card a[href$="actors/emomali-rahmon/"]').count() == 1
+    if name in ("location", "locations"):
+        assert page.locator("svg.bf-map-svg").is_visible()
+    if name in ("home", "brief", "actor", "location", "timeline"):
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"{name}.png"), full_page=True)
+
+
+def test_search_finds_an_actor(page, base_url):
+    page.goto(base_url)
+    page.wait_for_load_state("networkidle")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially("Emomali", delay=30)
+    first = page.locator(".md-search-result__item > a").first
+    first.wait_for(timeout=15000)
+    assert "Emomali Rahmon" in first.locator("h1").inner_text()  # the actor's page ranks first
+    first.click()
+    page.wait_for_url("**/actors/emomali-rahmon/**")
+    assert page.locator("article h1").inner_text().strip() == "Emomali Rahmon"
+
+
+def _visible_events(page) -> list[dict]:
+    return page.eval_on_selector_all(
+        ".bf-timeline .bf-event:not([hidden])",
+        "els => els.map(e => ({date: e.dataset.date, actors: e.dataset.actors.split(' '),"
+        " places: e.dataset.places.split(' ')}))",
+    )
+
+
+def test_timeline_filters_by_actor_place_and_dates(page, base_url):
+    page.goto(base_url + "timeline/")
+    page.wait_for_load_state("networkidle")
+    everything = _visible_events(page)
+    assert len(everything) >= 3
+    assert [e["date"] for e in everything] == sorted(e["date"] for e in everything)
+
+    page.select_option("form[data-bf-timeline] select[name=actor]", "emomali-rahmon")
+    shown = _visible_events(page)
+    assert shown and len(shown) < len(everything)
+    assert all("emomali-rahmon" in e["actors"] for e in shown)
+    assert "2021-07-05" in {e["date"] for e in shown}
+
+    page.click("form[data-bf-timeline] button[type=reset]")
+    page.wait_for_function(
+        f"document.querySelectorAll('.bf-timeline .bf-event:not([hidden])').length == {len(everything)}"
+    )
+
+    page.select_option("form[data-bf-timeline] select[name=place]", "badakhshan")
+    shown = _visible_events(page)
+    assert shown and all("badakhshan" in e["places"] for e in shown)
+
+    page.click("form[data-bf-timeline] button[type=reset]")
+    page.fill("form[data-bf-timeline] input[name=from]", "2021-06-01")
+    page.fill("form[data-bf-timeline] input[name=to]", "2021-06-30")
+    shown = _visible_events(page)
+    assert [e["date"] for e in shown] == ["2021-06-22"]
+    assert page.locator(".bf-month:not([hidden])").count() == 1  # empty months are hidden
+
+
+def test_timeline_link_from_an_actor_page_arrives_filtered(page, base_url):
+    page.goto(base_url + "actors/emomali-rahmon/")
+    page.click("text=On the full timeline")
+    page.wait_for_url("**/timeline/?actor=emomali-rahmon")
+    page.wait_for_load_state("networkidle")
+    assert page.locator("select[name=actor]").input_value() == "emomali-rahmon"
+    assert all("emomali-rahmon" in e["actors"] for e in _visible_events(page))
+
+
+def test_chips_navigate_and_dark_palette_toggles(page, base_url, built_site):
+    page.goto(base_url + brief_url(built_site))
+    page.wait_for_load_state("networkidle")
+    page.locator('.bf-brief-card a[href$="locations/badakhshan/"]').click()
+    page.wait_for_url("**/locations/badakhshan/")
+    assert page.locator("article h1").inner_text().strip() == "Badakhshan"
+    scheme = page.locator("body").get_attribute("data-md-color-scheme")
+    page.locator("form[data-md-component=palette] label:visible").first.click()
+    page.wait_for_function(f"document.body.getAttribute('data-md-color-scheme') !== '{scheme}'")
+
+
+def test_every_internal_link_of_every_page_answers(page, base_url, built_site):
+    """Links as the browser resolves them (the on-disk check is in test_site.py)."""
+    urls = [""] + [
+        p.parent.relative_to(built_site).as_posix() + "/"
+        for p in built_site.rglob("index.html")
+        if p.parent != built_site and "assets" not in p.parts
+    ]
+    seen: set[str] = set()
+    request = page.context.request
+    for url in urls:
+        page.goto(base_url + url)
+        hrefs = page.eval_on_selector_all("a[href]", "els => els.map(e => e.href)")
+        for href in hrefs:
+            target = href.split("#")[0]
+            if not target.startswith(base_url) or target in seen:
+                continue
+            seen.add(target)
+            assert request.get(target).ok, f"{url} links to {href}"
+    assert len(seen) > 20
+
+
+def test_the_request_guard_catches_a_request_to_another_host(page, base_url):
+    """The guard the other tests rely on can fail: a fetch to another host is blocked and recorded."""
+    page.goto(base_url)
+    page.evaluate("fetch('http://example.invalid/x').catch(() => null)")
+    page.wait_for_timeout(200)
+    assert page.watch.outside == ["http://example.invalid/x"]
+    page.watch.outside.clear()
+    page.watch.errors.clear()  # the blocked fetch also logs a console error
