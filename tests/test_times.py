@@ -107,7 +107,9 @@ def test_durations(nlp, sentence, span, value):
 
 def test_approximate_duration(nlp):
     t = one(nlp, "The siege lasted about two weeks.")
-    assert (t.text, t.value, t.mod) == ("about two weeks", "P2W", "APPROX")
+    assert (t.text, t.value, t.mod) == ("two weeks", "P2W", "APPROX")
+    t = one(nlp, "The strike has lasted more than a month.")
+    assert (t.text, t.value, t.mod) == ("a month", "P1M", "MORE_THAN")
 
 
 @pytest.mark.parametrize(
@@ -166,3 +168,8 @@ def test_month_day_in_future_tense_stays_after_the_article_date(nlp):
 def test_year_after_a_hyphenated_modifier(nlp):
     t = one(nlp, "The new terminal is to open in mid-2024.")
     assert (t.text, t.value, t.mod) == ("mid-2024", "2024", "MID")
+
+
+def test_unmeasured_ago_is_the_past(nlp):
+    t = one(nlp, "The dam was built decades ago.")
+    assert (t.text, t.value) == ("decades ago", "PAST_REF")

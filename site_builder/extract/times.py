@@ -5,8 +5,9 @@ months, "last week", "two days ago", durations, sets, clock times, vague referen
 parse is used only where a pattern cannot decide: the tense of the governing verb picks
 past or future for a bare weekday or month, and a bare number is a year only when it is
 not counting something ("2000 people"). Values are computed in `timex_values`.
-Spans follow TimeML: the signal ("on", "in", "since") stays outside, a modifier ("early",
-"about", "the end of") inside; "since X" is recorded as mod START.
+Spans follow the TimeML corpora: the signal ("on", "in", "since") and a quantity modifier
+("about", "more than") stay outside, a position in time ("early", "mid-", "the end of") inside;
+each sets `mod` (APPROX, MORE_THAN, START, MID, END; "since X" is START).
 """
 
 from __future__ import annotations
@@ -136,7 +137,7 @@ def h_century(m: re.Match, ctx: Ctx) -> Result:
 
 
 def h_ago(m: re.Match, ctx: Ctx) -> Result:
-    num = tv.number_of(m["num"])
+    num = tv.number_of(m["num"]) if m["num"] else None  # "years ago": the past, unmeasured
     word = m["dir"].lower()
     sign = -1 if word in ("ago", "earlier", "before") else 1
     base = ctx.dct if word in ("ago", "from now", "hence") else ctx.ref
@@ -366,7 +367,7 @@ PATTERNS = [
        r"|the\s+(?P<dw>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)\b"),
     _p("century", h_century, r"the\s+(?P<n>\d{1,2}(?:st|nd|rd|th))\s+century\b"),
     _p("ago", h_ago,
-       rf"(?<!\w)(?P<num>{NUM})\s+(?P<unit>{UNIT})\s+",
+       rf"(?<!\w)(?:(?P<num>{NUM})\s+)?(?P<unit>{UNIT})\s+",
        r"(?P<dir>ago|from\s+now|hence|earlier|later)\b(?!\s+than)"),
     _p("rel_unit", h_rel_unit,
        r"\b(?:(?:earlier|later)\s+)?(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming",
@@ -496,6 +497,8 @@ def _keep(name: str, m: re.Match, doc: Doc, text: str) -> bool:
                 return False
         if re.match(r"[\s-]+years?[\s-]+old\b", text[m.end() : m.end() + 12]):
             return False
+    if name == "ago" and not m["num"]:  # "years ago" is the past; "days later" has no anchor we know
+        return m["unit"].lower().endswith("s") and m["dir"].lower() not in ("earlier", "later")
     if (
         name == "ago"
         and m["dir"].lower() in ("earlier", "later")
@@ -596,7 +599,6 @@ def find_times(
                 kind == "DURATION" and (pre["approx"] or pre["more"]) and not m[0].lower().startswith("the ")
             ):
                 mod = "APPROX" if pre["approx"] else AMOUNT_MOD[" ".join(pre["more"].lower().split())]
-                start = pre.start()
         sig = SIGNAL_BEFORE.search(text, max(0, start - 12), start)
         if sig and mod is None and kind in ("DATE", "TIME"):
             mod = SIGNAL_MOD.get(sig["sig"].lower())
