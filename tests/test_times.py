@@ -173,3 +173,8 @@ def test_year_after_a_hyphenated_modifier(nlp):
 def test_unmeasured_ago_is_the_past(nlp):
     t = one(nlp, "The dam was built decades ago.")
     assert (t.text, t.value) == ("decades ago", "PAST_REF")
+
+
+def test_future_in_reported_speech(nlp):
+    found = times(nlp, "The spokesman said on Tuesday that talks would resume on Friday.")
+    assert [(t.text, t.value) for t in found] == [("Tuesday", "2021-07-06"), ("Friday", "2021-07-09")]

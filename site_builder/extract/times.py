@@ -449,6 +449,8 @@ def _tense(doc: Doc, start: int, end: int, title_end: int) -> str:
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in ("will", "'ll", "shall", "wo") for a in auxes):
             return "future"
+        if any(a.lower_ in ("would", "'d") for a in auxes) and not any(a.lemma_ == "have" for a in auxes):
+            return "future"  # "said talks would resume Friday"; not "would have been"
         if any(a.lower_ == "to" for a in auxes) and verb.head.lemma_ in FUTURE_HEADS:
             return "future"
         if verb.lemma_ in ("schedule", "set", "due") and any(a.lemma_ == "be" for a in auxes):
