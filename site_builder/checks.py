@@ -76,6 +76,9 @@ class FrontMatter:
 # --- reading, with line numbers ---
 
 
+FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # safe constructors either way
+
+
 def read_front_matter(path: Path, shown: str) -> FrontMatter | Problem:
     """The file's front matter with line numbers, or the one Problem that stops reading it."""
     try:
@@ -91,8 +94,10 @@ def read_front_matter(path: Path, shown: str) -> FrontMatter | Problem:
         )
     block = m.group(1) or ""
     try:
-        node = yaml.compose(block, Loader=yaml.SafeLoader)
-        meta = yaml.safe_load(block)
+        try:  # libyaml when installed: same nodes and values, ~7x faster, which counts at thousands of briefs
+            node, meta = yaml.compose(block, Loader=FAST_LOADER), yaml.load(block, Loader=FAST_LOADER)
+        except yaml.YAMLError:  # libyaml words its errors differently: the reference loader reports them
+            node, meta = yaml.compose(block, Loader=yaml.SafeLoader), yaml.safe_load(block)
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
