@@ -178,3 +178,15 @@ def test_unmeasured_ago_is_the_past(nlp):
 def test_future_in_reported_speech(nlp):
     found = times(nlp, "The spokesman said on Tuesday that talks would resume on Friday.")
     assert [(t.text, t.value) for t in found] == [("Tuesday", "2021-07-06"), ("Friday", "2021-07-09")]
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("The meeting lasted half an hour.", "half an hour", "PT30M"),
+        ("Negotiations have dragged on for several months.", "several months", "PXM"),
+    ],
+)
+def test_fractional_and_vague_durations(nlp, sentence, span, value):
+    t = one(nlp, sentence)
+    assert (t.text, t.type, t.value) == (span, "DURATION", value)

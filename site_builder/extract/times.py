@@ -511,8 +511,8 @@ def _keep(name: str, m: re.Match, doc: Doc, text: str) -> bool:
         num = m["num"].lower()
         if not m["unit"].lower().endswith("s") and tv.number_of(num) not in (1, 0.5) and "-" not in m[0]:
             return False  # "2018 day five": a number beside a unit word, not a duration
-        if num in ("some", "many", "several", "few") and not m[0].lower().startswith("the"):
-            return False
+        if num == "some" and not m[0].lower().startswith("the"):
+            return False  # "some days" is rarely a measured stretch
         if num in ("a", "an") and m["unit"].lower() == "second":
             return False  # "a second time"
         if (

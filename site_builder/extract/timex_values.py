@@ -26,7 +26,7 @@ NUMBER_WORDS = {
     "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
     "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
     "hundred": 100, "a hundred": 100, "a dozen": 12, "dozen": 12, "a couple of": 2, "a couple": 2,
-    "couple of": 2, "half a": 0.5, "a half": 0.5,
+    "couple of": 2, "half a": 0.5, "half an": 0.5, "a half": 0.5,
 }  # fmt: skip
 VAGUE_NUMBERS = {"few", "a few", "several", "some", "many", "dozens of", "hundreds of", "the"}
 ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "1st": 1, "2nd": 2, "3rd": 3, "4th": 4}
