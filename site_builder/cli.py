@@ -127,7 +127,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         print("build: stopped; fix the errors above, or pass --skip-check", file=sys.stderr)
         return 1
     try:
-        site = build_site(config, strict=args.strict, site_dir=args.site_dir)
+        site = build_site(config, strict=args.strict, site_dir=args.site_dir, offline=args.offline)
     except build_errors() as err:
         print(f"error: build failed: {err}", file=sys.stderr)
         return 1
@@ -172,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-f", "--config-file", help="the mkdocs.yml to use (default: ./mkdocs.yml)")
     p.add_argument("-d", "--site-dir", type=Path, help="write the site here instead of site/")
     p.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")
+    p.add_argument("--offline", action="store_true", help="pages as NAME.html, to browse from disk (file://)")
     p.add_argument("--skip-check", action="store_true", help="build even if `briefing check` finds errors")
     p.set_defaults(func=cmd_build)
     p = sub.add_parser("serve", help="live preview; editing a brief, note or template updates its pages")
