@@ -11,42 +11,42 @@ import datetime as dt
 import io
 import json
 import xml.etree.ElementTree as ET
-from urllib.parse import quote
 
-from .briefs import Brief, brief_as_dict
+from .briefs import brief_as_dict
 from .corpus import Corpus, Profile
+from .render import brief_src, page_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 50
 CSV_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def _brief_path(brief: Brief) -> str:
-    return f"briefs/{quote(brief.path.stem if brief.path else brief.id)}/"
+def _url(src: str, directory_urls: bool) -> str:
+    return page_url(src, directory_urls)
 
 
 def _dumps(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, indent=1, default=str) + "\n"
 
 
-def briefs_json(corpus: Corpus) -> str:
+def briefs_json(corpus: Corpus, directory_urls: bool = True) -> str:
     out = []
     for brief in corpus.brief_list():
         d = brief_as_dict(brief)
-        d["url"] = _brief_path(brief)
+        d["url"] = _url(brief_src(brief), directory_urls)
         d["body"] = brief.body
         out.append(d)
     return _dumps(out)
 
 
-def _profile_dict(p: Profile, section: str, corpus: Corpus) -> dict:
+def _profile_dict(p: Profile, section: str, corpus: Corpus, directory_urls: bool) -> dict:
     d = {
         "id": p.id,
         "name": p.name,
         "kind": p.kind,
         "roles": p.roles,
         "aliases": p.aliases,
-        "url": f"{section}/{p.id}/",
+        "url": _url(f"{section}/{p.id}.md", directory_urls),
         "briefs": p.briefs,
         "mentions": p.mentions,
         "events": len(p.events),
@@ -60,18 +60,11 @@ def _profile_dict(p: Profile, section: str, corpus: Corpus) -> dict:
     return d
 
 
-def entities_json(corpus: Corpus) -> str:
-    return _dumps(
-        {
-            "actors": [
-                _profile_dict(p, "actors", corpus) for p in sorted(corpus.actors.values(), key=lambda p: p.id)
-            ],
-            "locations": [
-                _profile_dict(p, "locations", corpus)
-                for p in sorted(corpus.places.values(), key=lambda p: p.id)
-            ],
-        }
-    )
+def entities_json(corpus: Corpus, directory_urls: bool = True) -> str:
+    def group(section: str, profiles: dict[str, Profile]) -> list[dict]:
+        return [_profile_dict(p, section, corpus, directory_urls) for _, p in sorted(profiles.items())]
+
+    return _dumps({"actors": group("actors", corpus.actors), "locations": group("locations", corpus.places)})
 
 
 def _cell(value: str) -> str:
@@ -98,7 +91,7 @@ def events_csv(corpus: Corpus) -> str:
     return buf.getvalue()
 
 
-def places_geojson(corpus: Corpus) -> str:
+def places_geojson(corpus: Corpus, directory_urls: bool = True) -> str:
     features = []
     for p in sorted(corpus.places.values(), key=lambda p: p.id):
         if not p.has_coordinates:
@@ -113,7 +106,7 @@ def places_geojson(corpus: Corpus) -> str:
                     "name": p.name,
                     "kind": p.kind,
                     "within": p.within,
-                    "url": f"locations/{p.id}/",
+                    "url": _url(f"locations/{p.id}.md", directory_urls),
                     "briefs": len(p.briefs),
                     "events": len(p.events),
                 },
@@ -157,7 +150,7 @@ def timeline_json(corpus: Corpus, title: str) -> str:
     return _dumps({"title": {"text": {"headline": html.escape(title)}}, "events": events})
 
 
-def atom_feed(corpus: Corpus, title: str, site_url: str | None) -> str:
+def atom_feed(corpus: Corpus, title: str, site_url: str | None, directory_urls: bool = True) -> str:
     """The latest briefs as Atom; links are absolute when the site's URL is known."""
     base = (site_url or "").rstrip("/") + "/" if site_url else ""
     ET.register_namespace("", ATOM)
@@ -176,7 +169,7 @@ def atom_feed(corpus: Corpus, title: str, site_url: str | None) -> str:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(entry, f"{{{ATOM}}}title").text = brief.title
         ET.SubElement(entry, f"{{{ATOM}}}id").text = f"urn:briefing:brief:{brief.id}"
-        ET.SubElement(entry, f"{{{ATOM}}}link", href=base + _brief_path(brief))
+        ET.SubElement(entry, f"{{{ATOM}}}link", href=base + _url(brief_src(brief), directory_urls))
         ET.SubElement(entry, f"{{{ATOM}}}updated").text = f"{brief.date.isoformat()}T00:00:00Z"
         if brief.summary:
             ET.SubElement(entry, f"{{{ATOM}}}summary").text = brief.summary
@@ -186,13 +179,15 @@ def atom_feed(corpus: Corpus, title: str, site_url: str | None) -> str:
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 
-def export_files(corpus: Corpus, title: str, site_url: str | None = None) -> dict[str, str]:
-    """{file name at the site root: its text}."""
+def export_files(
+    corpus: Corpus, title: str, site_url: str | None = None, directory_urls: bool = True
+) -> dict[str, str]:
+    """{file name at the site root: its text}; `url` fields are site-relative page URLs."""
     return {
-        "briefs.json": briefs_json(corpus),
-        "entities.json": entities_json(corpus),
+        "briefs.json": briefs_json(corpus, directory_urls),
+        "entities.json": entities_json(corpus, directory_urls),
         "events.csv": events_csv(corpus),
-        "places.geojson": places_geojson(corpus),
+        "places.geojson": places_geojson(corpus, directory_urls),
         "timeline.json": timeline_json(corpus, title),
-        "feed.xml": atom_feed(corpus, title, site_url),
+        "feed.xml": atom_feed(corpus, title, site_url, directory_urls),
     }

@@ -28,15 +28,8 @@ class MapPoint:
     name: str
     lat: float
     lon: float
-    href: str
+    href: str  # relative link from the page the map is on; empty: not linked
     primary: bool = False
-
-
-def point(profile, root: str, primary: bool = False) -> MapPoint:
-    """A place profile -> a point linking to its page (`root` leads from the page to the site root)."""
-    return MapPoint(
-        profile.id, profile.name, profile.lat, profile.lon, f"{root}locations/{profile.id}/", primary
-    )
 
 
 @dataclass(frozen=True)
@@ -239,11 +232,14 @@ def svg_map(points: list[MapPoint], title: str, focus=None) -> str:
         dx = -8 if anchor == "end" else 8
         name = html.escape(p.name)
         radius = 6 if p.primary else 4.5
-        parts.append(
-            f'<a xlink:href="{html.escape(p.href)}" class="{cls}">'
+        mark = (
             f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius}"/>'
             f'<text x="{x + dx:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}">{name}</text>'
-            f"<title>{name}</title></a>"
+            f"<title>{name}</title>"
         )
+        if p.href:
+            parts.append(f'<a xlink:href="{html.escape(p.href)}" class="{cls}">{mark}</a>')
+        else:
+            parts.append(f'<g class="{cls}">{mark}</g>')
     parts.append("</svg>")
     return f'<figure class="bf-map">{"".join(parts)}</figure>'

@@ -62,7 +62,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self._key = key
             for err in self.corpus.errors:
                 log.error("%s (the file is left out of the site)", err)
-        self.site = render.Site(self.corpus, title=config.site_name, intro=self._intro(docs))
+        self.site = render.Site(
+            self.corpus,
+            title=config.site_name,
+            intro=self._intro(docs),
+            directory_urls=config.use_directory_urls,
+        )
         self.by_src = {}
         for brief in self.corpus.briefs.values():
             if brief.path is not None:
@@ -98,7 +103,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             inclusion = InclusionLevel.INCLUDED if path in nav_pages else InclusionLevel.NOT_IN_NAV
             files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
         if self.config.exports:
-            for name, text in exports.export_files(self.corpus, config.site_name, config.site_url).items():
+            made = exports.export_files(
+                self.corpus, config.site_name, config.site_url, config.use_directory_urls
+            )
+            for name, text in made.items():
                 if files.get_file_from_path(name) is None:
                     files.append(File.generated(config, name, content=text))
         return files
@@ -107,7 +115,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         brief = self.by_src.get(page.file.src_uri)
         if brief is None or self.site is None:
             return markdown
-        return render.render_brief(self.site, self.env, brief)
+        return render.render_brief(self.site, self.env, brief, page.file.src_uri)
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         if self.templates.is_dir():
@@ -118,12 +126,20 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 # --- what `briefing build` and `briefing serve` run: MkDocs' own Python API ---
 
 
-def build_site(config_file: Path, *, strict: bool = False, site_dir: Path | None = None) -> Path:
-    """`mkdocs build` of the project's mkdocs.yml; returns the folder the site was written to."""
+def build_site(
+    config_file: Path, *, strict: bool = False, site_dir: Path | None = None, offline: bool = False
+) -> Path:
+    """`mkdocs build` of the project's mkdocs.yml; returns the folder the site was written to.
+
+    `offline` builds pages as `actors/x.html` rather than `actors/x/`, so the site can be browsed
+    straight from disk (file://), where a browser will not open a folder's index.html itself.
+    """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    overrides = {"site_dir": str(site_dir)} if site_dir else {}
+    overrides: dict = {"site_dir": str(site_dir)} if site_dir else {}
+    if offline:
+        overrides["use_directory_urls"] = False
     config = load_config(str(config_file), strict=strict, **overrides)
     config.plugins.on_startup(command="build", dirty=False)
     try:

@@ -110,8 +110,9 @@ class EntityView:
     count: int = 0
 
     @property
-    def href(self) -> str | None:
-        return f"{self.section}/{self.id}/" if is_safe_slug(self.id) else None
+    def src(self) -> str | None:
+        """The generated page's file, or None: an unsafe id gets no page and no link."""
+        return f"{self.section}/{self.id}.md" if is_safe_slug(self.id) else None
 
     @property
     def kind_label(self) -> str:
@@ -147,6 +148,10 @@ class Site:
     corpus: Corpus
     title: str = "Briefing"
     intro: str = ""
+    directory_urls: bool = True  # MkDocs' use_directory_urls: actors/x/ or actors/x.html
+
+    def url(self, target: str, page: str) -> str:
+        return relative_url(target, page, self.directory_urls)
 
     def actor(self, eid: str, count: int = 0) -> EntityView:
         p = self.corpus.actors.get(eid)
@@ -179,10 +184,28 @@ class Site:
         return [make(eid, n) for eid, n in ranked[:limit]]
 
 
-def brief_href(brief: Brief) -> str:
+def brief_src(brief: Brief) -> str:
     """A brief's page is named after its file, as MkDocs names it, not after its `id:` field."""
-    stem = brief.path.stem if brief.path else brief.id
-    return f"briefs/{quote(stem)}/"
+    return f"briefs/{brief.path.stem if brief.path else brief.id}.md"
+
+
+def page_url(src: str, directory_urls: bool = True) -> str:
+    """The URL MkDocs gives a page file, from the site root: `actors/x.md` -> `actors/x/`
+    (or `actors/x.html` without directory URLs, the form that works opened from disk)."""
+    stem = src[:-3] if src.endswith(".md") else src
+    if not directory_urls:
+        return quote(stem + ".html")
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return quote(stem[: -len("index")])
+    return quote(stem + "/")
+
+
+def relative_url(target: str, page: str, directory_urls: bool = True) -> str:
+    """The link from one page file to another, relative, so the site works under any base path."""
+    up = "../" * page_url(page, directory_urls).count("/")
+    return up + page_url(target, directory_urls) or "./"
 
 
 def date_range(corpus: Corpus) -> tuple[str, str] | None:
@@ -224,12 +247,15 @@ def make_env(template_dirs: list[Path]) -> Environment:
     env.filters["date"] = lambda v, range_=None: format_date(v, range_=range_)
     env.filters["kind"] = lambda k: KIND_LABELS.get(k, str(k).capitalize())
     env.filters["ids"] = lambda views: " ".join(v.id for v in views)
-    env.filters["brief_href"] = brief_href
+    env.filters["brief_src"] = brief_src
     return env
 
 
-def _page(env: Environment, template: str, root: str, **context) -> str:
-    return env.get_template(template).render(root=root, **context)
+def _page(env: Environment, template: str, site: Site, src: str, **context) -> str:
+    """Render one page; `url(target_src)` links to another page, `root` leads to the site root."""
+    root = "../" * page_url(src, site.directory_urls).count("/")
+    url = lambda target: site.url(target, src)  # noqa: E731
+    return env.get_template(template).render(root=root, url=url, site=site, **context)
 
 
 def render_pages(site: Site, env: Environment) -> dict[str, str]:
@@ -238,7 +264,7 @@ def render_pages(site: Site, env: Environment) -> dict[str, str]:
     pages = {
         "index.md": render_home(site, env),
         "timeline.md": render_timeline(site, env),
-        "briefs/index.md": _page(env, "briefs.md.j2", "../", site=site, briefs=corpus.brief_list()),
+        "briefs/index.md": _page(env, "briefs.md.j2", site, "briefs/index.md", briefs=corpus.brief_list()),
         "actors/index.md": render_actor_index(site, env),
         "locations/index.md": render_location_index(site, env),
     }
@@ -257,21 +283,18 @@ def render_home(site: Site, env: Environment) -> str:
     places = _activity(corpus.places)[:TOP]
     latest = sorted(corpus.events, key=lambda e: e.sort_key, reverse=True)[:LATEST]
     mapped = [p for p in places if p.has_coordinates]
+    points = [_point(site, p, "index.md", primary=True) for p in mapped]
     return _page(
         env,
         "home.md.j2",
-        "",
-        site=site,
+        site,
+        "index.md",
         span=date_range(corpus),
         briefs=corpus.brief_list()[:LATEST],
         actors=[site.actor(p.id, len(p.briefs)) for p in actors],
         places=[site.place(p.id, len(p.briefs)) for p in places],
         events=[site.event(e) for e in latest],
-        map=Markup(
-            maps.svg_map([maps.point(p, "", primary=True) for p in mapped], title="Most active places")
-        )
-        if mapped
-        else None,
+        map=Markup(maps.svg_map(points, title="Most active places")) if points else None,
         intro=Markup(neutralize_html(site.intro)) if site.intro else None,
     )
 
@@ -284,8 +307,8 @@ def render_timeline(site: Site, env: Environment) -> str:
     return _page(
         env,
         "timeline.md.j2",
-        "../",
-        site=site,
+        site,
+        "timeline.md",
         months=site.months(corpus.events),
         actors=by_name(site.actor(a, n) for a, n in actor_ids.items()),
         places=by_name(site.place(p, n) for p, n in place_ids.items()),
@@ -297,24 +320,32 @@ def render_timeline(site: Site, env: Environment) -> str:
 def render_actor_index(site: Site, env: Environment) -> str:
     actors = sorted(site.corpus.actors.values(), key=lambda p: p.name.casefold())
     rows = [(site.actor(p.id, len(p.briefs)), p) for p in actors]
-    return _page(env, "actors.md.j2", "../", site=site, rows=rows, kinds=Counter(p.kind for p in actors))
+    return _page(
+        env, "actors.md.j2", site, "actors/index.md", rows=rows, kinds=Counter(p.kind for p in actors)
+    )
 
 
 def render_location_index(site: Site, env: Environment) -> str:
     corpus = site.corpus
     places = sorted(corpus.places.values(), key=lambda p: p.name.casefold())
     mapped = [p for p in places if p.has_coordinates]
-    svg = maps.svg_map([maps.point(p, "../") for p in mapped], title="Every place with coordinates")
+    points = [_point(site, p, "locations/index.md") for p in mapped]
+    svg = maps.svg_map(points, title="Every place with coordinates")
     rows = [(site.place(p.id, len(p.briefs)), p, corpus.ancestors(p.id)) for p in places]
     return _page(
         env,
         "locations.md.j2",
-        "../",
-        site=site,
+        site,
+        "locations/index.md",
         rows=rows,
         map=Markup(svg) if mapped else None,
         unmapped=[site.place(p.id) for p in places if not p.has_coordinates],
     )
+
+
+def _point(site: Site, place: Profile, page: str, primary: bool = False) -> maps.MapPoint:
+    href = site.url(f"locations/{place.id}.md", page) if is_safe_slug(place.id) else ""
+    return maps.MapPoint(place.id, place.name, place.lat, place.lon, href, primary)
 
 
 def _briefs_of(site: Site, profile: Profile) -> list[Brief]:
@@ -331,8 +362,8 @@ def render_actor(site: Site, env: Environment, profile: Profile) -> str:
     return _page(
         env,
         "actor.md.j2",
-        "../../",
-        site=site,
+        site,
+        f"actors/{profile.id}.md",
         p=profile,
         me=site.actor(profile.id),
         note=_note_body(profile),
@@ -348,17 +379,18 @@ def render_actor(site: Site, env: Environment, profile: Profile) -> str:
 def render_place(site: Site, env: Environment, profile: Profile) -> str:
     corpus = site.corpus
     children = corpus.children(profile.id)
+    src = f"locations/{profile.id}.md"
     svg = None
     if profile.has_coordinates or any(c.has_coordinates for c in children):
-        points = [maps.point(c, "../../") for c in children if c.has_coordinates]
+        points = [_point(site, c, src) for c in children if c.has_coordinates]
         if profile.has_coordinates:
-            points.insert(0, maps.point(profile, "../../", primary=True))
+            points.insert(0, _point(site, profile, src, primary=True))
         svg = Markup(maps.svg_map(points, title=f"Map of {profile.name}", focus=profile))
     return _page(
         env,
         "location.md.j2",
-        "../../",
-        site=site,
+        site,
+        src,
         p=profile,
         me=site.place(profile.id),
         note=_note_body(profile),
@@ -411,12 +443,12 @@ def link_mentions(body: str, names: dict[str, str]) -> str:
     return "".join(out)
 
 
-def mention_names(site: Site, brief: Brief, root: str) -> dict[str, str]:
+def mention_names(site: Site, brief: Brief, page: str) -> dict[str, str]:
     names: dict[str, str] = {}
     for refs, view in ((brief.actors, site.actor), (brief.locations, site.place)):
         for ref in refs:
-            href = view(ref.id).href
-            if not href:
+            src = view(ref.id).src
+            if not src:
                 continue
             profile = (site.corpus.actors if refs is brief.actors else site.corpus.places).get(ref.id)
             aliases = [
@@ -427,13 +459,14 @@ def mention_names(site: Site, brief: Brief, root: str) -> dict[str, str]:
             ]
             for name in aliases:
                 if name and name not in names:
-                    names[name] = root + href
+                    names[name] = site.url(src, page)
     return names
 
 
-def render_brief(site: Site, env: Environment, brief: Brief) -> str:
-    root = "../../"
-    body = link_mentions(neutralize_html(brief.body), mention_names(site, brief, root))
+def render_brief(site: Site, env: Environment, brief: Brief, src: str | None = None) -> str:
+    """The page of a brief; `src` is its file under docs_dir as MkDocs sees it."""
+    src = src or brief_src(brief)
+    body = link_mentions(neutralize_html(brief.body), mention_names(site, brief, src))
     quotes = []
     for q in brief.quotes:
         speaker = None
@@ -446,8 +479,8 @@ def render_brief(site: Site, env: Environment, brief: Brief) -> str:
     return _page(
         env,
         "brief.md.j2",
-        root,
-        site=site,
+        site,
+        src,
         b=brief,
         source_name=str(source.get("name") or ""),
         source_url=url if url.startswith(("https://", "http://")) else None,

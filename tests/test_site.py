@@ -397,7 +397,8 @@ def test_svg_map_of_a_country_highlights_its_outline():
     class Tajikistan:
         id, name, kind, lat, lon = "tajikistan", "Tajikistan", "country", 38.9, 71.3
 
-    svg = maps.svg_map([maps.point(Tajikistan, "", primary=True)], title="t", focus=Tajikistan)
+    point = maps.MapPoint("tajikistan", "Tajikistan", 38.9, 71.3, "locations/tajikistan/", primary=True)
+    svg = maps.svg_map([point], title="t", focus=Tajikistan)
     assert re.search(r'class="bf-land bf-focus" d="M[^"]+"><title>Tajikistan</title>', svg)
 
 
@@ -424,6 +425,43 @@ def test_a_project_template_overrides_the_default(tmp_path):
     site = build_site(project.root / "mkdocs.yml")
     assert "OVERRIDDEN actor page for jane-doe." in text_of(page(site, "actors/jane-doe"))
     assert "OVERRIDDEN" not in text_of(page(site, "timeline"))  # other pages keep the defaults
+
+
+# --- links in both URL styles ---
+
+
+@pytest.mark.parametrize(
+    "target, page, directory, link",
+    [
+        ("actors/x.md", "index.md", True, "actors/x/"),
+        ("actors/x.md", "locations/y.md", True, "../../actors/x/"),
+        ("index.md", "actors/index.md", True, "../"),
+        ("timeline.md", "timeline.md", True, "../timeline/"),
+        ("briefs/a b.md", "index.md", True, "briefs/a%20b/"),
+        ("actors/x.md", "locations/y.md", False, "../actors/x.html"),
+        ("actors/index.md", "index.md", False, "actors/index.html"),
+        ("index.md", "briefs/b.md", False, "../index.html"),
+    ],
+)
+def test_relative_urls_follow_mkdocs_url_style(target, page, directory, link):
+    assert render.relative_url(target, page, directory) == link
+
+
+def test_offline_build_links_html_files_that_open_from_disk(tmp_path, site_project):
+    """`briefing build --offline`: every link names a file, so the site works from file://."""
+    site = build_site(site_project.root / "mkdocs.yml", site_dir=tmp_path / "offline", offline=True)
+    assert (site / "actors" / "emomali-rahmon.html").is_file()
+    checked = 0
+    for html_file in site.rglob("*.html"):
+        base = "http://site/" + html_file.relative_to(site).as_posix()
+        for url in parse(html_file).urls:
+            parts = urlsplit(urljoin(base, url))
+            if parts.netloc != "site":
+                continue
+            target = site / unquote(parts.path).lstrip("/")
+            assert target.is_file(), f"{html_file.relative_to(site)} links to {url}, not a file"
+            checked += 1
+    assert checked > 200
 
 
 # --- briefing build and briefing serve ---
