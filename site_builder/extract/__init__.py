@@ -1,7 +1,9 @@
 """Article -> Extraction: entities, time expressions, events, quotes, summary and title.
 
 `extract_all` batches articles through spaCy's `nlp.pipe`; everything after the parse is
-plain Python over the Doc.
+plain Python over the Doc. spaCy and the rules are imported when `extract_all` first runs, not
+with this package: `briefs` and `notes` import the model from here, and a build or an ingest with
+nothing new should not pay a second for importing spaCy.
 """
 
 from __future__ import annotations
@@ -9,13 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 
 from ..articles import Article
-from .entities import find_entities
-from .events import find_events
 from .model import Entity, Event, Extraction, Mention, Quote, Timex
-from .nlp import load_nlp
-from .quotes import find_quotes
-from .summaries import make_summary, make_title
-from .times import find_times
 
 __all__ = ["Entity", "Event", "Extraction", "Mention", "Quote", "Timex", "extract", "extract_all"]
 
@@ -27,6 +23,13 @@ def extract(article: Article, known: dict[str, Entity] | None = None) -> Extract
 def extract_all(
     articles: Iterable[Article], known: dict[str, Entity] | None = None, batch_size: int = 16
 ) -> Iterator[Extraction]:
+    from .entities import find_entities
+    from .events import find_events
+    from .nlp import load_nlp
+    from .quotes import find_quotes
+    from .summaries import make_summary, make_title
+    from .times import find_times
+
     nlp = load_nlp()
     pairs = ((a.text, a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
