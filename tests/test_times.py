@@ -190,3 +190,23 @@ def test_future_in_reported_speech(nlp):
 def test_fractional_and_vague_durations(nlp, sentence, span, value):
     t = one(nlp, sentence)
     assert (t.text, t.type, t.value) == (span, "DURATION", value)
+
+
+def test_street_numbers_are_not_years(nlp):
+    assert times(nlp, "Protesters marched to 1600 Pennsylvania Avenue.") == []
+
+
+def test_value_arithmetic():
+    from site_builder.extract import timex_values as tv
+
+    thursday = dt.date(2021, 7, 8)
+    assert tv.weekday_date(thursday, 3, "past") == thursday  # "on Thursday" in Thursday's paper
+    assert tv.weekday_date(thursday, 0, "past", offset=-1) == dt.date(2021, 7, 5)
+    assert tv.weekday_date(thursday, 3, "future", offset=1) == dt.date(2021, 7, 15)
+    assert tv.weekend(thursday, "past") == "2021-W26-WE"
+    assert tv.weekend(thursday, "future") == "2021-W27-WE"
+    assert tv.shift(dt.date(2021, 1, 10), 1, "weeks", -1) == "2020-W53"  # ISO year of the week
+    assert tv.relative_unit(dt.date(2021, 1, 10), "quarter", -1) == "2020-Q4"
+    assert tv.relative_unit(thursday, "decade", 0) == "202"
+    assert tv.duration(None, "years") == "PXY"
+    assert tv.duration(0.5, "day") == "PT12H"

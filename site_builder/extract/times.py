@@ -493,6 +493,8 @@ def _keep(name: str, m: re.Match, doc: Doc, text: str) -> bool:
             tok.i > 0 and doc[tok.i - 1].lower_ in ("no.", "#")
         ):
             return False
+        if tok.ent_type_ == "CARDINAL" and tok.dep_ == "nummod" and tok.head.pos_ == "PROPN":
+            return False  # "1600 Pennsylvania Avenue"
         if tok.dep_ == "nummod" and tok.head.tag_ == "NNS":  # "1709 schoolchildren", not "the 2014 protests"
             prev = doc[tok.i - 1] if tok.i > 0 else None
             if not (prev and (prev.lower_ in ("the", "this", "that") or prev.tag_ in ("PRP$", "POS"))):
