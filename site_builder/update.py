@@ -68,7 +68,8 @@ def merge(meta: dict, body: str, fresh: Brief) -> Merge:
     for name in MACHINE_FIELDS:
         if hashes[name] == stored.get(name):
             continue  # extraction would write what it wrote before
-        if field_hash(meta.get(name)) == stored.get(name):
+        handed_back = name not in meta and name not in stored  # both lines deleted: take the machine's
+        if handed_back or field_hash(meta.get(name)) == stored.get(name):
             meta[name] = values[name]
             generated[name] = hashes[name]
             refreshed.append(name)

@@ -169,3 +169,17 @@ def test_a_new_article_is_ingested_by_update(project):
     report, new = update([project.seeds], project)
     assert len(new.written) == 1 and "kabul-river-bridge" in new.written[0].name
     assert report.updated == []
+
+
+def test_a_field_handed_back_gets_the_machine_value_again(project):
+    path = brief_path(project, "salang")
+    meta, _ = front(path)
+    edit_brief(path, {"title": "Hand title"})
+    text = path.read_text()
+    edited = yaml.safe_load(text.split("\n---\n", 1)[0].removeprefix("---\n"))
+    del edited["title"], edited["generated"]["title"]
+    path.write_text("---\n" + yaml.safe_dump(edited, sort_keys=False) + "---\n" + text.split("\n---\n", 1)[1])
+    report, _ = update([project.seeds], project)
+    assert report.conflicts == []
+    after, _ = front(path)
+    assert after["title"] == meta["title"] and after["generated"]["title"] == meta["generated"]["title"]
