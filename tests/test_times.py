@@ -210,3 +210,8 @@ def test_value_arithmetic():
     assert tv.relative_unit(thursday, "decade", 0) == "202"
     assert tv.duration(None, "years") == "PXY"
     assert tv.duration(0.5, "day") == "PT12H"
+
+
+def test_fiscal_years(nlp):
+    assert one(nlp, "Profits fell in fiscal 2020.").value == "FY2020"
+    assert one(nlp, "Sales rose in the last financial year.").value == "FY2020"

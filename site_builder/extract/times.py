@@ -164,7 +164,10 @@ def h_rel_unit(m: re.Match, ctx: Ctx) -> Result:
             "next": 1,
             "coming": 1,
             "this coming": 1,
+            "current": 0,
         }[rel]
+    if m["fiscal"] and low == "year":  # "the last financial year": TIMEX3 writes FY2020
+        return "DATE", f"FY{base.year + offset:04d}"
     if low in tv.WEEKDAYS:
         direction = "past" if offset < 0 else "future" if offset > 0 else ctx.direction() or "past"
         direction = "future" if direction == "present" else direction
@@ -180,6 +183,10 @@ def h_rel_unit(m: re.Match, ctx: Ctx) -> Result:
     if low in tv.SEASONS:
         return "DATE", _season(base, low, offset)
     return "DATE", tv.relative_unit(base, low, offset)
+
+
+def h_fiscal(m: re.Match, ctx: Ctx) -> Result:
+    return "DATE", f"FY{m['year'] or m['fy']}"
 
 
 def _season(dct: dt.date, season: str, offset: int) -> str:
@@ -371,7 +378,10 @@ PATTERNS = [
        r"(?P<dir>ago|from\s+now|hence|earlier|later)\b(?!\s+than)"),
     _p("rel_unit", h_rel_unit,
        r"\b(?:(?:earlier|later)\s+)?(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming",
-       rf"|the\s+(?:past|last|next|previous|following|coming))\s+(?P<unit>{SPAN_UNIT})\b"),
+       r"|the\s+(?:past|last|next|previous|following|coming|current))\s+",
+       rf"(?P<fiscal>(?:fiscal|financial)\s+)?(?P<unit>{SPAN_UNIT})\b"),
+    _p("fiscal", h_fiscal,
+       rf"\b(?:fiscal|financial)\s+(?:year\s+)?(?P<year>{YEAR})\b|\bFY\s?(?P<fy>{YEAR})\b"),
     _p("of_the_unit", h_of_the_unit, r"(?<=\bof\s)the\s+(?P<unit>year|month|week)\b"),
     _p("year_end", h_year_end, r"\byear[- ]end\b"),
     _p("day_part", h_day_part,
