@@ -133,7 +133,7 @@ def h_decade(m: re.Match, ctx: Ctx) -> Result:
 
 def h_century(m: re.Match, ctx: Ctx) -> Result:
     n = int(re.sub(r"\D", "", m["n"]))
-    return "DATE", f"{n - 1:02d}"
+    return ("DATE", f"{n - 1:02d}") if 1 <= n <= 21 else None
 
 
 def h_ago(m: re.Match, ctx: Ctx) -> Result:

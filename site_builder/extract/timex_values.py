@@ -104,6 +104,8 @@ def shift(dct: dt.date, num: float, unit: str, sign: int) -> str | None:
     """
     unit = unit_of(unit)
     n = int(round(num * UNIT_SCALE.get(unit, 1)))
+    if not 0 < dct.year + sign * n * (1 if unit in ("year", "decade", "century") else 0) < 10000:
+        return None
     if unit in ("second", "minute", "hour"):
         secs = {"second": 1, "minute": 60, "hour": 3600}[unit] * n
         return (dt.datetime.combine(dct, dt.time(12)) + sign * dt.timedelta(seconds=secs)).date().isoformat()
