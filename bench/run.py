@@ -26,7 +26,7 @@ from .measure import Run, run, tree_size
 from .reference import make_reference, project_theme
 
 REPO = Path(__file__).resolve().parent.parent
-PROJECT_FILES = ("mkdocs.yml", "templates", "overrides", "docs")
+PROJECT_FILES = ("mkdocs.yml", "templates", "overrides", "content/assets")
 
 
 def machine() -> str:
@@ -60,17 +60,17 @@ def has_build() -> bool:
 
 
 def setup_project(folder: Path) -> None:
-    """An empty briefing project with the repository's site configuration and templates."""
+    """An empty briefing project with the repository's site configuration, templates and assets."""
+    for name in ("content", ".briefing", "site", *PROJECT_FILES):
+        target = folder / name
+        shutil.rmtree(target, ignore_errors=True) if target.is_dir() else target.unlink(missing_ok=True)
     for name in PROJECT_FILES:
         src, dst = REPO / name, folder / name
-        if dst.is_dir():
-            shutil.rmtree(dst)
+        dst.parent.mkdir(parents=True, exist_ok=True)
         if src.is_dir():
             shutil.copytree(src, dst)
         elif src.is_file():
             shutil.copy2(src, dst)
-    for name in ("content", ".briefing", "site"):
-        shutil.rmtree(folder / name, ignore_errors=True)
     for name in ("briefs", "actors", "locations"):
         (folder / "content" / name).mkdir(parents=True, exist_ok=True)
 

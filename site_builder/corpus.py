@@ -1,7 +1,8 @@
 """All briefs and curated notes -> one index: actors, places, events and who appears with whom.
 
 Curated notes win over what briefs guessed (name, kind, roles, coordinates, within). The index
-is derived on every build; nothing here writes to disk.
+is derived on every build; the parsed briefs it is made from are reused between builds
+(brief_cache.py), so only the briefs that changed are read again.
 """
 
 from __future__ import annotations
@@ -10,9 +11,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .brief_cache import BriefCache, file_key
 from .briefs import Brief, BriefError, EntityRef, read_brief
 from .notes import Note, read_notes
 from .project import Project
+
+BRIEF_CACHE = "briefs.cache"
 
 
 @dataclass
@@ -89,18 +93,35 @@ class Corpus:
         return sorted((p for p in self.places.values() if p.within == place_id), key=lambda p: p.name)
 
 
-def load_briefs(folder: Path) -> tuple[list[Brief], list[BriefError]]:
-    briefs, errors = [], []
+def load_briefs(folder: Path, cache: Path | None = None) -> tuple[list[Brief], list[BriefError]]:
+    """Every brief in folder, in file-name order; with a cache file, unchanged briefs are not re-read."""
+    store = BriefCache.open(cache) if cache else None
+    briefs, errors, names = [], [], set()
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         try:
-            briefs.append(read_brief(path))
-        except BriefError as err:
-            errors.append(err)
+            key = file_key(path.stat())
+        except OSError:
+            key = None
+        brief = store.get(path.name, key) if store and key else None
+        if brief is None:
+            try:
+                brief = read_brief(path)
+            except BriefError as err:
+                errors.append(err)
+                continue
+            if store and key:
+                store.put(path.name, key, brief)
+        brief.path = path
+        names.add(path.name)
+        briefs.append(brief)
+    if store:
+        store.keep_only(names)
+        store.save()
     return briefs, errors
 
 
 def load_corpus(project: Project) -> Corpus:
-    briefs, errors = load_briefs(project.briefs)
+    briefs, errors = load_briefs(project.briefs, project.state / BRIEF_CACHE)
     actor_notes, e1 = read_notes(project.actor_notes)
     place_notes, e2 = read_notes(project.location_notes)
     return build_corpus(briefs, actor_notes, place_notes, errors + e1 + e2)
@@ -190,6 +211,8 @@ def _add_enclosing_places(places: dict[str, Profile]) -> None:
         known = gazetteer.get(pid) if hasattr(gazetteer, "get") else None
         if not known:
             continue
-        places[pid] = Profile(known.id, known.name, known.kind, within=known.within, lat=known.lat, lon=known.lon)
+        places[pid] = Profile(
+            known.id, known.name, known.kind, within=known.within, lat=known.lat, lon=known.lon
+        )
         if known.within:
             pending.append(known.within)

@@ -1,0 +1,110 @@
+"""Parsed briefs kept between builds (.briefing/briefs.cache), keyed on each file's size and times.
+
+Reading thousands of briefs means parsing thousands of YAML blocks; a build after a small edit
+should parse only the briefs that changed. An entry is reused only while the file's size,
+modification time and change time (which no tool can set back) are all the same.
+The cache is machine state: any problem with it means it is ignored and rewritten, never an error.
+Unpickling is limited to the classes a Brief is made of, so a planted file cannot run code.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import pathlib
+import pickle
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .briefs import Brief, EntityRef
+from .extract.model import Event, Quote
+
+FORMAT = 1  # bump when Brief or its parts change shape
+ALLOWED = {
+    ("site_builder.briefs", "Brief"),
+    ("site_builder.briefs", "EntityRef"),
+    ("site_builder.extract.model", "Event"),
+    ("site_builder.extract.model", "Quote"),
+    ("datetime", "date"),
+    ("datetime", "datetime"),
+    ("datetime", "time"),
+    ("datetime", "timedelta"),
+    ("datetime", "timezone"),
+    ("pathlib", "PosixPath"),
+    ("pathlib", "WindowsPath"),
+    ("pathlib", "Path"),
+    ("builtins", "set"),
+    ("builtins", "frozenset"),
+    ("copyreg", "_reconstructor"),
+    ("builtins", "object"),
+}
+_ = (Brief, EntityRef, Event, Quote, dt, pathlib)  # the classes ALLOWED names
+
+
+class _Unpickler(pickle.Unpickler):
+    def find_class(self, module: str, name: str):
+        if (module, name) not in ALLOWED:
+            raise pickle.UnpicklingError(f"{module}.{name} is not part of a brief")
+        return super().find_class(module, name)
+
+
+Key = tuple[int, int, int]  # size, mtime_ns, ctime_ns
+
+
+def file_key(stat: os.stat_result) -> Key:
+    return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
+
+
+@dataclass
+class BriefCache:
+    path: Path
+    entries: dict[str, tuple[Key, Brief]] = field(default_factory=dict)
+    changed: bool = False
+
+    @classmethod
+    def open(cls, path: Path) -> BriefCache:
+        try:
+            data = _Unpickler(io.BytesIO(path.read_bytes())).load()
+            entries = data.get("entries") if isinstance(data, dict) and data.get("format") == FORMAT else None
+            if isinstance(entries, dict):
+                return cls(path, entries)
+        except Exception:  # noqa: BLE001 - a cache that cannot be read is rebuilt
+            pass
+        return cls(path, changed=path.exists())
+
+    def get(self, name: str, key: Key) -> Brief | None:
+        hit = self.entries.get(name)
+        return hit[1] if hit and hit[0] == key else None
+
+    def put(self, name: str, key: Key, brief: Brief) -> None:
+        self.entries[name] = (key, brief)
+        self.changed = True
+
+    def keep_only(self, names: set[str]) -> None:
+        for name in set(self.entries) - names:
+            del self.entries[name]
+            self.changed = True
+
+    def save(self) -> None:
+        if not self.changed:
+            return
+        try:
+            data = pickle.dumps({"format": FORMAT, "entries": self.entries}, protocol=pickle.HIGHEST_PROTOCOL)
+            _write_atomic(self.path, data)
+            self.changed = False
+        except (OSError, pickle.PicklingError, TypeError, AttributeError):
+            pass  # a read-only project still builds, only without the cache
+
+
+def _write_atomic(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
