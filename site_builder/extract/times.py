@@ -127,7 +127,7 @@ def h_decade(m: re.Match, ctx: Ctx) -> Result:
         return "DATE", f"{m['cent']}{m['dec']}"
     if m["dec2"]:  # the '90s
         d = int(m["dec2"])
-        return "DATE", f"{19 if d * 10 + 1900 <= ctx.dct.year - 10 or d >= 3 else 20}{d}"
+        return "DATE", f"{20 if 2000 + d * 10 <= ctx.dct.year else 19}{d}"  # the latest such decade
     return "DATE", f"19{tv.DECADE_WORDS[m['dw'].lower()]}"
 
 
@@ -613,6 +613,8 @@ def find_times(
                 kind == "DURATION" and (pre["approx"] or pre["more"]) and not m[0].lower().startswith("the ")
             ):
                 mod = "APPROX" if pre["approx"] else AMOUNT_MOD[" ".join(pre["more"].lower().split())]
+        if name == "year_end":
+            mod = "END"
         sig = SIGNAL_BEFORE.search(text, max(0, start - 12), start)
         if sig and mod is None and kind in ("DATE", "TIME"):
             mod = SIGNAL_MOD.get(sig["sig"].lower())
