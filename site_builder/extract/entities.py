@@ -196,6 +196,8 @@ PLACE_WORDS = {
     "boulevard",
     "facility",
     "city",
+    "memorial",
+    "monument",
 }
 PLACE_NOUNS = {
     "province": "region",
@@ -344,12 +346,13 @@ class Cand:
     place: places.Place | None = None
     known: Entity | None = None
     group: str = ""
+    team: str = ""  # a country's national team in a match report: the country's name
     roles: list[str] = field(default_factory=list)
 
 
 def _spans(doc: Doc) -> list[tuple[Span, str]]:
     """spaCy's entities plus capitalised gazetteer names it missed (Florida, Toronto, Mexico)."""
-    out = [(e, e.label_) for e in doc.ents if e.label_ in LABELS]
+    out = _join_first_names(doc, [(e, e.label_) for e in doc.ents if e.label_ in LABELS])
     taken = {i for e, _ in out for i in range(e.start, e.end)}
     i = 0
     while i < len(doc):
@@ -361,6 +364,8 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
             ):
                 continue
             if any(t.pos_ != "PROPN" for t in span):
+                continue
+            if _inside_title(span):
                 continue
             place = places.best(span.text)
             if place and (place.kind != "city" or place.weight >= MIN_SCAN_CITY):
@@ -379,6 +384,68 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
         if span is not None and not any(t.i in taken or t.ent_type_ for t in span):
             out.append((span, "LOC"))  # "district of Khawahan", "Garmsir district": spaCy often misses these
     return sorted(out, key=lambda x: x[0].start)
+
+
+def _inside_title(span: Span) -> bool:
+    """`Man of the Match`, `Bank of Canada`: a capitalised word before `of (the) Capitalised` starts a
+    longer name, whatever place shares its first word."""
+    doc, j = span.doc, span.end
+    if j + 1 < len(doc) and doc[j].lower_ == "of":
+        nxt = doc[j + 2] if doc[j + 1].lower_ == "the" and j + 2 < len(doc) else doc[j + 1]
+        return nxt.is_title and not places.candidates(nxt.text)
+    return False
+
+
+def _surname_token(t) -> bool:
+    return (
+        t.pos_ == "PROPN"
+        and t.text[:1].isupper()
+        and t.is_alpha
+        and not t.is_upper
+        and "\n" not in t.whitespace_
+    )
+
+
+def _given_name(word: str) -> bool:
+    """A first name that is not first of all a country or region (Georgia, Jordan); a city's name
+    (Regina, Houston) counts only when it is a common given name."""
+    weight = names.first_name_weight(word)
+    if not weight:
+        return False
+    found = places.candidates(word)
+    if any(p.kind in ("country", "region") for p in found):
+        return False
+    return weight >= 3 or not found
+
+
+def _join_first_names(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+    """`Dries` (ORG) + `Mertens`, `Valeska` (GPE) + `Paris`: a given name that spaCy tagged as
+    something else, followed by a capitalised name, is one person's name."""
+    out, skip_to = [], -1
+    for span, label in spans:
+        if span.start < skip_to:
+            continue
+        first = span[0]
+        if (
+            label != "PERSON"
+            and len(span) == 1
+            and span.end < len(doc)
+            and "\n" not in first.whitespace_
+            and first.text[:1].isupper()
+            and not first.is_upper
+            and _given_name(first.text)
+            and _surname_token(doc[span.end])
+        ):
+            end = span.end + 1
+            if end < len(doc) and _surname_token(doc[end]) and "\n" not in doc[end - 1].whitespace_:
+                end += 1
+            whole = doc[span.start : end]
+            if _cue_kind(whole.text) is None and not places.candidates(whole.text):
+                out.append((whole, "PERSON"))
+                skip_to = end
+                continue
+        out.append((span, label))
+    return out
 
 
 def _is_acronym_name(t) -> bool:
@@ -497,8 +564,91 @@ def _acts_as_company(c: Cand) -> bool:
     return root.dep_ == "nsubj" and root.head.lemma_ in ACTOR_VERBS
 
 
+PARTICLES = {
+    "de",
+    "da",
+    "di",
+    "del",
+    "della",
+    "van",
+    "von",
+    "der",
+    "den",
+    "bin",
+    "ibn",
+    "al",
+    "la",
+    "le",
+    "du",
+}
+
+
+def _person_name(c: Cand) -> bool:
+    """Given name + surname(s), all capitalised words, no cue word and no place: a person whatever
+    spaCy's label ("Dean Kamen", "Annie Oakley")."""
+    words = c.text.split()
+    if not 2 <= len(words) <= 4 or not _given_name(words[0]):
+        return False
+    for w in words[1:]:
+        if w.casefold() in PARTICLES:
+            continue
+        if not (w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha()) or w.isupper():
+            return False
+    if c.span[-1].tag_ == "NNPS" or _cue_kind(c.text) or places.candidates(c.text):
+        return False
+    return not any(t.lower_ in ORG_CONTEXT or t.lower_ in PLACE_WORDS for t in c.span)
+
+
+# Words of match reports: with a score in the text, several of these make an article a sports story.
+SPORTS_WORDS = {
+    "goal", "match", "referee", "striker", "goalkeeper", "midfielder", "defender", "penalty",
+    "tournament", "cup", "league", "championship", "inning", "wicket", "touchdown", "coach", "header",
+    "semi-final", "quarter-final", "final", "squad", "fixture", "stadium", "game", "player", "team",
+    "equalise", "equalize", "equaliser", "equalizer", "substitute", "kick-off", "half-time", "scorer",
+    "olympics", "medal", "race", "set", "tie-break", "innings", "try", "round",
+}  # fmt: skip
+SCORE = re.compile(r"(?<![\d.,:/-])\d{1,2}\s?[\u2013\u2014-]\s?\d{1,2}(?![\d.,:/-])")
+# Prepositions before a country that still mean the place in a sports story: "in Russia", "at Wembley".
+PLACE_PREPOSITIONS = {
+    "in",
+    "at",
+    "near",
+    "across",
+    "inside",
+    "outside",
+    "around",
+    "into",
+    "toward",
+    "towards",
+}
+
+
+def _sports_story(doc: Doc) -> bool:
+    """A match report: a score such as `3 – 0` and at least four distinct sports words."""
+    if not SCORE.search(doc_text(doc)):
+        return False
+    return len({t.lemma_.lower() for t in doc if t.lemma_.lower() in SPORTS_WORDS}) >= 4
+
+
+def _national_team(c: Cand, place: places.Place | None, sports: bool) -> bool:
+    """In a sports story a country that plays, wins, scores or has players is its national team;
+    `in Russia`, `Russia's capital` keep the place."""
+    if not sports or place is None or place.kind not in ("country", "region"):
+        return False
+    if place.kind == "region" and place.name not in UK_NATIONS:
+        return False
+    doc, i = c.span.doc, c.span.start
+    if i > 0 and doc[i - 1].lower_ in PLACE_PREPOSITIONS:
+        return False
+    return not (i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in PLACE_NOUNS)
+
+
+UK_NATIONS = {"England", "Scotland", "Wales", "Northern Ireland"}
+
+
 def _decide_kinds(doc: Doc, cands: list[Cand]) -> None:
     countries = {p.id for c in cands for p in [places.best(c.text)] if p and p.kind == "country"}
+    sports = _sports_story(doc)
     lower_words = {t.text for t in doc if t.is_lower}
     unknown_gpe_acting = {
         names.key(c.text)
@@ -509,18 +659,28 @@ def _decide_kinds(doc: Doc, cands: list[Cand]) -> None:
         if c.known:
             c.kind = c.known.kind
             continue
+        if c.label in ("ORG", "GPE", "LOC", "FAC", "NORP") and _person_name(c):
+            c.kind, c.label = "person", "PERSON"  # "Dean Kamen", "Thibaut Courtois" tagged ORG
+            continue
         multi_person = c.label == "PERSON" and len(c.text.split()) > 1
         place = None if multi_person else places.best(c.text, countries, _place_hint(doc, c))
         if place and place.kind == "city" and c.label in ("PERSON", "ORG") and not _locative(c):
             if c.label == "PERSON" or place.weight < MIN_SCAN_CITY:
                 place = None  # a town's name tagged as a person is more often a surname or a brand
+        if _national_team(c, place, sports):
+            c.kind, c.team = "organization", place.name
+            continue
         if place:
             c.place, c.kind = place, place.kind
             continue
         cue = _cue_kind(c.text)
         if cue:
             c.kind = cue
-        elif c.label == "PERSON" and (c.span[-1].tag_ == "NNPS" or _org_context(c) and len(c.span) == 1):
+        elif (
+            c.label == "PERSON"
+            and not _given_name(c.text.split()[0])
+            and (c.span[-1].tag_ == "NNPS" or _org_context(c) and len(c.span) == 1)
+        ):
             c.kind = "organization"  # "the Beatles", "Cisco spokesman"
         elif c.label in ("GPE", "LOC", "FAC") and (
             _org_context(c) or names.key(c.text) in unknown_gpe_acting
@@ -541,6 +701,17 @@ def _decide_kinds(doc: Doc, cands: list[Cand]) -> None:
             c.kind = "organization"
 
 
+def _short_team_names(cands: list[Cand]) -> None:
+    """`Korea` after `South Korea` (a team) in the same match report is that team."""
+    teams = {c.team for c in cands if c.team}
+    for c in cands:
+        if c.team or c.known or c.kind == "country":
+            continue
+        hits = {t for t in teams if t.split()[-1] == c.text or t.split()[0] == c.text}
+        if len(hits) == 1 and len(c.text.split()) == 1:
+            c.team, c.kind, c.place = hits.pop(), "organization", None
+
+
 def _tokens(text: str) -> list[str]:
     return [t.casefold() for t in text.replace("-", " - ").split() if t != "-"]
 
@@ -550,6 +721,7 @@ def _group(doc: Doc, cands: list[Cand]) -> None:
     people = {
         names.key(c.text): c for c in cands if c.kind == "person" and len(c.text.split()) > 1 and not c.known
     }
+    counts = Counter(names.key(c.text) for c in cands)
     orgs = {names.key(c.text): c for c in cands if c.kind == "organization" and len(c.text.split()) > 1}
     acronyms = {}
     for m in re.finditer(
@@ -566,14 +738,17 @@ def _group(doc: Doc, cands: list[Cand]) -> None:
         if c.known:
             c.group = "id:" + c.known.id
             continue
+        if c.team:
+            c.group = "team:" + c.team
+            continue
         if c.kind in ("country", "region") and c.place:
             c.group = "id:" + c.place.id
             continue
         toks = _tokens(k)
         if len(toks) <= 2 and k not in people:
-            full = [pk for pk in people if _is_short_form(toks, _tokens(pk))]
-            if len(set(full)) == 1:
-                c.group, c.kind = "name:" + full[0], "person"
+            full = _main_full_name([pk for pk in people if _is_short_form(toks, _tokens(pk))], counts)
+            if full:
+                c.group, c.kind = "name:" + full, "person"
                 continue
         bare = c.text.replace(".", "")
         if names.is_acronym(c.text) and bare in acronyms and acronyms[bare] != k:
@@ -590,6 +765,15 @@ def _group(doc: Doc, cands: list[Cand]) -> None:
                 c.group = "name:" + longer[0]
                 continue
         c.group = "name:" + k
+
+
+def _main_full_name(full: list[str], counts: Counter) -> str | None:
+    """The one full name a short form stands for. Of several (`Mohamed`: `Ahmed Mohamed` and
+    `Mohamed El-Hassan Mohamed`), the one the article names clearly more often: its subject."""
+    full = sorted(set(full), key=lambda k: counts[k], reverse=True)
+    if len(full) == 1 or full and counts[full[0]] >= 2 * counts[full[1]]:
+        return full[0]
+    return None
 
 
 def _is_short_form(short: list[str], full: list[str]) -> bool:
@@ -687,7 +871,15 @@ def _propagate(doc: Doc, cands: list[Cand]) -> list[Cand]:
         src = forms[m.group(1)]
         added.append(
             Cand(
-                m.start(), m.end(), m.group(1), "COPY", span, kind=src.kind, place=src.place, known=src.known
+                m.start(),
+                m.end(),
+                m.group(1),
+                "COPY",
+                span,
+                kind=src.kind,
+                place=src.place,
+                known=src.known,
+                team=src.team,
             )
         )
     return sorted(cands + added, key=lambda c: c.start)
@@ -697,6 +889,7 @@ def find_entities(doc: Doc, known: dict[str, Entity] | None = None) -> list[Enti
     known = {k.casefold(): v for k, v in (known or {}).items()}
     cands = _candidates(doc, known)
     _decide_kinds(doc, cands)
+    _short_team_names(cands)
     cands = _propagate(doc, cands)
     _group(doc, cands)
     groups: dict[str, list[Cand]] = {}
@@ -719,7 +912,7 @@ def find_entities(doc: Doc, known: dict[str, Entity] | None = None) -> list[Enti
                 lon=template.lon,
             )
         else:
-            name = _name_of(members, kind)
+            name = f"{members[0].team} national team" if members[0].team else _name_of(members, kind)
             ent = Entity(slugify(name), name, kind)
         if ent.id in found:  # two groups that resolve to the same id: one entity
             ent = found[ent.id]

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 
 # Honorifics carry no role; titles do (they become `roles`). Lower-cased, dots stripped.
 HONORIFICS = {
@@ -256,3 +258,40 @@ def initials(name: str) -> str:
 def is_acronym(name: str) -> bool:
     bare = name.replace(".", "").replace("&", "")
     return 2 <= len(bare) <= 8 and bare.isalpha() and sum(c.isupper() for c in bare) >= max(2, len(bare) - 1)
+
+
+# First names that are also everyday English words or common in company names: no evidence alone.
+COMMON_WORD_FIRST_NAMES = {
+    "sun", "general", "royal", "major", "king", "will", "may", "june", "april", "august", "march",
+    "summer", "hope", "rose", "grand", "star", "golden", "young", "china", "delta", "bank", "united",
+    "virgin", "fan", "page", "price", "early", "faith", "joy", "love", "grace", "dawn", "chance",
+}  # fmt: skip
+
+
+@lru_cache(maxsize=1)
+def _first_names() -> dict[str, int]:
+    """nam_dict.txt (gender-guesser's copy of Jörg Michael's list): name -> highest frequency (1-13)
+    over its ~55 countries. Lines are `SEX NAME ... per-country hex digits from column 30`."""
+    out: dict[str, int] = {}
+    try:
+        data = resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_text("utf-8")
+    except (ModuleNotFoundError, FileNotFoundError):
+        return out
+    for line in data.splitlines():
+        if not line or line[0] in "#=":
+            continue
+        name = line[3:29].strip()
+        weight = max((int(c, 16) for c in line[30:] if c in "123456789ABCD"), default=0)
+        for form in {name.replace("+", ""), name.replace("+", " "), name.replace("+", "-")}:
+            folded = form.casefold()
+            if weight > out.get(folded, 0):
+                out[folded] = weight
+    return out
+
+
+def first_name_weight(token: str) -> int:
+    """How common `token` is as a given name somewhere (0 = not one, 13 = extremely common)."""
+    w = token.strip(".").casefold()
+    if w in COMMON_WORD_FIRST_NAMES:
+        return 0
+    return _first_names().get(w, 0)
