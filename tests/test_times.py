@@ -215,3 +215,12 @@ def test_value_arithmetic():
 def test_fiscal_years(nlp):
     assert one(nlp, "Profits fell in fiscal 2020.").value == "FY2020"
     assert one(nlp, "Sales rose in the last financial year.").value == "FY2020"
+
+
+def test_anchored_tells_computed_values_from_written_ones(nlp):
+    found = times(nlp, "The deal signed on March 3, 2019 was revised on Monday and again in 2020.")
+    assert [(t.text, t.anchored) for t in found] == [
+        ("March 3, 2019", False),
+        ("Monday", True),
+        ("2020", False),
+    ]

@@ -436,7 +436,16 @@ AMOUNT_MOD = {"more than": "MORE_THAN", "over": "MORE_THAN", "at least": "EQUAL_
               "less than": "LESS_THAN",
               "under": "LESS_THAN", "up to": "EQUAL_OR_LESS", "no more than": "EQUAL_OR_LESS"}  # fmt: skip
 SIGNAL_BEFORE = re.compile(r"\b(?P<sig>since|before|after|until|till|by)\s+(?:the\s+)?$", re.IGNORECASE)
-ABSOLUTE = {"month_year", "iso", "slash", "year", "decade", "century", "season_year"}  # written in full
+ABSOLUTE = {
+    "month_year",
+    "iso",
+    "slash",
+    "year",
+    "decade",
+    "century",
+    "season_year",
+    "fiscal",
+}  # written in full
 SIGNAL_MOD = {"since": "START", "before": "BEFORE", "after": "AFTER"}
 FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "intend", "hope", "aim", "promise", "vow",
                 "threaten",
@@ -618,7 +627,8 @@ def find_times(
         sig = SIGNAL_BEFORE.search(text, max(0, start - 12), start)
         if sig and mod is None and kind in ("DATE", "TIME"):
             mod = SIGNAL_MOD.get(sig["sig"].lower())
-        anchored = name not in ABSOLUTE and not (name.startswith("full_date") and m["year"])
+        written = (m.groupdict().get("year") or "")[:1].isdigit()  # "March 3, 2019", "Q3 2020"
+        anchored = name not in ABSOLUTE and not written
         out.append(Timex(start, end, text[start:end], kind, value, mod, anchored))
         if kind == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
             ref = dt.date.fromisoformat(value)
