@@ -9,6 +9,7 @@ template is edited.
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 
@@ -115,7 +116,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         brief = self.by_src.get(page.file.src_uri)
         if brief is None or self.site is None:
             return markdown
+        page.meta["title"] = html.escape(" ".join(brief.title.split()))  # the theme prints it raw
         return render.render_brief(self.site, self.env, brief, page.file.src_uri)
+
+    def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Every page: titles from article text made safe for the theme, unsafe link targets removed."""
+        if not page.is_homepage and page.title and "title" not in page.meta:
+            page.meta["title"] = render.page_title(page.title)
+        return render.defuse_links(html)
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         if self.templates.is_dir():

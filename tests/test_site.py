@@ -312,14 +312,33 @@ def test_any_text_survives_markdown_unchanged(text):
 
 
 class Elements(HTMLParser):
+    """Tags, attributes (values unescaped, as a browser sees them) and inline script text."""
+
     def __init__(self):
         super().__init__()
         self.tags: set[str] = set()
         self.attrs: list[tuple[str, str | None]] = []
+        self.scripts: list[str] = []
+        self._in_script = False
 
     def handle_starttag(self, tag, attrs):
         self.tags.add(tag)
         self.attrs.extend(attrs)
+        self._in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        self._in_script = False
+
+    def handle_data(self, data):
+        if self._in_script:
+            self.scripts.append(data)
+
+
+def _loads_from_outside(name: str, value: str | None) -> bool:
+    compact = re.sub(r"\s+", "", value or "").lower()
+    if compact.startswith("javascript:") or compact.startswith("data:text/html"):
+        return True
+    return name == "src" and (compact.startswith(("http:", "https:", "//")))
 
 
 def hostile_project(root: Path):
@@ -347,7 +366,17 @@ def hostile_project(root: Path):
           - {speaker: evil-actor, text: "</blockquote><script>alert(6)</script>"}
         ---
 
-        Body with <script>alert(7)</script> and <img src=x onerror=alert(8)> raw HTML.
+        Body with <script>alert(7)</script> and <img src=x onerror=alert(8)> raw HTML,
+        a [link](javascript:alert(9)) and ![an image](https://example.invalid/x.png).
+        """,
+    )
+    write(
+        project.actor_notes / "evil-actor.md",
+        """\
+        ---
+        name: "</title><script>alert(10)</script>"
+        ---
+        A note with [a link](  JaVaScript:alert(11)) and [another](<javascript:alert(12)>).
         """,
     )
     return project
@@ -366,9 +395,15 @@ def test_hostile_brief_cannot_inject_html_or_escape_the_site(tmp_path):
         elements = Elements()
         elements.feed(body)
         where = path.relative_to(site)
-        assert not elements.tags & {"script", "img", "iframe", "b", "object", "embed"}, where
+        assert not elements.tags & {"script", "iframe", "b", "object", "embed"}, where
         assert not [a for a in elements.attrs if a[0].startswith("on")], where
         assert not [a for a in elements.attrs if (a[1] or "").strip().lower().startswith("javascript")], where
+        # the whole page, header and <title> included
+        page_all = Elements()
+        page_all.feed(html)
+        assert not [a for a in page_all.attrs if a[0].startswith("on")], where
+        assert not [v for n, v in page_all.attrs if n in ("src", "href") and _loads_from_outside(n, v)], where
+        assert not [t for t in page_all.scripts if "alert(" in t], where
     brief = (site / "briefs" / "hostile" / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(7)&lt;/script&gt;" in brief or "&lt;script>alert(7)" in brief
     feed = (site / "feed.xml").read_text(encoding="utf-8")
