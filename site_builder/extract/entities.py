@@ -327,6 +327,16 @@ NOT_ACRONYM_NAMES = {
     "LCD",
     "GPS",
     "SMS",
+    "IQ",
+    "QC",
+    "KC",
+    "SC",
+    "OBE",
+    "MBE",
+    "CBE",
+    "PHD",
+    "JR",
+    "SR",
 }
 MAX_SCAN_TOKENS = 4
 MIN_SCAN_CITY = 100_000  # a city spaCy did not tag is taken from the gazetteer only if this big
@@ -477,13 +487,52 @@ def _cue_kind(text: str) -> str | None:
     return None
 
 
+def _trim_descriptor(c: names.Cleaned, label: str, lower_initial: set[str]) -> names.Cleaned:
+    """`Nonpartisan Paul Tse`, `Pro-Beijing DAB`: a first word the article also writes in lower case
+    ("nonpartisan", "pro-Beijing") describes the name that follows; it is not part of it."""
+    words = c.text.split(" ")
+    if len(words) < 2 or words[0].casefold() not in lower_initial or not words[1][:1].isupper():
+        return c
+    rest = " ".join(words[1:])
+    if label == "PERSON" or _given_name(words[1]) or names.is_acronym(rest):
+        cut = len(words[0]) + 1
+        return names.Cleaned(c.start + cut, c.end, rest, c.title)
+    return c
+
+
+def _trim_title_tail(c: names.Cleaned, label: str) -> names.Cleaned:
+    """`NASA Administrator` (before `Charles Bolden`): the body's name without the title after it."""
+    words = c.text.split(" ")
+    if label == "ORG" and len(words) > 1 and names.word(words[-1]) in names.TITLES - {"chief", "head"}:
+        rest = " ".join(words[:-1])
+        return names.Cleaned(c.start, c.start + len(rest), rest, c.title)
+    return c
+
+
+def _title_complement(span: Span) -> bool:
+    """`State` in `Secretary of State`: one word after `<title> of` that names no place."""
+    doc, i = span.doc, span.start
+    return (
+        len(span) == 1
+        and not span[0].is_upper
+        and i > 1
+        and doc[i - 1].lower_ == "of"
+        and names.word(doc[i - 2].text) in names.TITLES
+        and not places.candidates(span.text)
+    )
+
+
 def _candidates(doc: Doc, known: dict[str, Entity]) -> list[Cand]:
     lower_words = {t.text for t in doc if t.is_lower}
     out, text = [], doc.text  # Doc.text joins every token on each call: read it once
+    lower_initial = {w.strip(".,;:\"'()").casefold() for w in text.split() if w[:1].islower()}
     for span, label in _spans(doc):
         c = names.clean_span(text, span.start_char, span.end_char)
-        if c is None:
+        if c is None or _title_complement(span):
             continue
+        if c.text.upper() in NOT_ACRONYM_NAMES and not known.get(c.text.casefold()):
+            continue
+        c = _trim_title_tail(_trim_descriptor(c, label, lower_initial), label)
         sub = doc.char_span(c.start, c.end, alignment_mode="expand")
         if sub is None or not len(sub):
             continue
@@ -495,7 +544,11 @@ def _candidates(doc: Doc, known: dict[str, Entity]) -> list[Cand]:
             if c.text.isdigit() or places.norm(c.text) in places.NOT_PLACE_NAMES:
                 continue
             # a word the article also writes in lower case is a common word: "Iodine" / "iodine", "Man"
-            common = _is_common_word(sub) or (len(sub) == 1 and c.text.lower() in lower_words)
+            common = (
+                _is_common_word(sub)
+                or (len(sub) == 1 and c.text.lower() in lower_words)
+                or (" " not in c.text and c.text.casefold() in lower_initial)
+            )
             big_place = any(p.kind in ("country", "region") for p in places.candidates(c.text))
             if common and not big_place:
                 continue
@@ -646,9 +699,42 @@ def _national_team(c: Cand, place: places.Place | None, sports: bool) -> bool:
 UK_NATIONS = {"England", "Scotland", "Wales", "Northern Ireland"}
 
 
+def _vote_labels(cands: list[Cand]) -> None:
+    """spaCy labels each mention on its own: `Gloria` is PERSON five times and ORG once. A name
+    written the same way is one thing, so a clear majority (two thirds, at least two) relabels the rest."""
+    votes: dict[str, Counter] = {}
+    for c in cands:
+        if c.label in SPACY_KIND:
+            votes.setdefault(c.text, Counter())[c.label] += 1
+    for c in cands:
+        counts = votes.get(c.text)
+        if not counts or c.label not in SPACY_KIND:
+            continue
+        label, n = counts.most_common(1)[0]
+        if label != c.label and n >= 2 and n * 3 >= 2 * sum(counts.values()):
+            c.label = label
+
+
+# Words after a one-word name that show a company, service or product line: "Twitter users".
+SERVICE_CONTEXT = {"users", "user", "account", "accounts", "app", "feed", "platform", "customers", "software"}
+
+
+def _org_evidence(c: Cand) -> bool:
+    """`on Twitter`, `via Facebook`, `Twitter users`: a one-word name that is no given name."""
+    if len(c.span) != 1 or _given_name(c.text):
+        return False
+    doc, i = c.span.doc, c.span.start
+    if i > 0 and doc[i - 1].lower_ in ("on", "via"):
+        return True
+    j = c.span.end
+    return j < len(doc) and (doc[j].lower_ in SERVICE_CONTEXT or _org_context(c))
+
+
 def _decide_kinds(doc: Doc, cands: list[Cand]) -> None:
+    _vote_labels(cands)
     countries = {p.id for c in cands for p in [places.best(c.text)] if p and p.kind == "country"}
     sports = _sports_story(doc)
+    service = {c.text for c in cands if c.label in ("PERSON", "GPE", "LOC") and _org_evidence(c)}
     lower_words = {t.text for t in doc if t.is_lower}
     unknown_gpe_acting = {
         names.key(c.text)
@@ -658,6 +744,9 @@ def _decide_kinds(doc: Doc, cands: list[Cand]) -> None:
     for c in cands:
         if c.known:
             c.kind = c.known.kind
+            continue
+        if c.text in service and not places.candidates(c.text):
+            c.kind = "organization"  # "on Twitter", "Twitter users": a service, not a person
             continue
         if c.label in ("ORG", "GPE", "LOC", "FAC", "NORP") and _person_name(c):
             c.kind, c.label = "person", "PERSON"  # "Dean Kamen", "Thibaut Courtois" tagged ORG
@@ -748,7 +837,7 @@ def _group(doc: Doc, cands: list[Cand]) -> None:
         if len(toks) <= 2 and k not in people:
             full = _main_full_name([pk for pk in people if _is_short_form(toks, _tokens(pk))], counts)
             if full:
-                c.group, c.kind = "name:" + full, "person"
+                c.group, c.kind, c.place = "name:" + full, "person", None
                 continue
         bare = c.text.replace(".", "")
         if names.is_acronym(c.text) and bare in acronyms and acronyms[bare] != k:

@@ -162,6 +162,7 @@ TITLES = {
     "correspondent",
     "reporter",
     "agent",
+    "shadow",
 }
 ORG_SUFFIXES = {
     "inc",
