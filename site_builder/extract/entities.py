@@ -500,10 +500,12 @@ def _trim_descriptor(c: names.Cleaned, label: str, lower_initial: set[str]) -> n
     return c
 
 
-def _trim_title_tail(c: names.Cleaned, label: str) -> names.Cleaned:
+def _trim_title_tail(c: names.Cleaned, label: str, span: Span) -> names.Cleaned:
     """`NASA Administrator` (before `Charles Bolden`): the body's name without the title after it."""
     words = c.text.split(" ")
-    if label == "ORG" and len(words) > 1 and names.word(words[-1]) in names.TITLES - {"chief", "head"}:
+    doc = span.doc
+    follows_name = span.end < len(doc) and doc[span.end].ent_type_ == "PERSON"
+    if label == "ORG" and len(words) > 1 and follows_name and names.word(words[-1]) in names.TITLES:
         rest = " ".join(words[:-1])
         return names.Cleaned(c.start, c.start + len(rest), rest, c.title)
     return c
@@ -532,7 +534,7 @@ def _candidates(doc: Doc, known: dict[str, Entity]) -> list[Cand]:
             continue
         if c.text.upper() in NOT_ACRONYM_NAMES and not known.get(c.text.casefold()):
             continue
-        c = _trim_title_tail(_trim_descriptor(c, label, lower_initial), label)
+        c = _trim_title_tail(_trim_descriptor(c, label, lower_initial), label, span)
         sub = doc.char_span(c.start, c.end, alignment_mode="expand")
         if sub is None or not len(sub):
             continue
