@@ -24,7 +24,8 @@ from .slugs import slugify
 
 SCHEMA = 1
 MACHINE_FIELDS = ("title", "summary", "dateline", "actors", "locations", "events", "quotes")
-KNOWN_FIELDS = {"schema", "id", "title", "date", "source", "dateline", "summary", "generated", *MACHINE_FIELDS}
+KNOWN_FIELDS = {"schema", "id", "title", "date", "source", "dateline", "summary", "generated",
+                *MACHINE_FIELDS}
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 ID_WORDS = 8
 BODY = "body"  # the key of the body's hash in `generated`
@@ -161,7 +162,9 @@ def body_hash(body: str) -> str:
 
 
 def _ref(e) -> EntityRef:
-    return EntityRef(e.id, e.name, e.kind, len(e.mentions), list(e.roles), list(e.aliases), e.within, e.lat, e.lon)
+    return EntityRef(
+        e.id, e.name, e.kind, len(e.mentions), list(e.roles), list(e.aliases), e.within, e.lat, e.lon
+    )
 
 
 # --- Markdown body: the article as text, never as markup ---
@@ -191,7 +194,8 @@ def article_markdown(article: Article) -> str:
             if article.dateline_span and a <= article.dateline_span[0] < b:
                 cut = article.dateline_span[1] - a
                 rest = article.text[a + cut : b].lstrip(" :\u2014-\t")
-                text = f"**{escape_markdown(article.dateline or '')}** \u2014 " + escape_markdown(" ".join(rest.split()))
+                lead = escape_markdown(" ".join(rest.split()))
+                text = f"**{escape_markdown(article.dateline or '')}** \u2014 " + lead
                 paragraphs.append(text)
                 continue
         paragraphs.append(escape_markdown(text))
@@ -273,7 +277,8 @@ def split_front_matter(text: str, path: Path | str) -> tuple[dict, str, int]:
         mark = getattr(err, "problem_mark", None)
         line = mark.line + 2 if mark else 1
         problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        raise BriefError(path, f"front matter is not valid YAML: {problem}; fix the syntax on this line", line) from err
+        message = f"front matter is not valid YAML: {problem}; fix the syntax on this line"
+        raise BriefError(path, message, line) from err
     except ValueError as err:  # a well-formed but impossible date, such as 2021-02-30
         message = f"front matter holds an impossible date ({err}); `briefing check` shows the line"
         raise BriefError(path, message) from err
@@ -288,7 +293,13 @@ def read_brief(path: Path) -> Brief:
     except UnicodeDecodeError as err:
         raise BriefError(path, "is not UTF-8 text; re-save it as UTF-8") from err
     meta, body, _ = split_front_matter(text, path)
-    return brief_from_dict(meta, body.removeprefix("\r\n").removeprefix("\n"), path)
+    try:
+        return brief_from_dict(meta, body.removeprefix("\r\n").removeprefix("\n"), path)
+    except BriefError:
+        raise
+    except (TypeError, ValueError, AttributeError) as err:  # a hand-edited field of the wrong type
+        message = f"a field has the wrong type ({err}); `briefing check` shows which line"
+        raise BriefError(path, message) from err
 
 
 def _date(value: object, path: Path, what: str) -> dt.date:

@@ -40,6 +40,14 @@ def read_note(path: Path) -> Note:
     except UnicodeDecodeError as err:
         raise BriefError(path, "is not UTF-8 text; re-save it as UTF-8") from err
     meta, body, _ = split_front_matter(text, path)
+    try:
+        return _note(path, meta, body)
+    except (TypeError, ValueError, AttributeError) as err:  # a hand-edited field of the wrong type
+        message = f"a field has the wrong type ({err}); `briefing check` shows which line"
+        raise BriefError(path, message) from err
+
+
+def _note(path: Path, meta: dict, body: str) -> Note:
     return Note(
         id=path.stem,
         name=str(meta.get("name") or path.stem),

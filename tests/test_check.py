@@ -219,3 +219,102 @@ def test_the_messages_say_how_to_fix(tmp_path):
     messages = " ".join(p.message for p in found)
     assert "add `schema: 1`" in messages
     assert "add the publication date as `date: YYYY-MM-DD`" in messages
+
+
+# --- whatever a person writes, reading and checking never crash ---
+
+from hypothesis import given, settings  # noqa: E402
+from hypothesis import strategies as st  # noqa: E402
+
+from site_builder.briefs import BriefError, read_brief  # noqa: E402
+from site_builder.notes import read_note  # noqa: E402
+
+SCALARS = st.one_of(
+    st.none(),
+    st.booleans(),
+    st.integers(-(10**6), 10**6),
+    st.floats(allow_nan=True),
+    st.text(max_size=12),
+    st.dates(),
+    st.sampled_from(["2021-07-05", "2021", "x", "../x", "stated", "person", "tajikistan"]),
+)
+VALUES = st.recursive(
+    SCALARS,
+    lambda inner: (
+        st.lists(inner, max_size=3)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "id",
+                    "name",
+                    "kind",
+                    "date",
+                    "text",
+                    "actors",
+                    "locations",
+                    "lat",
+                    "lon",
+                    "speaker",
+                    "mentions",
+                    "within",
+                    "roles",
+                    "aliases",
+                    "basis",
+                    "range",
+                    "x",
+                ]
+            ),
+            inner,
+            max_size=5,
+        )
+    ),
+    max_leaves=12,
+)
+FIELDS = [
+    "schema",
+    "id",
+    "title",
+    "date",
+    "source",
+    "dateline",
+    "summary",
+    "actors",
+    "locations",
+    "events",
+    "quotes",
+    "generated",
+    "name",
+    "kind",
+    "aliases",
+    "roles",
+    "lat",
+    "lon",
+    "within",
+    "extra",
+]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.dictionaries(st.sampled_from(FIELDS), VALUES, max_size=8), st.booleans())
+def test_any_front_matter_reads_or_fails_with_a_clear_error(tmp_path_factory, meta, valid_head):
+    import yaml
+
+    if valid_head:  # get past the id and date, so every other field is read
+        meta = {**meta, "id": "2021-07-06-x", "date": "2021-07-06"}
+    root = tmp_path_factory.mktemp("fuzz")
+    text = "---\n" + yaml.safe_dump(meta, allow_unicode=True) + "---\nBody.\n"
+    brief = root / "content" / "briefs" / "2021-07-06-x.md"
+    note = root / "content" / "actors" / "x.md"
+    for path in (brief, note):
+        path.parent.mkdir(parents=True)
+        path.write_text(text, encoding="utf-8")
+    unreadable = set()
+    for reader, path in ((read_brief, brief), (read_note, note)):
+        try:
+            reader(path)
+        except BriefError as err:
+            assert str(err).startswith(str(path))
+            unreadable.add(path.relative_to(root).as_posix())
+    problems = check_project(Project.at(root))
+    assert all(p.path.startswith("content/") and p.message for p in problems)
+    assert unreadable <= {p.path for p in errors(problems)}  # what the build cannot read, the check names
