@@ -67,7 +67,8 @@ def read_text(path: Path) -> tuple[str, bytes]:
         size = path.stat().st_size  # refuse a huge file before reading it into memory
         data = path.read_bytes() if size <= MAX_BYTES else b""
     except OSError as err:
-        raise ArticleError(path, f"cannot be read ({err.strerror}); check that it exists and is readable") from err
+        message = f"cannot be read ({err.strerror}); check that it exists and is readable"
+        raise ArticleError(path, message) from err
     size = max(size, len(data))  # it may have grown while being read
     if size > MAX_BYTES:
         raise ArticleError(path, f"is {size:,} bytes, over the {MAX_BYTES:,}-byte limit; split it up")
@@ -184,7 +185,14 @@ def _key_line(block: str, key: str) -> int:
 
 
 def _finish(
-    path: Path, text: str, date: dt.date, source: str, sha: str, body_start: int, title: str | None, url: str | None
+    path: Path,
+    text: str,
+    date: dt.date,
+    source: str,
+    sha: str,
+    body_start: int,
+    title: str | None,
+    url: str | None,
 ) -> Article:
     spans = paragraph_spans(text, body_start)
     if not spans:
@@ -207,7 +215,8 @@ def _finish(
 
 def _looks_like_title(line: str) -> bool:
     line = line.strip()
-    return 0 < len(line) <= 200 and not line.endswith((".", ":", ";", ",")) and not line.startswith(("\u201c", '"'))
+    ends_like_a_sentence = line.endswith((".", ":", ";", ","))
+    return 0 < len(line) <= 200 and not ends_like_a_sentence and not line.startswith(("\u201c", '"'))
 
 
 def paragraph_spans(text: str, start: int) -> list[tuple[int, int]]:

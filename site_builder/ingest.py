@@ -213,7 +213,8 @@ def ingest(paths: Iterable[Path | str], project: Project, on_progress=None) -> I
         try:
             report.written.append(write_brief(brief, project.briefs))
         except OSError as err:
-            report.failed.append(f"{project.briefs}: cannot write {brief.id}.md ({err.strerror}); check permissions")
+            where = project.relative(project.briefs / f"{brief.id}.md")
+            report.failed.append(f"{where}: cannot be written ({err.strerror}); check the folder's rights")
             continue
         manifest.add(brief)
         if on_progress:
