@@ -8,12 +8,14 @@ basis `reported`. "since June 22" keeps its start date and says range "since".
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
 from spacy.tokens import Doc, Span
 
 from .model import Entity, Event, Timex
+from .nlp import doc_text
 
 MAX_TEXT = 300
 QUOTES = "\"“”‘’'«»"
@@ -81,7 +83,7 @@ def _governing(sent: Span, dated: list[Timex], doc: Doc) -> Timex | None:
 
 def _sentences(doc: Doc):
     """spaCy's sentences, also cut at paragraph breaks (a closing quote may run into the next paragraph)."""
-    text = doc.text  # Doc.text joins every token on each call: read it once, not once a sentence
+    text = doc_text(doc)  # Doc.text joins every token on each call: read it once
     for sent in doc.sents:
         cuts = [m.end() for m in PARAGRAPH_BREAK.finditer(text, sent.start_char, sent.end_char)]
         bounds = [sent.start_char, *cuts, sent.end_char]
@@ -118,7 +120,9 @@ def find_events(
     skip: tuple[int, int] | None = None,
 ) -> list[Event]:
     """One event per sentence that reports something; skip is a span to leave out (the headline)."""
-    text = doc.text
+    text = doc_text(doc)
+    times = sorted(times, key=lambda t: t.start)
+    starts = [t.start for t in times]
     events = []
     for sent in _sentences(doc):
         if sent.end_char <= body_start or (skip and sent.start_char < skip[1] and sent.end_char > skip[0]):
@@ -129,15 +133,15 @@ def find_events(
         inside = [e for e in entities if any(lo <= m.start < hi for m in e.mentions)]
         actors = [e.id for e in inside if e.is_actor]
         places = [e.id for e in inside if e.is_place]
-        dated = [t for t in times if lo <= t.start < hi and t.type in ("DATE", "TIME")]
-        dated = [t for t in dated if calendar_value(t.value)]
+        here = times[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+        dated = [t for t in here if t.type in ("DATE", "TIME") and calendar_value(t.value)]
         stripped = sent.text.strip()
         quote_only = stripped[:1] in QUOTES and stripped.rstrip(".")[-1:] in QUOTES
         if quote_only and not actors:
             continue
         if not (actors or places or dated):
             continue
-        if not dated and any(lo <= t.start < hi and re.fullmatch(r"\d{2,3}", t.value or "") for t in times):
+        if not dated and any(re.fullmatch(r"\d{2,3}", t.value or "") for t in here):
             continue  # "in the 1960s": a period before any calendar date the timeline can hold
         gov = _governing(sent, dated, doc)
         since = (

@@ -12,6 +12,7 @@ each sets `mod` (APPROX, MORE_THAN, START, MID, END; "since X" is START).
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections.abc import Callable
@@ -21,6 +22,7 @@ from spacy.tokens import Doc
 
 from . import timex_values as tv
 from .model import Timex
+from .nlp import doc_text
 
 WD = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 MON_FULL = r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -560,6 +562,7 @@ def _token_at(doc: Doc, char: int):
 
 
 def _candidates(text: str, doc: Doc) -> list[tuple[int, int, str, re.Match, Callable]]:
+    """Every kept pattern match; the longest win, then the earliest, then the first pattern listed."""
     found = []
     for name, rx, fn in COMPILED:
         for m in rx.finditer(text):
@@ -567,11 +570,15 @@ def _candidates(text: str, doc: Doc) -> list[tuple[int, int, str, re.Match, Call
                 found.append((m.start(), m.end(), name, m, fn))
     found.sort(key=lambda c: (c[0], -(c[1] - c[0])))
     chosen: list[tuple[int, int, str, re.Match, Callable]] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []  # chosen spans, sorted and disjoint: a newcomer need only meet its neighbours
+    ends: list[int] = []
     for cand in sorted(found, key=lambda c: -(c[1] - c[0])):
-        if all(cand[1] <= a or cand[0] >= b for a, b in taken):
-            chosen.append(cand)
-            taken.append((cand[0], cand[1]))
+        i = bisect.bisect_left(starts, cand[0])
+        if (i > 0 and ends[i - 1] > cand[0]) or (i < len(starts) and starts[i] < cand[1]):
+            continue
+        starts.insert(i, cand[0])
+        ends.insert(i, cand[1])
+        chosen.append(cand)
     chosen.sort(key=lambda c: c[0])
     return chosen
 
@@ -584,7 +591,7 @@ def find_times(
     title: the headline's span (its present tense reports the past).
     """
     title_end = title[1] if title else 0
-    text = doc.text
+    text = doc_text(doc)
     out: list[Timex] = []
     ref = dct
     sent_starts = [s.start_char for s in doc.sents]
@@ -596,12 +603,13 @@ def find_times(
             return _tense(doc, s, e, title_end)
 
         def sent_day(s=start) -> str | None:
-            lo = max([x for x in sent_starts if x <= s], default=0)
-            hi = min([x for x in sent_starts if x > s], default=len(text))
-            near = [
-                t for t in out if lo <= t.start < hi and t.value and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value)
-            ]
-            return near[-1].value if near else None
+            lo = sent_starts[max(0, bisect.bisect_right(sent_starts, s) - 1)] if sent_starts else 0
+            for t in reversed(out):  # the latest day already found in this sentence
+                if t.start < lo:
+                    break
+                if t.value and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value):
+                    return t.value
+            return None
 
         try:
             result = fn(m, Ctx(dct, ref, direction, sent_day))
@@ -632,19 +640,22 @@ def find_times(
         out.append(Timex(start, end, text[start:end], kind, value, mod, anchored))
         if kind == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
             ref = dt.date.fromisoformat(value)
-    return _clock_days(out, doc, dct)
+    return _clock_days(out, text, sent_starts, dct)
 
 
-def _clock_days(out: list[Timex], doc: Doc, dct: dt.date) -> list[Timex]:
+def _clock_days(out: list[Timex], text: str, sent_starts: list[int], dct: dt.date) -> list[Timex]:
     """'at 2 p.m. on Monday': a clock time anchored on the DCT takes a day named later in its sentence."""
-    days = [t for t in out if t.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", t.value or "")]
-    for t in out:
-        if t.type == "TIME" and (t.value or "").startswith(dct.isoformat() + "T"):
-            sent = doc.char_span(t.start, t.end, alignment_mode="expand")
-            if sent is None:
-                continue
-            lo, hi = sent.sent.start_char, sent.sent.end_char
-            later = [d for d in days if lo <= d.start < hi and d.start > t.start]
-            if later and not re.match(r"\s*(?:today|tonight)", doc.text[t.end : t.end + 10], re.IGNORECASE):
-                t.value = later[0].value + t.value[10:]
+    for i, t in enumerate(out):
+        if t.type != "TIME" or not (t.value or "").startswith(dct.isoformat() + "T"):
+            continue
+        if re.match(r"\s*(?:today|tonight)", text[t.end : t.end + 10], re.IGNORECASE):
+            continue
+        k = bisect.bisect_right(sent_starts, t.start)
+        hi = sent_starts[k] if k < len(sent_starts) else len(text)
+        for d in out[i + 1 :]:
+            if d.start >= hi:
+                break
+            if d.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", d.value or ""):
+                t.value = d.value + t.value[10:]
+                break
     return out
