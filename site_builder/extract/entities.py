@@ -132,7 +132,29 @@ ORG_WORDS = {
     "bbc",
     "cnn",
     "magazine",
+    "municipality",
+    "org",
+    "instituto",
+    "istituto",
+    "institut",
+    "universidad",
+    "università",
+    "universität",
+    "partido",
+    "partito",
+    "movimento",
+    "movimiento",
+    "banco",
+    "banca",
 }
+# Newspaper titles end in these: "Toronto Star", "Edmonton Sun", "Daily Mail".
+NEWS_WORDS = {
+    "star", "sun", "globe", "mail", "chronicle", "telegraph", "observer", "guardian", "examiner",
+    "inquirer", "courier", "mirror", "sentinel", "dispatch", "gazette", "herald", "times", "post",
+    "tribune", "journal", "news", "standard", "express", "independent", "record", "register",
+}  # fmt: skip
+# Two-word endings that make an organization although the last word alone is a place word.
+ORG_ENDINGS = {("school", "district"), ("water", "district"), ("fire", "district"), ("park", "service")}
 PLACE_WORDS = {
     "museum",
     "airport",
@@ -416,6 +438,20 @@ def _surname_token(t) -> bool:
     )
 
 
+def _newspaper(span: Span) -> Span | None:
+    """`Toronto` (GPE) + `Star`, `Sydney` + `Morning Herald`: a place name that starts a newspaper's."""
+    doc, end = span.doc, span.end
+    for n in (1, 2):
+        tail = doc[end : end + n]
+        if len(tail) < n or any(not t.is_title or t.ent_type_ for t in tail):
+            return None
+        if "\n" in doc[end - 1 : end + n - 1].text_with_ws:
+            return None
+        if tail[-1].lower_ in NEWS_WORDS:
+            return doc[span.start : end + n]
+    return None
+
+
 def _given_name(word: str) -> bool:
     """A first name that is not first of all a country or region (Georgia, Jordan); a city's name
     (Regina, Houston) counts only when it is a common given name."""
@@ -434,6 +470,26 @@ def _join_first_names(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Spa
     out, skip_to = [], -1
     for span, label in spans:
         if span.start < skip_to:
+            continue
+        paper = _newspaper(span) if label in ("GPE", "LOC") else None
+        if paper is not None:
+            out.append((paper, "ORG"))
+            skip_to = paper.end
+            continue
+        before = doc[span.start - 1] if span.start else None
+        if (
+            label in ("GPE", "LOC", "ORG", "NORP")
+            and len(span) == 1
+            and before is not None
+            and not before.ent_type_
+            and before.text[:1].isupper()
+            and not before.is_sent_start
+            and "\n" not in before.whitespace_
+            and _given_name(before.text)
+            and _surname_token(span[0])
+            and not places.candidates(span.text)
+        ):
+            out.append((doc[span.start - 1 : span.end], "PERSON"))  # "Vitas" + "Gerulaitis" (GPE)
             continue
         first = span[0]
         if (
@@ -478,6 +534,8 @@ def _cue_kind(text: str) -> str | None:
     words = [names.word(w) for w in re.split(r"[\s/]+", text) if w]
     if not words:
         return None
+    if len(words) > 1 and (tuple(words[-2:]) in ORG_ENDINGS or words[-1] in NEWS_WORDS):
+        return "organization"  # Irving Independent School District, Edmonton Sun
     if words[0] in PLACE_WORDS and len(words) > 2 and words[1] == "of" and words[0] not in ORG_WORDS:
         return "place"  # Museum of Flight, Bridge of Sighs
     if words[-1] in PLACE_WORDS and not (len(words) > 2 and "of" in words and words[0] in ORG_WORDS):
@@ -752,6 +810,10 @@ def _decide_kinds(doc: Doc, cands: list[Cand]) -> None:
             continue
         if c.label in ("ORG", "GPE", "LOC", "FAC", "NORP") and _person_name(c):
             c.kind, c.label = "person", "PERSON"  # "Dean Kamen", "Thibaut Courtois" tagged ORG
+            continue
+        words = [names.word(w) for w in c.text.split()]
+        if len(words) > 2 and words[0] in ORG_WORDS and words[1] == "of" and words[0] not in PLACE_WORDS:
+            c.kind = "organization"  # "Municipality of Livorno", "Bank of England": not the place
             continue
         multi_person = c.label == "PERSON" and len(c.text.split()) > 1
         place = None if multi_person else places.best(c.text, countries, _place_hint(doc, c))
