@@ -11,6 +11,7 @@ import re
 import shutil
 import tempfile
 import xml.etree.ElementTree as ET
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -36,7 +37,7 @@ HOSTILE = [
     "<iframe src=//example.invalid></iframe>",
     "<svg onload=alert(1)>",
     "</textarea></title></script><script>alert(2)</script>",
-    "{{ 1234 * 5 }}",
+    "{{ 7919 * 7907 }}",
     "{% for x in range(3) %}LOOP{% endfor %}",
     "!!python/object/apply:os.system ['touch /tmp/pwned']",
     "key: value",
@@ -60,7 +61,7 @@ NAMES = [
     "",
     "<b>Bold</b> Rahimi",
     'Jane "javascript:alert(1)" Doe',
-    "{{ 1234 * 5 }} Haidari",
+    "{{ 7919 * 7907 }} Haidari",
     "Ahmad Shah Massoud",
     "Kabul",
 ]
@@ -68,12 +69,48 @@ DATELINES = ["KABUL", "DOHA", "<B>X</B>", "../X"]
 WORDS = st.sampled_from(["border", "troops", "Kabul", "talks", "Monday", "said", "the", "officials", "Doha"])
 SAFE_PATH_PART = re.compile(r"[A-Za-z0-9._-]+")
 RCDATA = re.compile(r"<(title|textarea)\b[^>]*>.*?</\1\s*>", re.I | re.S)
-INJECTED = [
-    re.compile(r"<script>alert", re.I),
-    re.compile(r"<(?:img|svg|iframe|a)\b[^>]*\b(?:onerror|onload|src=//example)", re.I),
-    re.compile(r"""(?:href|src|action)\s*=\s*["']?\s*javascript:""", re.I),
-    re.compile(r"6170|LOOPLOOP"),  # a template evaluated
-]
+TEMPLATE_RAN = re.compile(r"62615533|LOOPLOOP")  # {{ 7919 * 7907 }} or the loop, evaluated
+URL_ATTRIBUTES = {"href", "src", "action", "formaction", "xlink:href", "data", "poster"}
+
+
+class Live(HTMLParser):
+    """What a browser would run: handlers, script URLs, embedded frames, scripts carrying the mark."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.found: list[str] = []
+        self.in_script = False
+
+    def handle_starttag(self, tag, attrs):
+        for name, value in attrs:
+            if name.startswith("on"):
+                self.found.append(f"<{tag} {name}=...>")
+            if name in URL_ATTRIBUTES and re.match(r"\s*(?:javascript|vbscript|data):", value or "", re.I):
+                self.found.append(f"<{tag} {name}={value!r}>")
+            if name == "src" and "example.invalid" in (value or ""):
+                self.found.append(f"<{tag} src={value!r}>")
+        if tag in {"iframe", "object", "embed"}:
+            self.found.append(f"<{tag}>")
+        self.in_script = tag == "script"
+
+    def handle_endtag(self, tag):
+        if tag == "script":
+            self.in_script = False
+
+    def handle_data(self, data):
+        if self.in_script and ("alert(" in data or MARK in data):
+            self.found.append(f"<script>{data[:40]}")
+
+
+def live_markup(html: str) -> list[str]:
+    # a browser reads <title> and <textarea> as text up to their first closing tag; what follows is markup
+    parser = Live()
+    parser.feed(RCDATA.sub(r"<\1></\1>", html))
+    parser.close()
+    found = parser.found
+    if TEMPLATE_RAN.search(html):
+        found.append("a template was evaluated")
+    return found
 
 
 @st.composite
@@ -90,7 +127,7 @@ def articles(draw) -> str:
         + " said Ali.",
         f'"{draw(st.sampled_from(HOSTILE))}," said {who}.',
     ]
-    source = draw(st.sampled_from(["Wire", "<script>alert(1)</script>", "{{ 1234 * 5 }}", "../x"]))
+    source = draw(st.sampled_from(["Wire", "<script>alert(1)</script>", "{{ 7919 * 7907 }}", "../x"]))
     return f"date {date.isoformat()} {source}\n\n{title.replace(chr(10), ' ').rstrip('.')}\n\n" + "\n\n".join(
         paragraphs
     )
@@ -133,10 +170,7 @@ def assert_nothing_escapes(site: Path) -> None:
             continue
         if path.suffix == ".csv":
             continue  # data as well; csv.reader reads it back (tested with the exports)
-        # a browser reads <title> and <textarea> as text up to their first closing tag; what follows is markup
-        text = RCDATA.sub(r"<\1></\1>", text)
-        for pattern in INJECTED:
-            assert not pattern.search(text), (rel, pattern.pattern, pattern.search(text))
+        assert live_markup(text) == [], rel
         if path.name == "feed.xml":
             for el in ET.fromstring(text).iter():
                 if el.get("type") in {"html", "xhtml"}:
@@ -248,8 +282,7 @@ def hostile_site(tmp_path_factory):
 
 
 def page_problems(page: Path) -> list[str]:
-    text = RCDATA.sub(r"<\1></\1>", page.read_text(encoding="utf-8"))
-    return [p.pattern for p in INJECTED if p.search(text)]
+    return live_markup(page.read_text(encoding="utf-8"))
 
 
 def test_an_article_title_with_markup_is_text_everywhere_on_its_page(hostile_site):
