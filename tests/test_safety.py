@@ -292,3 +292,23 @@ def test_an_article_title_with_markup_is_text_everywhere_on_its_page(hostile_sit
 
 def test_a_note_name_with_markup_and_a_javascript_link_stay_inert(hostile_site):
     assert page_problems(hostile_site / "actors" / "hostile-note" / "index.html") == []
+
+
+def test_the_detector_sees_live_markup_and_ignores_text():
+    live = [
+        "<p><script>alert('XSS9')</script></p>",
+        "<title>x</title><script>alert(5)</script></title>",
+        '<img src=x onerror="alert(1)">',
+        '<a href=" JavaScript:alert(1)">x</a>',
+        "<iframe src=//example.invalid></iframe>",
+        "<p>62615533</p>",
+    ]
+    inert = [
+        "<title><script>alert('XSS9')</script> border</title>",
+        "<p>&lt;script&gt;alert('XSS9')&lt;/script&gt;</p>",
+        '<li data-name="&#60;svg onload=alert(1)&#62;">x</li>',
+        '<a href="briefs/2024-svg-onload-alert/">x</a>',
+        "<p>javascript:alert(1)</p>",
+    ]
+    assert all(live_markup(html) for html in live)
+    assert [html for html in inert if live_markup(html)] == []
