@@ -545,6 +545,25 @@ def _cue_kind(text: str) -> str | None:
     return None
 
 
+# One word that names a kind of body or a belief, not one body: "the Administration", "Scientologists".
+GENERIC_BODIES = {
+    "administration", "affairs", "department", "office", "government", "ministry", "agency",
+    "committee", "commission", "board", "authority", "service", "services", "volunteer", "volunteers",
+    "emeritus", "management", "headquarters",
+}  # fmt: skip
+BELIEF_SUFFIXES = ("ist", "ists", "ism", "isms", "phobia", "ics")
+
+
+def _generic_word(text: str) -> bool:
+    if " " in text or text.isupper():
+        return False
+    w = text.casefold()
+    return w in GENERIC_BODIES or w.endswith(BELIEF_SUFFIXES)
+
+
+SCORE_TAIL = re.compile(r"\s+\d{1,2}$")
+
+
 def _trim_descriptor(c: names.Cleaned, label: str, lower_initial: set[str]) -> names.Cleaned:
     """`Nonpartisan Paul Tse`, `Pro-Beijing DAB`: a first word the article also writes in lower case
     ("nonpartisan", "pro-Beijing") describes the name that follows; it is not part of it."""
@@ -593,6 +612,9 @@ def _candidates(doc: Doc, known: dict[str, Entity]) -> list[Cand]:
         if c.text.upper() in NOT_ACRONYM_NAMES and not known.get(c.text.casefold()):
             continue
         c = _trim_title_tail(_trim_descriptor(c, label, lower_initial), label, span)
+        tail = SCORE_TAIL.search(c.text)
+        if tail and SCORE.match(text, c.start + tail.start() + 1):  # "Sweden 1 – 0 Korea": a score
+            c = names.Cleaned(c.start, c.start + tail.start(), c.text[: tail.start()], c.title)
         sub = doc.char_span(c.start, c.end, alignment_mode="expand")
         if sub is None or not len(sub):
             continue
@@ -602,6 +624,8 @@ def _candidates(doc: Doc, known: dict[str, Entity]) -> list[Cand]:
             if all(places.is_demonym(t) for t in tokens) or all(names.is_title_word(t) for t in tokens):
                 continue
             if c.text.isdigit() or places.norm(c.text) in places.NOT_PLACE_NAMES:
+                continue
+            if _generic_word(c.text):
                 continue
             # a word the article also writes in lower case is a common word: "Iodine" / "iodine", "Man"
             common = (
@@ -790,8 +814,34 @@ def _org_evidence(c: Cand) -> bool:
     return j < len(doc) and (doc[j].lower_ in SERVICE_CONTEXT or _org_context(c))
 
 
+def _first_conjunct(t):
+    while t.dep_ == "conj" and t.head.i != t.i:
+        t = t.head
+    return t.i
+
+
+def _vote_lists(cands: list[Cand]) -> None:
+    """`Ansel Adams, Chuck Close, Walker Evans and Robert Mapplethorpe`: names listed together are of
+    one kind; when two or more agree and the odd one is no known place, it takes their label."""
+    lists: dict[int, list[Cand]] = {}
+    for c in cands:
+        root = c.span.root
+        if c.label in SPACY_KIND and (root.dep_ == "conj" or any(ch.dep_ == "conj" for ch in root.children)):
+            lists.setdefault(_first_conjunct(root), []).append(c)
+    for members in lists.values():
+        if len(members) < 3:
+            continue
+        label, n = Counter(c.label for c in members).most_common(1)[0]
+        if n < 2 or n * 3 < 2 * len(members) or label not in ("PERSON", "ORG"):
+            continue
+        for c in members:
+            if c.label != label and not places.candidates(c.text):
+                c.label = label
+
+
 def _decide_kinds(doc: Doc, cands: list[Cand]) -> None:
     _vote_labels(cands)
+    _vote_lists(cands)
     countries = {p.id for c in cands for p in [places.best(c.text)] if p and p.kind == "country"}
     sports = _sports_story(doc)
     service = {c.text for c in cands if c.label in ("PERSON", "GPE", "LOC") and _org_evidence(c)}
