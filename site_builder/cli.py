@@ -131,6 +131,14 @@ def cmd_build(args: argparse.Namespace) -> int:
     except build_errors() as err:
         print(f"error: build failed: {err}", file=sys.stderr)
         return 1
+    except OSError as err:  # the output folder cannot be written: say which, and what to do
+        where = project.relative(Path(err.filename)) if err.filename else "the site folder"
+        print(
+            f"error: {where}: cannot write the site ({err.strerror}); make it a writable folder "
+            "or pass --site-dir",
+            file=sys.stderr,
+        )
+        return 1
     print(f"build: the site is in {project.relative(site)}/", file=sys.stderr)
     return 0
 
@@ -152,7 +160,8 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("ingest", help="articles (files or folders; default seeds/) -> content/briefs/")
     p.add_argument("paths", nargs="*", type=Path)
     p.add_argument(
-        "--update", action="store_true",
+        "--update",
+        action="store_true",
         help="refresh machine-made fields of existing briefs that nobody edited; list conflicts kept",
     )
     p.set_defaults(func=cmd_ingest)

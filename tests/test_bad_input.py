@@ -196,3 +196,15 @@ def test_a_read_only_briefs_folder(tmp_path):
     finally:
         project.briefs.chmod(0o700)
     assert report.written == [] and "Permission denied" in report.failed[0]
+
+
+def test_a_site_folder_that_cannot_be_written(tmp_path, monkeypatch, capsys):
+    shutil.copy(Path(__file__).parent.parent / "mkdocs.yml", tmp_path / "mkdocs.yml")
+    shutil.copytree(Path(__file__).parent.parent / "templates", tmp_path / "templates")
+    (tmp_path / "content" / "briefs").mkdir(parents=True)
+    (tmp_path / "site").write_text("a file where the site folder should be\n")
+    monkeypatch.chdir(tmp_path)
+    assert main(["build"]) == 1
+    err = capsys.readouterr().err
+    assert "error: site: cannot write the site" in err and "writable folder" in err
+    assert (tmp_path / "site").read_text() == "a file where the site folder should be\n"
