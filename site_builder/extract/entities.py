@@ -404,18 +404,48 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
                 hit = span
                 break
         if hit is not None:
-            out.append((hit, "GAZ"))
-            i = hit.end
+            paper = _newspaper(hit)
+            out.append((paper, "ORG") if paper is not None else (hit, "GAZ"))
+            i = (paper or hit).end
             continue
         t = doc[i]
         if i not in taken and not t.ent_type_ and _is_acronym_name(t) and not t.is_sent_start:
             out.append((doc[i : i + 1], "ACRO"))  # FIFA, NWSC: an organization's initials spaCy left untagged
+        elif i not in taken and not t.ent_type_ and not t.is_sent_start:
+            org = _untagged_org(doc, i, taken)
+            if org is not None:
+                out.append((org, "ORG"))
+                i = org.end
+                continue
         i += 1
     for m in NAMED_AREA.finditer(doc.text):
         span = doc.char_span(*m.span(1 if m.group(1) else 2), alignment_mode="expand")
         if span is not None and not any(t.i in taken or t.ent_type_ for t in span):
             out.append((span, "LOC"))  # "district of Khawahan", "Garmsir district": spaCy often misses these
     return sorted(out, key=lambda x: x[0].start)
+
+
+def _plain_name_token(t, taken: set[int]) -> bool:
+    return t.i not in taken and not t.ent_type_ and t.is_title and t.is_alpha and "\n" not in t.whitespace_
+
+
+def _untagged_org(doc: Doc, i: int, taken: set[int]) -> Span | None:
+    """Names spaCy left untagged that their context shows to be organizations: a newspaper's title
+    (`The Deseret News`) and a one-word name before a company word (`Facebook founder`, `Google
+    spokesman`)."""
+    t = doc[i]
+    if not _plain_name_token(t, taken) or t.pos_ != "PROPN" or names.is_title_word(t.text):
+        return None
+    for n in (2, 3):
+        span = doc[i : i + n]
+        if len(span) == n and all(_plain_name_token(x, taken) or x.i == span.end - 1 for x in span):
+            if span[-1].is_title and span[-1].lower_ in NEWS_WORDS and not span[-1].ent_type_:
+                return span
+    j = i + 1
+    if j < len(doc) and doc[j].lower_ in ORG_CONTEXT | {"creator", "users"} and doc[j].pos_ == "NOUN":
+        if not _given_name(t.text) and not places.candidates(t.text):
+            return doc[i:j]
+    return None
 
 
 def _inside_title(span: Span) -> bool:
@@ -839,6 +869,23 @@ def _vote_lists(cands: list[Cand]) -> None:
                 c.label = label
 
 
+GROUP_NOUNS = {
+    "group", "party", "band", "company", "firm", "organisation", "organization", "club", "team",
+    "movement", "newspaper", "magazine", "website", "network", "label", "brand", "startup", "charity",
+}  # fmt: skip
+
+
+def _affiliation(c: Cand) -> bool:
+    """A name after `<person> of|from` or after a group noun names a body, whatever spaCy's label:
+    `Cheng Chung-tai of Civic Passion`, `localist group Civic Passion`."""
+    if _given_name(c.text.split()[0]):
+        return False
+    doc, i = c.span.doc, c.span.start
+    if i > 0 and doc[i - 1].lower_ in GROUP_NOUNS and doc[i - 1].is_lower:
+        return True
+    return i > 1 and doc[i - 1].lower_ in ("of", "from") and doc[i - 2].ent_type_ == "PERSON"
+
+
 def _decide_kinds(doc: Doc, cands: list[Cand]) -> None:
     _vote_labels(cands)
     _vote_lists(cands)
@@ -879,6 +926,8 @@ def _decide_kinds(doc: Doc, cands: list[Cand]) -> None:
         cue = _cue_kind(c.text)
         if cue:
             c.kind = cue
+        elif c.label == "PERSON" and _affiliation(c):
+            c.kind = "organization"  # "Cheng Chung-tai of Civic Passion", "the group Civic Passion"
         elif (
             c.label == "PERSON"
             and not _given_name(c.text.split()[0])
@@ -993,7 +1042,8 @@ def _kind_of(members: list[Cand]) -> str:
     for c in members:
         if c.place:
             return c.place.kind
-    if any(c.kind == "person" and len(c.text.split()) > 1 and c.label == "PERSON" for c in members):
+    people = sum(c.kind == "person" and len(c.text.split()) > 1 and c.label == "PERSON" for c in members)
+    if people and people >= kinds["organization"]:
         return "person"
     cue = next((_cue_kind(c.text) for c in members if _cue_kind(c.text)), None)
     if cue:
