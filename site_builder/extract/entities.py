@@ -403,6 +403,17 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
             if place and (place.kind != "city" or place.weight >= MIN_SCAN_CITY):
                 hit = span
                 break
+        if hit is not None and len(hit) == 1 and hit.end < len(doc) and _given_name(hit.text):
+            nxt = doc[hit.end]
+            if (
+                nxt.i not in taken
+                and not nxt.ent_type_
+                and _surname_token(nxt)
+                and "\n" not in hit[0].whitespace_
+            ):
+                out.append((doc[hit.start : hit.end + 1], "PERSON"))  # "Regina Ip": not the city
+                i = hit.end + 1
+                continue
         if hit is not None:
             paper = _newspaper(hit)
             out.append((paper, "ORG") if paper is not None else (hit, "GAZ"))
@@ -482,6 +493,21 @@ def _newspaper(span: Span) -> Span | None:
     return None
 
 
+def _body_after(span: Span) -> Span | None:
+    """`Saudi` (NORP) + `Interior Ministry`, `Afghan` + `Border Police`: a nationality or country
+    followed by capitalised words ending in an organization word is that body's name."""
+    doc, end = span.doc, span.end
+    for n in (1, 2, 3):
+        tail = doc[end : end + n]
+        if len(tail) < n or any(not t.is_title or t.ent_type_ for t in tail):
+            return None
+        if "\n" in doc[end - 1 : end + n - 1].text_with_ws:
+            return None
+        if names.word(tail[-1].text) in ORG_WORDS:
+            return doc[span.start : end + n]
+    return None
+
+
 def _given_name(word: str) -> bool:
     """A first name that is not first of all a country or region (Georgia, Jordan); a city's name
     (Regina, Houston) counts only when it is a common given name."""
@@ -502,6 +528,8 @@ def _join_first_names(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Spa
         if span.start < skip_to:
             continue
         paper = _newspaper(span) if label in ("GPE", "LOC") else None
+        if paper is None and label in ("NORP", "GPE"):
+            paper = _body_after(span)
         if paper is not None:
             out.append((paper, "ORG"))
             skip_to = paper.end
@@ -642,6 +670,10 @@ def _candidates(doc: Doc, known: dict[str, Entity]) -> list[Cand]:
         if c.text.upper() in NOT_ACRONYM_NAMES and not known.get(c.text.casefold()):
             continue
         c = _trim_title_tail(_trim_descriptor(c, label, lower_initial), label, span)
+        first = span[0]
+        if first.is_sent_start and first.tag_ == "JJ" and len(span) > 1 and c.start == first.idx:
+            cut = span[1].idx - first.idx  # "Successful Stormtroopers ...": an adjective opens the sentence
+            c = names.Cleaned(c.start + cut, c.end, c.text[cut:], c.title)
         tail = SCORE_TAIL.search(c.text)
         if tail and SCORE.match(text, c.start + tail.start() + 1):  # "Sweden 1 – 0 Korea": a score
             c = names.Cleaned(c.start, c.start + tail.start(), c.text[: tail.start()], c.title)
@@ -886,6 +918,11 @@ def _affiliation(c: Cand) -> bool:
     return i > 1 and doc[i - 1].lower_ in ("of", "from") and doc[i - 2].ent_type_ == "PERSON"
 
 
+def _after_place_noun(c: Cand) -> bool:
+    doc, i = c.span.doc, c.span.start
+    return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in ("town", "village", "city", "hamlet")
+
+
 def _decide_kinds(doc: Doc, cands: list[Cand]) -> None:
     _vote_labels(cands)
     _vote_lists(cands)
@@ -917,6 +954,9 @@ def _decide_kinds(doc: Doc, cands: list[Cand]) -> None:
         if place and place.kind == "city" and c.label in ("PERSON", "ORG") and not _locative(c):
             if c.label == "PERSON" or place.weight < MIN_SCAN_CITY:
                 place = None  # a town's name tagged as a person is more often a surname or a brand
+        if place is None and _after_place_noun(c):
+            c.kind = "place"  # "the town of Yeoncheon": whatever spaCy thought
+            continue
         if _national_team(c, place, sports):
             c.kind, c.team = "organization", place.name
             continue
