@@ -92,6 +92,11 @@ def merge(meta: dict, body: str, fresh: Brief) -> Merge:
     return Merge(meta, body, refreshed, kept)
 
 
+def _stored(meta: dict) -> dict:
+    generated = meta.get("generated")
+    return generated if isinstance(generated, dict) else {}
+
+
 def _briefs_by_source(project: Project, report: UpdateReport) -> dict[str, tuple[Path, dict, str]]:
     """source.file (relative to the project) -> (brief path, front matter, body)."""
     out = {}
@@ -151,7 +156,13 @@ def update(paths: Iterable[Path | str], project: Project) -> tuple[UpdateReport,
         fresh.source["text_sha256"] = article.content_hash
         result = merge(meta, body, fresh)
         shown = project.relative(brief_path)
-        report.conflicts += [f"{shown}: field {name} was edited by hand; kept" for name in result.kept]
+        stored = _stored(meta)
+        report.conflicts += [
+            f"{shown}: field {name} was edited by hand; kept"
+            if name in stored
+            else f"{shown}: field {name} has no hash under `generated:` (hand-written or older brief); kept"
+            for name in result.kept
+        ]
         if not result.refreshed:
             report.unchanged.append(brief_path)
             continue

@@ -183,3 +183,14 @@ def test_a_field_handed_back_gets_the_machine_value_again(project):
     assert report.conflicts == []
     after, _ = front(path)
     assert after["title"] == meta["title"] and after["generated"]["title"] == meta["generated"]["title"]
+
+
+def test_a_brief_without_hashes_is_kept_whole_and_says_why(project):
+    path = brief_path(project, "salang")
+    text = path.read_text()
+    path.write_text(text[: text.index("generated:")] + "---\n" + text.split("\n---\n", 1)[1])
+    (project.seeds / "tunnel.txt").write_text(TUNNEL.replace("by Friday", "by Sunday"), encoding="utf-8")
+    before = path.read_bytes()
+    report, _ = update([project.seeds], project)
+    assert report.updated == [] and path.read_bytes() == before
+    assert report.conflicts and all("has no hash under `generated:`" in c for c in report.conflicts)
