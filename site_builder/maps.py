@@ -154,23 +154,34 @@ def _geometry_path(geom, proj: Projection) -> str:
     return "".join(parts)
 
 
+LEVELS = (0.005, 0.02, 0.08, 0.3, 1.0)  # simplification tolerances, degrees
+
+
+@lru_cache(maxsize=4096)
+def _simplified(index: int, level: float):
+    """A country's outline simplified once per detail level and reused by every map of the build."""
+    return countries()[index].geometry.simplify(level, preserve_topology=True)
+
+
 def _outlines(extent: Extent, proj: Projection, focus: Country | None) -> list[str]:
     tree = _index()
     if tree is None:
         return []
+    from shapely import clip_by_rect
     from shapely.geometry import box
 
-    view = box(extent.west, extent.south, extent.east, extent.north)
-    tolerance = (extent.east - extent.west) / 600
+    wanted = (extent.east - extent.west) / 600  # about a pixel
+    level = min(LEVELS, key=lambda lv: abs(math.log(lv / wanted)))
+    view = (extent.west, extent.south, extent.east, extent.north)
     out = []
     items = countries()
-    for i in sorted(tree.query(view)):
-        country = items[int(i)]
-        clipped = country.geometry.intersection(view)
+    for i in sorted(int(i) for i in tree.query(box(*view))):
+        clipped = clip_by_rect(_simplified(i, level), *view)
         if clipped.is_empty:
             continue
-        d = _geometry_path(clipped.simplify(tolerance, preserve_topology=True), proj)
+        d = _geometry_path(clipped, proj)
         if d:
+            country = items[i]
             cls = "bf-land bf-focus" if focus is not None and country is focus else "bf-land"
             out.append(f'<path class="{cls}" d="{d}"><title>{html.escape(country.name)}</title></path>')
     return out
@@ -242,4 +253,4 @@ def svg_map(points: list[MapPoint], title: str, focus=None) -> str:
         else:
             parts.append(f'<g class="{cls}">{mark}</g>')
     parts.append("</svg>")
-    return f'<figure class="bf-map">{"".join(parts)}</figure>'
+    return f'<figure class="bf-map" data-search-exclude>{"".join(parts)}</figure>'

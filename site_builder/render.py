@@ -174,6 +174,19 @@ class EventView:
     def month(self) -> str:
         return self.date[:7]
 
+    @property
+    def key(self) -> tuple:
+        """Same event, same key: its rendering is shared by every page at the same depth."""
+        return (
+            self.brief.id if self.brief else None,
+            self.date,
+            self.label,
+            self.basis,
+            self.text,
+            tuple(a.id for a in self.actors),
+            tuple(p.id for p in self.places),
+        )
+
 
 @dataclass
 class MonthGroup:
@@ -190,6 +203,15 @@ class Site:
     title: str = "Briefing"
     intro: str = ""
     directory_urls: bool = True  # MkDocs' use_directory_urls: actors/x/ or actors/x.html
+    _memo: dict = field(default_factory=dict, repr=False)
+
+    def memo(self, root: str, key: tuple, render, *args):
+        """Render a piece once per build for all pages at the same depth (their links are equal)."""
+        full = (root, self.directory_urls, key)
+        hit = self._memo.get(full)
+        if hit is None:
+            hit = self._memo[full] = render(*args)
+        return hit
 
     def url(self, target: str, page: str) -> str:
         return relative_url(target, page, self.directory_urls)
@@ -296,7 +318,8 @@ def _page(env: Environment, template: str, site: Site, src: str, **context) -> s
     """Render one page; `url(target_src)` links to another page, `root` leads to the site root."""
     root = "../" * page_url(src, site.directory_urls).count("/")
     url = lambda target: site.url(target, src)  # noqa: E731
-    return env.get_template(template).render(root=root, url=url, site=site, **context)
+    memo = lambda key, render, *args: site.memo(root, key, render, *args)  # noqa: E731
+    return env.get_template(template).render(root=root, url=url, memo=memo, site=site, **context)
 
 
 def render_pages(site: Site, env: Environment) -> dict[str, str]:
