@@ -318,3 +318,21 @@ def test_the_detector_sees_live_markup_and_ignores_text():
     ]
     assert all(live_markup(html) for html in live)
     assert [html for html in inert if live_markup(html)] == []
+
+
+def test_yaml_is_loaded_safely(tmp_path):
+    from site_builder.briefs import BriefError
+
+    marker = tmp_path / "pwned"
+    project = Project.at(tmp_path)
+    project.briefs.mkdir(parents=True)
+    brief = project.briefs / "2024-01-01-x.md"
+    brief.write_text(
+        f"---\nid: 2024-01-01-x\ntitle: !!python/object/apply:os.system ['touch {marker}']\n"
+        "date: 2024-01-01\n---\nBody.\n"
+    )
+    with pytest.raises(BriefError, match="not valid YAML"):
+        read_brief(brief)
+    (problem,) = check_project(project)
+    assert problem.line == 3 and "not valid YAML" in problem.message
+    assert not marker.exists()
