@@ -220,6 +220,8 @@ PLACE_WORDS = {
     "city",
     "memorial",
     "monument",
+    "cave",
+    "caves",
 }
 PLACE_NOUNS = {
     "province": "region",
@@ -607,7 +609,7 @@ def _cue_kind(text: str) -> str | None:
 GENERIC_BODIES = {
     "administration", "affairs", "department", "office", "government", "ministry", "agency",
     "committee", "commission", "board", "authority", "service", "services", "volunteer", "volunteers",
-    "emeritus", "management", "headquarters",
+    "emeritus", "management", "headquarters", "state",
 }  # fmt: skip
 BELIEF_SUFFIXES = ("ist", "ists", "ism", "isms", "phobia", "ics")
 
@@ -891,9 +893,19 @@ def _vote_lists(cands: list[Cand]) -> None:
         if c.label in SPACY_KIND and (root.dep_ == "conj" or any(ch.dep_ == "conj" for ch in root.children)):
             lists.setdefault(_first_conjunct(root), []).append(c)
     for members in lists.values():
-        if len(members) < 3:
+        if len(members) < 2:
             continue
         label, n = Counter(c.label for c in members).most_common(1)[0]
+        unknown = [c for c in members if c.label in ("GPE", "LOC") and not places.candidates(c.text)]
+        rest = [c.label for c in members if c not in unknown]
+        if unknown and rest and all(lab == "ORG" for lab in rest):
+            for c in unknown:
+                c.label = (
+                    "ORG"  # "Ubisoft, Microsoft and ...": a name no gazetteer knows, listed with companies
+                )
+            continue
+        if len(members) < 3:
+            continue
         if n < 2 or n * 3 < 2 * len(members) or label not in ("PERSON", "ORG"):
             continue
         for c in members:
@@ -918,6 +930,19 @@ def _affiliation(c: Cand) -> bool:
     return i > 1 and doc[i - 1].lower_ in ("of", "from") and doc[i - 2].ent_type_ == "PERSON"
 
 
+OCCUPATIONS = {
+    "designer", "singer", "actor", "actress", "author", "writer", "photographer", "artist", "musician",
+    "painter", "poet", "player", "rapper", "comedian", "athlete", "chef", "architect", "novelist",
+    "journalist", "scientist", "economist", "lawyer", "activist", "filmmaker", "songwriter", "model",
+    "footballer", "cricketer", "golfer", "boxer", "sculptor", "dancer", "composer", "historian",
+}  # fmt: skip
+
+
+def _after_occupation(c: Cand) -> bool:
+    doc, i = c.span.doc, c.span.start
+    return i > 0 and doc[i - 1].is_lower and doc[i - 1].lower_ in OCCUPATIONS and not _cue_kind(c.text)
+
+
 def _after_place_noun(c: Cand) -> bool:
     doc, i = c.span.doc, c.span.start
     return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in ("town", "village", "city", "hamlet")
@@ -938,6 +963,9 @@ def _decide_kinds(doc: Doc, cands: list[Cand]) -> None:
     for c in cands:
         if c.known:
             c.kind = c.known.kind
+            continue
+        if c.label != "PERSON" and len(c.span) <= 2 and _after_occupation(c):
+            c.kind, c.label = "person", "PERSON"  # "fashion designer Halston"
             continue
         if c.text in service and not places.candidates(c.text):
             c.kind = "organization"  # "on Twitter", "Twitter users": a service, not a person
