@@ -194,3 +194,62 @@ def test_a_brief_without_hashes_is_kept_whole_and_says_why(project):
     report, _ = update([project.seeds], project)
     assert report.updated == [] and path.read_bytes() == before
     assert report.conflicts and all("has no hash under `generated:`" in c for c in report.conflicts)
+
+
+# --- `briefing serve`: editing a curated note updates the pages that show it ---
+
+
+def _free_port() -> int:
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def _get(url: str) -> str:
+    import urllib.request
+
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")
+
+
+def test_serve_rebuilds_when_a_note_is_edited(tmp_path):
+    import subprocess
+    import sys
+    import time
+
+    from conftest import new_project
+
+    project = new_project(tmp_path / "p")
+    (project.briefs / "b.md").write_text(
+        "---\nid: b\ntitle: Talks\ndate: 2021-07-06\n"
+        "actors:\n- {id: ashraf-ghani, name: Ghani, kind: person}\n---\n\nText.\n"
+    )
+    note = project.actor_notes / "ashraf-ghani.md"
+    note.write_text("---\nname: Ashraf Ghani\nkind: person\n---\nFirst note text.\n")
+    port = _free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "site_builder.cli", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project.root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}/actors/ashraf-ghani/"
+    deadline = time.monotonic() + 60  # a time-out, not a speed claim
+    html = ""
+    try:
+        while time.monotonic() < deadline and "First note text." not in html:
+            try:
+                html = _get(url)
+            except OSError:
+                time.sleep(0.2)
+        assert "First note text." in html
+        note.write_text(note.read_text().replace("First note text.", "Edited note text."))
+        while time.monotonic() < deadline and "Edited note text." not in html:
+            time.sleep(0.2)
+            html = _get(url)
+        assert "Edited note text." in html and "livereload" in html
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
