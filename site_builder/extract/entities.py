@@ -661,6 +661,20 @@ def _title_complement(span: Span) -> bool:
     )
 
 
+def _title_before(span: Span) -> str:
+    """`President` in `President Rahmon` when spaCy's span leaves the title out: capitalised title
+    words right before the name (honorifics are no titles)."""
+    doc, i = span.doc, span.start
+    words: list[str] = []
+    while i > 0 and len(words) < 3:
+        t = doc[i - 1]
+        if not t.is_title or not names.is_title_word(t.text) or names.word(t.text) in names.HONORIFICS:
+            break
+        words.insert(0, t.text)
+        i -= 1
+    return " ".join(words)
+
+
 def _candidates(doc: Doc, known: dict[str, Entity]) -> list[Cand]:
     lower_words = {t.text for t in doc if t.is_lower}
     out, text = [], doc.text  # Doc.text joins every token on each call: read it once
@@ -702,7 +716,7 @@ def _candidates(doc: Doc, known: dict[str, Entity]) -> list[Cand]:
                 continue
             if label == "NORP" and not places.candidates(c.text) and _cue_kind(c.text) != "organization":
                 continue
-        out.append(Cand(c.start, c.end, c.text, label, sub, c.title, known=hit))
+        out.append(Cand(c.start, c.end, c.text, label, sub, c.title or _title_before(sub), known=hit))
     return out
 
 
@@ -1190,6 +1204,10 @@ def _propagate(doc: Doc, cands: list[Cand]) -> list[Cand]:
         if span is None or any(t.is_lower for t in span):
             continue
         src = forms[m.group(1)]
+        before = doc[span.start - 1] if span.start else None
+        title = (
+            before.text if before is not None and before.is_title and names.is_title_word(before.text) else ""
+        )
         added.append(
             Cand(
                 m.start(),
@@ -1197,6 +1215,7 @@ def _propagate(doc: Doc, cands: list[Cand]) -> list[Cand]:
                 m.group(1),
                 "COPY",
                 span,
+                title if title and names.word(title) not in names.HONORIFICS else "",
                 kind=src.kind,
                 place=src.place,
                 known=src.known,

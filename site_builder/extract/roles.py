@@ -100,6 +100,56 @@ def apposition(name: Span) -> str | None:
     return None
 
 
+# Roles held "to" someone: "adviser to President Ghani"; other roles are "of" them.
+ROLES_TO = {"adviser", "advisor", "aide", "assistant", "envoy", "counsellor", "counselor"}
+NOT_ROLE_NOUNS = {
+    "foreign", "defence", "defense", "interior", "finance", "health", "home", "acting", "former",
+    "ex", "late", "vice", "prime", "crown", "field", "head", "private", "agent", "general", "major",
+}  # fmt: skip
+MAX_CLIMB = 6
+
+
+def _role_noun(t) -> bool:
+    w = word(t.text)
+    return (
+        t.pos_ == "NOUN"
+        and w not in NOT_ROLE_NOUNS
+        and (w in TITLES or w in ROLES_TO)
+        and w not in HONORIFICS
+    )
+
+
+def possessed_role(name: Span) -> str | None:
+    """`President Ghani's national security adviser's trip to Dushanbe, where Hamdullah Moheb met ...`:
+    a person's role noun that owns an event, and a relative clause on that event whose subject is a
+    name: that name holds the role -> "National security adviser to President Ghani"."""
+    root = name.root
+    if root.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    t, relative = root.head, False
+    for _ in range(MAX_CLIMB):
+        if t.head.i == t.i:
+            return None
+        relative = relative or t.dep_ in ("relcl", "advcl")
+        t = t.head
+        if not relative:
+            continue
+        for role in t.children:
+            if role.dep_ != "poss" or not _role_noun(role):
+                continue
+            owner = next((g for g in role.children if g.dep_ == "poss" and g.ent_type_ == "PERSON"), None)
+            if owner is None:
+                continue
+            owner_words = [w for w in owner.subtree if w.dep_ != "case"]
+            mods = [w for w in role.subtree if w.i < role.i and w.i > owner.i and w.dep_ != "case"]
+            doc = name.doc
+            owner_text = doc[owner_words[0].i : owner_words[-1].i + 1].text
+            noun = doc[mods[0].i : role.i + 1].text if mods else role.text
+            link = "to" if word(role.text) in ROLES_TO else "of"
+            return _title_case(f"{noun} {link} {owner_text}")
+    return None
+
+
 def roles_for(name: Span, stripped_title: str = "") -> list[str]:
     """Every role the text gives this mention of a person."""
     out = []
@@ -112,4 +162,7 @@ def roles_for(name: Span, stripped_title: str = "") -> list[str]:
     appos = apposition(name)
     if appos:
         out.append(appos)
+    held = possessed_role(name)
+    if held:
+        out.append(held)
     return out
