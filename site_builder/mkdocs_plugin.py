@@ -33,7 +33,7 @@ class BriefingConfig(base.Config):
     exports = c.Type(bool, default=True)
 
 
-def _fingerprint(project: Project, templates: Path) -> tuple:
+def _fingerprint(project: Project) -> tuple:
     """What the corpus depends on: every brief and note file's name, size and modification time."""
     out = []
     for folder in (project.briefs, project.actor_notes, project.location_notes):
@@ -54,10 +54,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
         docs = Path(config.docs_dir).resolve()
-        self.project = Project.at(docs.parent if docs.name == "content" else root)
+        self.project = Project.at(root)  # SPEC layout: mkdocs.yml beside content/ and templates/
         self.templates = (root / self.config.templates).resolve()
         self.env = render.make_env([self.templates])
-        key = _fingerprint(self.project, self.templates)
+        key = _fingerprint(self.project)
         if key != self._key or self.corpus is None:
             self.corpus = load_corpus(self.project)
             self._key = key

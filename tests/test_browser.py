@@ -229,3 +229,44 @@ def test_the_request_guard_catches_a_request_to_another_host(page, base_url):
     assert page.watch.outside == ["http://example.invalid/x"]
     page.watch.outside.clear()
     page.watch.errors.clear()  # the blocked fetch also logs a console error
+
+
+@pytest.fixture(scope="module")
+def hostile_url(tmp_path_factory):
+    from test_site import hostile_project
+
+    from site_builder.mkdocs_plugin import build_site
+
+    project = hostile_project(tmp_path_factory.mktemp("hostile") / "p")
+    site = build_site(project.root / "mkdocs.yml")
+    handler = functools.partial(Quiet, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    pages = sorted(
+        p.parent.relative_to(site).as_posix() + "/"
+        for p in site.rglob("index.html")
+        if p.parent != site and "assets" not in p.parts and "search" not in p.parts
+    )
+    yield f"http://127.0.0.1:{server.server_port}/", ["", *pages]
+    server.shutdown()
+    server.server_close()
+
+
+def test_hostile_articles_run_no_script_in_the_browser(page, hostile_url):
+    """Every page of a site built from a hostile brief and note: no dialog opens, no outside request;
+    searching for the hostile text shows it as text."""
+    base, pages = hostile_url
+    dialogs: list[str] = []
+    page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    for url in pages:
+        page.goto(base + url)
+        page.wait_for_load_state("load")
+    page.goto(base)
+    page.wait_for_load_state("networkidle")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially("Summary", delay=30)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    page.locator(".md-search-result__item > a").first.click()
+    page.wait_for_load_state("load")
+    assert len(pages) >= 8
+    assert dialogs == []

@@ -156,7 +156,7 @@ def test_actor_page_has_note_roles_seen_timeline_and_company(built_site):
     assert "President of Tajikistan" in text
     assert re.search(r"seen \d+ \w+ 2021", text)
     assert "5 July 2021" in text  # its own timeline
-    assert "Appears with" in text and "Places" in text
+    assert "Appears with" in text and "Where it appears" in text
     urls = parse(path).urls
     assert any(u.startswith("../../locations/") for u in urls)
     assert "../../timeline/?actor=emomali-rahmon" in urls
@@ -497,6 +497,24 @@ def test_offline_build_links_html_files_that_open_from_disk(tmp_path, site_proje
             assert target.is_file(), f"{html_file.relative_to(site)} links to {url}, not a file"
             checked += 1
     assert checked > 200
+
+
+# --- bad input ---
+
+
+def test_a_broken_brief_is_named_and_left_out(tmp_path, caplog):
+    from mkdocs.exceptions import Abort
+
+    project = new_project(tmp_path / "p")
+    write(project.briefs / "good.md", "---\nid: good\ntitle: Good brief\ndate: 2021-07-06\n---\n\nText.\n")
+    write(project.briefs / "bad.md", "---\nid: bad\ntitle: [unclosed\ndate: 2021-07-06\n---\n\nText.\n")
+    site = build_site(project.root / "mkdocs.yml")
+    assert (site / "briefs" / "good" / "index.html").is_file()
+    assert not (site / "briefs" / "bad").exists()
+    logged = [r.getMessage() for r in caplog.records if r.levelname == "ERROR"]
+    assert any("bad.md:" in m and "YAML" in m for m in logged), logged
+    with pytest.raises(Abort):
+        build_site(project.root / "mkdocs.yml", strict=True, site_dir=tmp_path / "strict")
 
 
 # --- briefing build and briefing serve ---
