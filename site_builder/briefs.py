@@ -289,7 +289,7 @@ def split_front_matter(text: str, path: Path | str) -> tuple[dict, str, int]:
 
 def read_brief(path: Path) -> Brief:
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark from a Windows editor is no error
     except UnicodeDecodeError as err:
         raise BriefError(path, "is not UTF-8 text; re-save it as UTF-8") from err
     meta, body, _ = split_front_matter(text, path)

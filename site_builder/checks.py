@@ -82,7 +82,7 @@ FAST_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # safe constructors
 def read_front_matter(path: Path, shown: str) -> FrontMatter | Problem:
     """The file's front matter with line numbers, or the one Problem that stops reading it."""
     try:
-        text = path.read_bytes().decode("utf-8")
+        text = path.read_bytes().decode("utf-8-sig")
     except OSError as err:
         return Problem(shown, None, ERROR, f"cannot be read ({err.strerror}); check its permissions")
     except UnicodeDecodeError as err:

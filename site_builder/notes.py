@@ -36,7 +36,7 @@ def read_note(path: Path) -> Note:
     if not is_safe_slug(path.stem):
         raise BriefError(path, "the file name must be an id: lower-case letters, digits and hyphens", 1)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as err:
         raise BriefError(path, "is not UTF-8 text; re-save it as UTF-8") from err
     meta, body, _ = split_front_matter(text, path)

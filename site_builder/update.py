@@ -102,7 +102,7 @@ def _briefs_by_source(project: Project, report: UpdateReport) -> dict[str, tuple
     out = {}
     for path in sorted(project.briefs.glob("*.md")) if project.briefs.is_dir() else []:
         try:
-            text = path.read_text(encoding="utf-8")
+            text = path.read_text(encoding="utf-8-sig")
             meta, body, _ = split_front_matter(text, project.relative(path))
         except (BriefError, UnicodeDecodeError, OSError) as err:
             report.failed.append(f"{err}; not updated" if isinstance(err, BriefError) else f"{path}: {err}")

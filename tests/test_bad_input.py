@@ -208,3 +208,15 @@ def test_a_site_folder_that_cannot_be_written(tmp_path, monkeypatch, capsys):
     err = capsys.readouterr().err
     assert "error: site: cannot write the site" in err and "writable folder" in err
     assert (tmp_path / "site").read_text() == "a file where the site folder should be\n"
+
+
+def test_a_brief_saved_by_a_windows_editor_still_reads(run, tmp_path):
+    from site_builder.briefs import read_brief
+
+    project = Project.at(tmp_path)
+    shutil.copytree(run[0].briefs, project.briefs)
+    path = project.briefs / "2024-05-01-talks-resume-in-doha.md"
+    text = path.read_text(encoding="utf-8")
+    path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))  # BOM and CRLF
+    assert read_brief(path).title == "Talks resume in Doha"
+    assert errors(check_project(project)) == []
