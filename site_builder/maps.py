@@ -210,6 +210,23 @@ def _graticule(extent: Extent, proj: Projection) -> list[str]:
     return [f'<path class="bf-graticule" d="{"".join(lines)}"/>'] if lines else []
 
 
+CHAR_WIDTH, LABEL_HEIGHT = 6.6, 13  # px at font-size 12, a generous estimate
+
+
+def _label_box(x: float, y: float, text: str, placed: list) -> tuple[float, str] | None:
+    """Where a point's label fits without covering one already placed: right, else left, else
+    nowhere (the point keeps its tooltip). Records the box it takes."""
+    width = CHAR_WIDTH * len(text)
+    for lx, anchor, left in ((x + 8, "start", x + 8), (x - 8, "end", x - 8 - width)):
+        box = (left, y - LABEL_HEIGHT / 2 - 1, left + width, y + LABEL_HEIGHT / 2 + 1)
+        if left < 0 or box[2] > WIDTH:
+            continue
+        if not any(box[0] < b[2] and b[0] < box[2] and box[1] < b[3] and b[1] < box[3] for b in placed):
+            placed.append(box)
+            return lx, anchor
+    return None
+
+
 def svg_map(points: list[MapPoint], title: str, focus=None) -> str:
     """An inline SVG map of the points, fitted to them; `focus` (a place profile) is highlighted.
 
@@ -236,21 +253,23 @@ def svg_map(points: list[MapPoint], title: str, focus=None) -> str:
         *_outlines(extent, proj, focus_country),
         *_graticule(extent, proj),
     ]
-    for p in sorted(points, key=lambda p: p.primary):
+    placed: list[tuple[float, float, float, float]] = []
+    marks = []
+    for p in sorted(points, key=lambda p: not p.primary):  # the page's own place gets its label first
         x, y = proj.xy(p.lon, p.lat)
         cls = "bf-point bf-primary" if p.primary else "bf-point"
-        anchor = "end" if x > WIDTH - 120 else "start"
-        dx = -8 if anchor == "end" else 8
         name = html.escape(p.name)
         radius = 6 if p.primary else 4.5
-        mark = (
-            f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius}"/>'
-            f'<text x="{x + dx:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}">{name}</text>'
-            f"<title>{name}</title>"
-        )
+        mark = f'<circle cx="{x:.1f}" cy="{y:.1f}" r="{radius}"/>'
+        label = _label_box(x, y, p.name, placed)
+        if label:
+            lx, anchor = label
+            mark += f'<text x="{lx:.1f}" y="{y + 4:.1f}" text-anchor="{anchor}">{name}</text>'
+        mark += f"<title>{name}</title>"
         if p.href:
-            parts.append(f'<a xlink:href="{html.escape(p.href)}" class="{cls}">{mark}</a>')
+            marks.append(f'<a xlink:href="{html.escape(p.href)}" class="{cls}">{mark}</a>')
         else:
-            parts.append(f'<g class="{cls}">{mark}</g>')
+            marks.append(f'<g class="{cls}">{mark}</g>')
+    parts.extend(reversed(marks))  # primary drawn last, on top
     parts.append("</svg>")
     return f'<figure class="bf-map" data-search-exclude>{"".join(parts)}</figure>'
