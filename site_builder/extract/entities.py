@@ -501,10 +501,12 @@ def _body_after(span: Span) -> Span | None:
     doc, end = span.doc, span.end
     for n in (1, 2, 3):
         tail = doc[end : end + n]
-        if len(tail) < n or any(not t.is_title or t.ent_type_ for t in tail):
+        if len(tail) < n or any(not t.is_title or t.ent_type_ not in ("", "ORG") for t in tail):
             return None
         if "\n" in doc[end - 1 : end + n - 1].text_with_ws:
             return None
+        if end + n < len(doc) and doc[end + n].ent_iob_ == "I":
+            continue  # the organization spaCy tagged goes on: take all of it
         if names.word(tail[-1].text) in ORG_WORDS:
             return doc[span.start : end + n]
     return None
@@ -530,7 +532,7 @@ def _join_first_names(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Spa
         if span.start < skip_to:
             continue
         paper = _newspaper(span) if label in ("GPE", "LOC") else None
-        if paper is None and label in ("NORP", "GPE"):
+        if paper is None and label == "NORP":
             paper = _body_after(span)
         if paper is not None:
             out.append((paper, "ORG"))
@@ -685,6 +687,11 @@ def _candidates(doc: Doc, known: dict[str, Entity]) -> list[Cand]:
             continue
         if c.text.upper() in NOT_ACRONYM_NAMES and not known.get(c.text.casefold()):
             continue
+        if c.title and label == "ORG" and _cue_kind(c.text) == "organization":
+            # "Interior Ministry", "Defence Committee": the title word belongs to the name
+            start = c.start - len(c.title) - 1
+            if start >= 0 and text[start : c.start - 1] == c.title:
+                c = names.Cleaned(start, c.end, text[start : c.end], "")
         c = _trim_title_tail(_trim_descriptor(c, label, lower_initial), label, span)
         first = span[0]
         if first.is_sent_start and first.tag_ == "JJ" and len(span) > 1 and c.start == first.idx:
@@ -1098,7 +1105,17 @@ def _group(doc: Doc, cands: list[Cand]) -> None:
             if len(longer) == 1 and not places.candidates(c.text):
                 c.group = "name:" + longer[0]
                 continue
+        if c.kind == "organization" and k in orgs:
+            national = [ok for ok in orgs if ok.endswith(" " + k) and _place_prefix(ok[: -len(k) - 1])]
+            if len(national) == 1:
+                c.group = "name:" + national[0]  # "Home Office" in an article about the UK Home Office
+                continue
         c.group = "name:" + k
+
+
+def _place_prefix(text: str) -> bool:
+    """`united kingdom`, `saudi`, `us`: a country or its people's name before a body's name."""
+    return any(p.kind == "country" for p in places.candidates(text)) or places.is_demonym(text)
 
 
 def _main_full_name(full: list[str], counts: Counter) -> str | None:
