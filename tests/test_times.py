@@ -224,3 +224,72 @@ def test_anchored_tells_computed_values_from_written_ones(nlp):
         ("Monday", True),
         ("2020", False),
     ]
+
+
+def test_later_and_following_count_from_the_latest_date_at_their_precision(nlp):
+    text = (
+        "Jobs was born on February 24, 1955. He started Apple in 1976. One year later he hired "
+        "a manager, and in 2001 the firm launched the iPod; the following year it opened shops."
+    )
+    found = {t.text: t.value for t in times(nlp, text)}
+    assert found["One year later"] == "1977"
+    assert found["the following year"] == "2002"
+
+
+def test_the_next_day_ignores_a_year_mentioned_in_between(nlp):
+    text = "Fighting broke out on June 3. In 2019 the border had been quiet. The next day, troops arrived."
+    found = {t.text: t.value for t in times(nlp, text)}
+    assert found["The next day"] == "2021-06-04"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Analysts say the future of the pipeline is uncertain.",
+        "Critics said the past of the party still haunts it.",
+        "The rebels attack the road every now and then.",
+        "Now that the pass is open, traders are returning.",
+    ],
+)
+def test_nouns_and_idioms_are_not_times(nlp, sentence):
+    assert times(nlp, sentence) == []
+
+
+def test_now_and_the_future_as_times_are_kept(nlp):
+    found = times(nlp, "The plant is now closed, and it may reopen in the future.")
+    assert [(t.text, t.value) for t in found] == [("now", "PRESENT_REF"), ("the future", "FUTURE_REF")]
+
+
+def test_a_year_before_levels_is_a_year(nlp):
+    t = one(nlp, "Emissions must fall to 40% below 1990 levels by the target date.")
+    assert (t.text, t.value) == ("1990", "1990")
+    assert times(nlp, "Guards counted 2000 rifles in the depot.") == []
+
+
+def test_the_financial_year_takes_the_article_year(nlp):
+    t = one(nlp, "Sales doubled at the very beginning of the financial year.", dct=dt.date(2007, 1, 18))
+    assert (t.text, t.value, t.mod, t.anchored) == (
+        "the very beginning of the financial year",
+        "FY2007",
+        "START",
+        True,
+    )
+
+
+def test_clock_time_takes_only_an_adjacent_relative_day(nlp):
+    found = times(nlp, "Polls closed at 22:30 on Sunday, and the last ballot was cast at 2:30 the next day.")
+    values = {t.text: t.value for t in found}
+    assert values["22:30"] == "2021-07-04T22:30"
+    assert values["2:30"] == "2021-07-05T02:30"
+    found = times(nlp, "The polls closed at 22:30, and counting went on until dawn the next day.")
+    assert {t.text: t.value for t in found}["22:30"] == "2021-07-08T22:30"
+
+
+def test_a_date_line_at_the_top_is_the_day_the_article_counts_from(nlp):
+    text = "Sweden beat Korea\n\nTuesday, June 19, 2018\n\nYesterday, Sweden beat South Korea 1-0."
+    doc = nlp(text)
+    found = find_times(doc, dt.date(2018, 6, 18), title=(0, 17))
+    assert [(t.text, t.value) for t in found][-1] == ("Yesterday", "2018-06-18")
+    far = text.replace("June 19, 2018", "June 19, 2015").replace("Tuesday", "Friday")
+    found = find_times(nlp(far), dt.date(2018, 6, 18), title=(0, 17))
+    assert [(t.text, t.value) for t in found][-1] == ("Yesterday", "2018-06-17")

@@ -52,12 +52,30 @@ class Ctx:
     """What a value may be anchored on: the DCT, the last full date mentioned, the verb's tense."""
 
     dct: dt.date
-    ref: dt.date
+    refs: dict[str, dt.date]  # the latest date mentioned at each precision: "year", "month", "day"
     direction: Callable[[], str]  # "past" | "present" | "future" | "" (no verb tells)
     sent_day: Callable[[], str | None]  # a day-precision date in the same sentence, for clock times
 
 
 Result = tuple[str, str | None] | None  # (type, value)
+PRECISION = {
+    "year": "year",
+    "decade": "year",
+    "century": "year",
+    "quarter": "month",
+    "month": "month",
+    "spring": "year",
+    "summer": "year",
+    "autumn": "year",
+    "fall": "year",
+    "winter": "year",
+}
+
+
+def _ref(ctx: Ctx, unit: str) -> dt.date:
+    """What 'a year later', 'the following month', 'the next day' count from: the latest date
+    mentioned at least as precisely as the unit ('in 1984 ... a year later'), else the DCT."""
+    return ctx.refs.get(PRECISION.get(tv.unit_of(unit), "day"), ctx.dct)
 
 
 def _d(value: dt.date) -> str:
@@ -142,7 +160,7 @@ def h_ago(m: re.Match, ctx: Ctx) -> Result:
     num = tv.number_of(m["num"]) if m["num"] else None  # "years ago": the past, unmeasured
     word = m["dir"].lower()
     sign = -1 if word in ("ago", "earlier", "before") else 1
-    base = ctx.dct if word in ("ago", "from now", "hence") else ctx.ref
+    base = ctx.dct if word in ("ago", "from now", "hence") else _ref(ctx, m["unit"])
     if num is None:
         return "DATE", "PAST_REF" if sign < 0 else "FUTURE_REF"
     return "DATE", tv.shift(base, num, m["unit"], sign)
@@ -155,7 +173,7 @@ def h_rel_unit(m: re.Match, ctx: Ctx) -> Result:
     has_the = rel.startswith("the ")
     rel = rel.removeprefix("the ")
     if rel in ("previous", "following"):  # anchored on the date last mentioned
-        base, offset = ctx.ref, -1 if rel == "previous" else 1
+        base, offset = _ref(ctx, low), -1 if rel == "previous" else 1
     else:
         base = ctx.dct
         offset = {
@@ -188,7 +206,7 @@ def h_rel_unit(m: re.Match, ctx: Ctx) -> Result:
 
 
 def h_fiscal(m: re.Match, ctx: Ctx) -> Result:
-    return "DATE", f"FY{m['year'] or m['fy']}"
+    return "DATE", f"FY{m['year'] or m['fy'] or ctx.dct.year}"
 
 
 def _season(dct: dt.date, season: str, offset: int) -> str:
@@ -270,12 +288,12 @@ def h_holiday(m: re.Match, ctx: Ctx) -> Result:
 def h_rel_day(m: re.Match, ctx: Ctx) -> Result:
     text = " ".join(m[0].lower().split())
     sign = -1 if ("previous" in text or "before" in text) else 0 if "same" in text else 1
-    return "DATE", _d(ctx.ref + dt.timedelta(days=sign))
+    return "DATE", _d(_ref(ctx, "day") + dt.timedelta(days=sign))
 
 
 def h_unit_before(m: re.Match, ctx: Ctx) -> Result:
     sign = -1 if m["dir"].lower() == "before" else 1
-    return "DATE", tv.shift(ctx.ref, 1, m["unit"], sign)
+    return "DATE", tv.shift(_ref(ctx, m["unit"]), 1, m["unit"], sign)
 
 
 def h_duration(m: re.Match, ctx: Ctx) -> Result:
@@ -383,7 +401,8 @@ PATTERNS = [
        r"|the\s+(?:past|last|next|previous|following|coming|current))\s+",
        rf"(?P<fiscal>(?:fiscal|financial)\s+)?(?P<unit>{SPAN_UNIT})\b"),
     _p("fiscal", h_fiscal,
-       rf"\b(?:fiscal|financial)\s+(?:year\s+)?(?P<year>{YEAR})\b|\bFY\s?(?P<fy>{YEAR})\b"),
+       rf"\b(?:fiscal|financial)\s+(?:year\s+)?(?P<year>{YEAR})\b|\bFY\s?(?P<fy>{YEAR})\b",
+       r"|\bthe\s+(?:fiscal|financial)\s+year\b"),
     _p("of_the_unit", h_of_the_unit, r"(?<=\bof\s)the\s+(?P<unit>year|month|week)\b"),
     _p("year_end", h_year_end, r"\byear[- ]end\b"),
     _p("day_part", h_day_part,
@@ -448,6 +467,8 @@ ABSOLUTE = {
     "season_year",
     "fiscal",
 }  # written in full
+LEVEL_SIGNALS = {"of", "from", "to", "below", "above", "at", "than", "on", "over"}
+LEVEL_NOUNS = {"levels", "figures", "prices", "rates", "values", "numbers"}
 SIGNAL_MOD = {"since": "START", "before": "BEFORE", "after": "AFTER"}
 FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "intend", "hope", "aim", "promise", "vow",
                 "threaten",
@@ -493,6 +514,13 @@ def _keep(name: str, m: re.Match, doc: Doc, text: str) -> bool:
         tok = _token_at(doc, m.start())
         if tok is None or tok.pos_ != "PROPN" or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
             return tok is not None and tok.ent_type_ == "DATE"
+    if name == "rel_word":
+        word, after = m[0].lower(), text[m.end() : m.end() + 12].lower()
+        if word in ("the future", "the past") and re.match(r"\s+of\b", after):
+            return False  # "the future of notebooks": a prospect, not a time
+        idiom = re.match(r"\s+(?:and\s+(?:then|again)|that)\b", after)
+        if word == "now" and (idiom or text[max(0, m.start() - 6) : m.start()].lower().endswith("every ")):
+            return False  # "every now and then", "now that": a conjunction or an idiom
     if name == "holiday":
         tok = _token_at(doc, m.start())
         if (
@@ -518,7 +546,11 @@ def _keep(name: str, m: re.Match, doc: Doc, text: str) -> bool:
             return False  # "1600 Pennsylvania Avenue"
         if tok.dep_ == "nummod" and tok.head.tag_ == "NNS":  # "1709 schoolchildren", not "the 2014 protests"
             prev = doc[tok.i - 1] if tok.i > 0 else None
-            if not (prev and (prev.lower_ in ("the", "this", "that") or prev.tag_ in ("PRP$", "POS"))):
+            determined = prev and (prev.lower_ in ("the", "this", "that") or prev.tag_ in ("PRP$", "POS"))
+            level = (
+                prev and prev.lower_ in LEVEL_SIGNALS and tok.head.lower_ in LEVEL_NOUNS
+            )  # "of 2000 levels"
+            if not (determined or level):
                 return False
         if re.match(r"[\s-]+years?[\s-]+old\b", text[m.end() : m.end() + 12]):
             return False
@@ -593,9 +625,11 @@ def find_times(
     title_end = title[1] if title else 0
     text = doc_text(doc)
     out: list[Timex] = []
-    ref = dct
+    refs: dict[str, dt.date] = {}
     sent_starts = [s.start_char for s in doc.sents]
-    for start, end, name, m, fn in _candidates(text, doc):
+    candidates = _candidates(text, doc)
+    dct = _date_line(candidates, text, max(body_start, title_end), dct)
+    for start, end, name, m, fn in candidates:
         if start < body_start:
             continue
 
@@ -612,7 +646,7 @@ def find_times(
             return None
 
         try:
-            result = fn(m, Ctx(dct, ref, direction, sent_day))
+            result = fn(m, Ctx(dct, refs, direction, sent_day))
         except (ValueError, KeyError, OverflowError):
             result = None
         if result is None or result[1] is None:
@@ -624,7 +658,7 @@ def find_times(
             if pre["edge"] or pre["part"]:
                 word = (pre["edge"] or pre["part"]).lower()
                 mod = next(v for k, v in EDGE_MOD.items() if k in word)
-                if kind == "DATE" and value[:4].isdigit():
+                if kind == "DATE" and (value[:4].isdigit() or value.startswith("FY")):
                     start = pre.start()
             elif (
                 kind == "DURATION" and (pre["approx"] or pre["more"]) and not m[0].lower().startswith("the ")
@@ -636,17 +670,66 @@ def find_times(
         if sig and mod is None and kind in ("DATE", "TIME"):
             mod = SIGNAL_MOD.get(sig["sig"].lower())
         written = (m.groupdict().get("year") or "")[:1].isdigit()  # "March 3, 2019", "Q3 2020"
-        anchored = name not in ABSOLUTE and not written
+        anchored = (name not in ABSOLUTE and not written) or (name == "fiscal" and not (m["year"] or m["fy"]))
         out.append(Timex(start, end, text[start:end], kind, value, mod, anchored))
-        if kind == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", value):
-            ref = dt.date.fromisoformat(value)
+        if kind == "DATE":
+            _remember(refs, value)
     return _clock_days(out, text, sent_starts, dct)
 
 
+def _date_line(candidates: list, text: str, after: int, dct: dt.date) -> dt.date:
+    """The date the article writes on a line of its own at its top ("Tuesday, June 19, 2018"):
+    its "yesterday" and "on Monday" count from that day, which may be a day or so off the
+    date the file was given. A date far from the file's date is a copy error, not the writing day."""
+    for start, end, name, m, _fn in candidates:
+        if start < after:
+            continue
+        if name != "full_date" or not m["year"] or not m["wd"]:
+            return dct
+        line_start = text.rfind("\n", 0, start) + 1
+        line_end = text.find("\n", end)
+        if text[line_start:start].strip() or text[end : line_end if line_end >= 0 else len(text)].strip():
+            return dct
+        written = tv.ymd(int(m["year"]), tv.MONTHS[m["mon"].rstrip(".").lower()], int(m["day"]))
+        if written and abs((dt.date.fromisoformat(written) - dct).days) <= 7:
+            return dt.date.fromisoformat(written)
+        return dct
+    return dct
+
+
+def _remember(refs: dict[str, dt.date], value: str) -> None:
+    """A calendar date (2021, 2021-07, 2021-07-05) becomes the anchor at its precision and coarser."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value)
+    if not m:
+        return
+    try:
+        day = dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
+    except ValueError:
+        return
+    refs["year"] = day
+    if m[2]:
+        refs["month"] = day
+    if m[3]:
+        refs["day"] = day
+
+
 def _clock_days(out: list[Timex], text: str, sent_starts: list[int], dct: dt.date) -> list[Timex]:
-    """'at 2 p.m. on Monday': a clock time anchored on the DCT takes a day named later in its sentence."""
+    """'at 2 p.m. on Monday', 'at 2:30 the next day': a clock time takes the day written right
+    after it; one anchored on the DCT also takes a day named later in its sentence."""
+    day = re.compile(r"\d{4}-\d\d-\d\d")
     for i, t in enumerate(out):
-        if t.type != "TIME" or not (t.value or "").startswith(dct.isoformat() + "T"):
+        if t.type != "TIME" or not day.match(t.value or ""):
+            continue
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if (
+            nxt is not None
+            and nxt.type == "DATE"
+            and day.fullmatch(nxt.value or "")
+            and re.fullmatch(r"\s*,?\s*(?:on\s+)?", text[t.end : nxt.start])
+        ):
+            t.value = nxt.value + t.value[10:]
+            continue
+        if not t.value.startswith(dct.isoformat() + "T"):
             continue
         if re.match(r"\s*(?:today|tonight)", text[t.end : t.end + 10], re.IGNORECASE):
             continue
@@ -655,7 +738,9 @@ def _clock_days(out: list[Timex], text: str, sent_starts: list[int], dct: dt.dat
         for d in out[i + 1 :]:
             if d.start >= hi:
                 break
-            if d.type == "DATE" and re.fullmatch(r"\d{4}-\d\d-\d\d", d.value or ""):
+            if d.text.lower().startswith("the "):
+                continue  # "at 22:30, ... at 2:30 the next day": counted from a time, not this one's day
+            if d.type == "DATE" and day.fullmatch(d.value or ""):
                 t.value = d.value + t.value[10:]
                 break
     return out
