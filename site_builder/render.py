@@ -149,11 +149,12 @@ class EntityView:
     kind: str
     section: str  # actors | locations
     count: int = 0
+    known: bool = True  # has a page: listed by some brief or note, not only named in an event
 
     @property
     def src(self) -> str | None:
-        """The generated page's file, or None: an unsafe id gets no page and no link."""
-        return f"{self.section}/{self.id}.md" if is_safe_slug(self.id) else None
+        """The generated page's file, or None: an unknown or unsafe id gets no page and no link."""
+        return f"{self.section}/{self.id}.md" if self.known and is_safe_slug(self.id) else None
 
     @property
     def kind_label(self) -> str:
@@ -218,11 +219,15 @@ class Site:
 
     def actor(self, eid: str, count: int = 0) -> EntityView:
         p = self.corpus.actors.get(eid)
-        return EntityView(eid, p.name if p else eid, p.kind if p else "person", "actors", count)
+        return EntityView(
+            eid, p.name if p else eid, p.kind if p else "person", "actors", count, p is not None
+        )
 
     def place(self, eid: str, count: int = 0) -> EntityView:
         p = self.corpus.places.get(eid)
-        return EntityView(eid, p.name if p else eid, p.kind if p else "place", "locations", count)
+        return EntityView(
+            eid, p.name if p else eid, p.kind if p else "place", "locations", count, p is not None
+        )
 
     def event(self, ev: TimelineEvent) -> EventView:
         return EventView(

@@ -255,6 +255,17 @@ def test_a_month_precision_event_reads_as_the_month_in_its_group():
     assert html.index("Jane Doe resigned") < html.index("Talks began")  # less precise first in its month
 
 
+def test_an_id_named_only_in_an_event_is_shown_but_not_linked():
+    brief = _brief(
+        actors=[EntityRef("jane-doe", "Jane Doe", "person", 1)],
+        events=[Event("2021-07-03", "stated", "Talks began.", ["jane-doe", "john-roe"], ["nowhere"])],
+    )
+    site = render.Site(_corpus(brief))
+    html = markdown.markdown(render.render_timeline(site, render.make_env([])))
+    assert 'href="../actors/jane-doe/"' in html
+    assert "john-roe" in html and "actors/john-roe" not in html and "locations/nowhere" not in html
+
+
 # --- escaping: untrusted text never becomes markup ---
 
 HOSTILE = [
