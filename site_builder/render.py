@@ -28,6 +28,8 @@ from .slugs import is_safe_slug
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 LATEST = 8
 TOP = 12
+PAGE_EVENTS = 300  # an entity page shows its latest events; the timeline, filtered, shows them all
+PAGE_BRIEFS = 200
 KIND_LABELS = {
     "person": "Person",
     "organization": "Organization",
@@ -437,8 +439,9 @@ def render_actor(site: Site, env: Environment, profile: Profile) -> str:
         me=site.actor(profile.id),
         note=_note_body(profile),
         seen=first_last_seen(site.corpus, profile),
-        briefs=_briefs_of(site, profile),
-        months=site.months(profile.events),
+        briefs=_briefs_of(site, profile)[:PAGE_BRIEFS],
+        months=site.months(profile.events[-PAGE_EVENTS:]),
+        shown=min(len(profile.events), PAGE_EVENTS),
         with_actors=site.with_counts(profile.with_actors, "actors", TOP * 2),
         with_places=site.with_counts(profile.with_places, "locations", TOP * 2),
         also_place=site.place(profile.id) if profile.id in site.corpus.places else None,
@@ -467,8 +470,9 @@ def render_place(site: Site, env: Environment, profile: Profile) -> str:
         children=[site.place(c.id, len(c.briefs)) for c in children],
         map=svg,
         seen=first_last_seen(corpus, profile),
-        briefs=_briefs_of(site, profile),
-        months=site.months(profile.events),
+        briefs=_briefs_of(site, profile)[:PAGE_BRIEFS],
+        months=site.months(profile.events[-PAGE_EVENTS:]),
+        shown=min(len(profile.events), PAGE_EVENTS),
         with_actors=site.with_counts(profile.with_actors, "actors", TOP * 2),
         also_actor=site.actor(profile.id) if profile.id in corpus.actors else None,
     )

@@ -266,6 +266,20 @@ def test_an_id_named_only_in_an_event_is_shown_but_not_linked():
     assert "john-roe" in html and "actors/john-roe" not in html and "locations/nowhere" not in html
 
 
+def test_an_entity_page_keeps_its_size_and_points_to_the_full_timeline():
+    events = [
+        Event(f"2021-{m:02d}-{d:02d}", "stated", f"Event {m}-{d}.", ["jane-doe"])
+        for m in range(1, 13)
+        for d in range(1, 29)
+    ]
+    brief = _brief(actors=[EntityRef("jane-doe", "Jane Doe", "person", 1)], events=events)
+    site = render.Site(_corpus(brief))
+    md = render.render_actor(site, render.make_env([]), site.corpus.actors["jane-doe"])
+    assert f"The latest {render.PAGE_EVENTS} of {len(events)} events" in md
+    assert md.count('class="bf-event"') == render.PAGE_EVENTS
+    assert "Event 12-28." in md and "Event 1-1." not in md  # the latest are kept
+
+
 # --- escaping: untrusted text never becomes markup ---
 
 HOSTILE = [
