@@ -293,3 +293,33 @@ def test_a_date_line_at_the_top_is_the_day_the_article_counts_from(nlp):
     far = text.replace("June 19, 2018", "June 19, 2015").replace("Tuesday", "Friday")
     found = find_times(nlp(far), dt.date(2018, 6, 18), title=(0, 17))
     assert [(t.text, t.value) for t in found][-1] == ("Yesterday", "2018-06-17")
+
+
+def test_a_weekday_night_after_last_or_next_is_one_time(nlp):
+    t = one(nlp, "The authorities said last Thursday night that the road was closed.")
+    assert (t.text, t.type, t.value) == ("last Thursday night", "TIME", "2021-07-01TNI")
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Thousands joined the March on Washington.",
+        "A quarter of the budget went to the army.",
+        "Her every day routine changed after the war.",
+        "Theresa May met the envoy in London.",
+    ],
+)
+def test_words_that_only_look_like_times(nlp, sentence):
+    assert times(nlp, sentence) == []
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("The station has broadcast news 24 hours a day.", "24 hours a day", "P1D"),
+        ("The clinic is open seven days a week.", "seven days a week", "P1W"),
+    ],
+)
+def test_a_rate_of_time_is_a_set(nlp, sentence, span, value):
+    t = one(nlp, sentence)
+    assert (t.text, t.type, t.value) == (span, "SET", value)

@@ -191,7 +191,10 @@ def h_rel_unit(m: re.Match, ctx: Ctx) -> Result:
     if low in tv.WEEKDAYS:
         direction = "past" if offset < 0 else "future" if offset > 0 else ctx.direction() or "past"
         direction = "future" if direction == "present" else direction
-        return "DATE", _d(tv.weekday_date(base, tv.WEEKDAYS[low], direction, offset))
+        value = _d(tv.weekday_date(base, tv.WEEKDAYS[low], direction, offset))
+        if m["part"]:  # "last Thursday night"
+            return "TIME", f"{value}T{tv.DAY_PARTS[m['part'].lower()]}"
+        return "DATE", value
     if low in tv.MONTHS:
         month = tv.MONTHS[low]
         direction = ctx.direction() or "past"
@@ -399,7 +402,8 @@ PATTERNS = [
     _p("rel_unit", h_rel_unit,
        r"\b(?:(?:earlier|later)\s+)?(?P<rel>this\s+past|this\s+coming|this|last|next|past|coming",
        r"|the\s+(?:past|last|next|previous|following|coming|current))\s+",
-       rf"(?P<fiscal>(?:fiscal|financial)\s+)?(?P<unit>{SPAN_UNIT})\b"),
+       rf"(?P<fiscal>(?:fiscal|financial)\s+)?(?P<unit>{SPAN_UNIT})\b",
+       r"(?:(?<=day)\s+(?P<part>morning|afternoon|evening|night)\b)?"),
     _p("fiscal", h_fiscal,
        rf"\b(?:fiscal|financial)\s+(?:year\s+)?(?P<year>{YEAR})\b|\bFY\s?(?P<fy>{YEAR})\b",
        r"|\bthe\s+(?:fiscal|financial)\s+year\b"),
@@ -430,7 +434,8 @@ PATTERNS = [
        rf"\b(?:every|each)\s+(?:(?P<num>other|{NUM})\s+)?",
        rf"(?P<unit>{UNIT}|{WD}|morning|evening|night|weekend)\b"),
     _p("set_times", h_set_times,
-       rf"\b(?:once|twice|three\s+times|\d+\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>{UNIT})\b"),
+       rf"\b(?:once|twice|three\s+times|\d+\s+times|(?<![\w.,]){NUM}\s+{UNIT})\s+(?:a|an|per|each|every)",
+       rf"\s+(?P<unit>{UNIT})\b"),
     _p("set_plural_weekday", h_set, rf"(?P<unit>{WD}s)\b"),
     _p("set_adverb", h_adverb_set,
        r"\b(?-i:daily|nightly|weekly|biweekly|monthly|quarterly|yearly|annually|annual|hourly",
@@ -510,8 +515,23 @@ def _tense(doc: Doc, start: int, end: int, title_end: int) -> str:
 
 def _keep(name: str, m: re.Match, doc: Doc, text: str) -> bool:
     """Reject pattern matches the parse shows are not time expressions."""
+    if (
+        name == "month"
+        and m["mon"] == "March"
+        and re.search(r"\b(?:the|a)\s+$", text[max(0, m.start() - 4) : m.start()])
+    ):
+        if re.match(r"\s+(?:on|to|from|through|against|for)\b", text[m.end() : m.end() + 9]):
+            return False  # "the March on Washington": a march
     if name == "month" and m["mon"] in ("May", "March", "August", "June", "April", "January"):
         tok = _token_at(doc, m.start())
+        prev = doc[tok.i - 1] if tok is not None and tok.i > 0 else None
+        if (
+            prev is not None
+            and prev.pos_ == "PROPN"
+            and prev.text.istitle()
+            and prev.lower_ not in tv.WEEKDAYS
+        ):
+            return False  # "Theresa May": a surname after a given name
         if tok is None or tok.pos_ != "PROPN" or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
             return tok is not None and tok.ent_type_ == "DATE"
     if name == "rel_word":
@@ -521,6 +541,18 @@ def _keep(name: str, m: re.Match, doc: Doc, text: str) -> bool:
         idiom = re.match(r"\s+(?:and\s+(?:then|again)|that)\b", after)
         if word == "now" and (idiom or text[max(0, m.start() - 6) : m.start()].lower().endswith("every ")):
             return False  # "every now and then", "now that": a conjunction or an idiom
+    if name == "set_every" and m["unit"].lower() == "day" and not m["num"]:
+        before = text[max(0, m.start() - 8) : m.start()].lower().split()
+        if before and (
+            before[-1] in ("my", "your", "his", "her", "its", "our", "their") or before[-1].endswith("'s")
+        ):
+            return False  # "people's every day lives": the adjective everyday
+    if (
+        name == "duration"
+        and m["unit"].lower() == "quarter"
+        and re.match(r"\s+of\b", text[m.end() : m.end() + 4])
+    ):
+        return False  # "a quarter of the budget": a fraction
     if name == "holiday":
         tok = _token_at(doc, m.start())
         if (
