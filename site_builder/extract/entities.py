@@ -431,7 +431,7 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
                 i = org.end
                 continue
         i += 1
-    for m in NAMED_AREA.finditer(doc.text):
+    for m in NAMED_AREA.finditer(doc_text(doc)):
         span = doc.char_span(*m.span(1 if m.group(1) else 2), alignment_mode="expand")
         if span is not None and not any(t.i in taken or t.ent_type_ for t in span):
             out.append((span, "LOC"))  # "district of Khawahan", "Garmsir district": spaCy often misses these
@@ -679,7 +679,7 @@ def _title_before(span: Span) -> str:
 
 def _candidates(doc: Doc, known: dict[str, Entity]) -> list[Cand]:
     lower_words = {t.text for t in doc if t.is_lower}
-    out, text = [], doc.text  # Doc.text joins every token on each call: read it once
+    out, text = [], doc_text(doc)  # Doc.text joins every token on each call: read it once
     lower_initial = {w.strip(".,;:\"'()").casefold() for w in text.split() if w[:1].islower()}
     for span, label in _spans(doc):
         c = names.clean_span(text, span.start_char, span.end_char)
@@ -1067,7 +1067,7 @@ def _group(doc: Doc, cands: list[Cand]) -> None:
     acronyms = {}
     for m in re.finditer(
         r"([A-Z][\w'&.-]*(?:\s+(?:of|and|the|for|on|in|&|[A-Z][\w'&.-]*))+)\s+\(([A-Z][A-Za-z.&]{1,9})\)",
-        doc.text,
+        doc_text(doc),
     ):
         expansion = names.LEADING_ARTICLE.sub("", m.group(1))
         acronyms[m.group(2).replace(".", "")] = names.key(expansion)
@@ -1160,7 +1160,7 @@ def _name_of(members: list[Cand], kind: str) -> str:
 
 def _within_from_text(doc: Doc, ent: Entity, by_name: dict[str, Entity]) -> str | None:
     """`Badakhshan's district of Khawahan`, `Khawahan district of Badakhshan`, `Khawahan, Badakhshan`."""
-    text = doc.text
+    text = doc_text(doc)
     for m in ent.mentions:
         for other in by_name.values():
             if other is ent or not other.is_place:
@@ -1214,7 +1214,7 @@ def _propagate(doc: Doc, cands: list[Cand]) -> list[Cand]:
         r"(?<![\w-])(" + "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True)) + r")(?![\w-])"
     )
     added = []
-    for m in pattern.finditer(doc.text):
+    for m in pattern.finditer(doc_text(doc)):
         if any(a < m.end() and m.start() < b for a, b in taken):
             continue
         span = doc.char_span(m.start(), m.end(), alignment_mode="expand")
