@@ -323,3 +323,9 @@ def test_words_that_only_look_like_times(nlp, sentence):
 def test_a_rate_of_time_is_a_set(nlp, sentence, span, value):
     t = one(nlp, sentence)
     assert (t.text, t.type, t.value) == (span, "SET", value)
+
+
+def test_a_date_set_for_a_plan_lies_ahead_whatever_the_tense(nlp):
+    found = times(nlp, "Parliament was dissolved on June 30 and elections were called for August 15.")
+    assert [(t.text, t.value) for t in found] == [("June 30", "2021-06-30"), ("August 15", "2021-08-15")]
+    assert one(nlp, "The rebels called for calm on Monday.").value == "2021-07-05"

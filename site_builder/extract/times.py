@@ -474,6 +474,10 @@ ABSOLUTE = {
 }  # written in full
 LEVEL_SIGNALS = {"of", "from", "to", "below", "above", "at", "than", "on", "over"}
 LEVEL_NOUNS = {"levels", "figures", "prices", "rates", "values", "numbers"}
+PLANNED = re.compile(
+    r"\b(?:(?:scheduled|slated|planned|called|set|due|fixed|pencil+ed|timed)\s+for|due\s+on)\s+$",
+    re.IGNORECASE,
+)
 SIGNAL_MOD = {"since": "START", "before": "BEFORE", "after": "AFTER"}
 FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "intend", "hope", "aim", "promise", "vow",
                 "threaten",
@@ -666,6 +670,8 @@ def find_times(
             continue
 
         def direction(s=start, e=end) -> str:
+            if PLANNED.search(text, max(0, s - 30), s):
+                return "future"  # "elections were called for August 15": the plan lies ahead
             return _tense(doc, s, e, title_end)
 
         def sent_day(s=start) -> str | None:
