@@ -227,14 +227,17 @@ def _label_box(x: float, y: float, text: str, placed: list) -> tuple[float, str]
     return None
 
 
-def svg_map(points: list[MapPoint], title: str, focus=None) -> str:
-    """An inline SVG map of the points, fitted to them; `focus` (a place profile) is highlighted.
+@lru_cache(maxsize=4096)
+def svg_map(points: tuple[MapPoint, ...], title: str, focus: tuple[str, str] | None = None) -> str:
+    """An inline SVG map of the points, fitted to them; `focus` (name, kind), a country, is outlined.
+
+    Cached: `briefing serve` redraws only the maps whose places changed.
 
     One line of markup with no blank lines, so Markdown passes it through as a raw HTML block.
     Points link with `xlink:href`: Material's instant navigation rewrites every `[href]` element's
     `href` property, which an SVG `<a>` does not allow (a console error on every page with a map).
     """
-    focus_country = country_named(focus.name) if focus is not None and focus.kind == "country" else None
+    focus_country = country_named(focus[0]) if focus is not None and focus[1] == "country" else None
     if not points and focus_country is None:
         return ""
     bounds = tuple(focus_country.geometry.bounds) if focus_country is not None else None

@@ -123,6 +123,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """Every page: titles from article text made safe for the theme, unsafe link targets removed."""
         if not page.is_homepage and page.title and "title" not in page.meta:
             page.meta["title"] = render.page_title(page.title)
+        html = self.site.fill_deferred(html) if self.site else html
         return render.defuse_links(html)
 
     def on_serve(self, server, config: MkDocsConfig, builder):

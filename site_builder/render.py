@@ -114,6 +114,9 @@ def page_title(title: str) -> str:
     return html_lib.escape(" ".join(plain.split()))
 
 
+_DEFERRED = re.compile(r'<div class="bf-deferred" data-key="(\d+)"></div>')
+
+
 # --- dates at the precision known ---
 
 
@@ -207,6 +210,17 @@ class Site:
     intro: str = ""
     directory_urls: bool = True  # MkDocs' use_directory_urls: actors/x/ or actors/x.html
     _memo: dict = field(default_factory=dict, repr=False)
+    _deferred: dict = field(default_factory=dict, repr=False)
+
+    def defer(self, html: str) -> Markup:
+        """A placeholder for a large HTML block (an SVG map) that Markdown need not parse;
+        `fill_deferred` puts the block back into the page's HTML."""
+        key = str(len(self._deferred))
+        self._deferred[key] = html
+        return Markup(f'<div class="bf-deferred" data-key="{key}"></div>')
+
+    def fill_deferred(self, page_html: str) -> str:
+        return _DEFERRED.sub(lambda m: self._deferred.get(m.group(1), ""), page_html)
 
     def memo(self, root: str, key: tuple, render, *args):
         """Render a piece once per build for all pages at the same depth (their links are equal)."""
@@ -365,7 +379,7 @@ def render_home(site: Site, env: Environment) -> str:
         actors=[site.actor(p.id, len(p.briefs)) for p in actors],
         places=[site.place(p.id, len(p.briefs)) for p in places],
         events=[site.event(e) for e in latest],
-        map=Markup(maps.svg_map(points, title="Most active places")) if points else None,
+        map=site.defer(maps.svg_map(tuple(points), title="Most active places")) if points else None,
         intro=Markup(neutralize_html(site.intro)) if site.intro else None,
     )
 
@@ -401,7 +415,7 @@ def render_location_index(site: Site, env: Environment) -> str:
     places = sorted(corpus.places.values(), key=lambda p: p.name.casefold())
     mapped = [p for p in places if p.has_coordinates]
     points = [_point(site, p, "locations/index.md") for p in mapped]
-    svg = maps.svg_map(points, title="Every place with coordinates")
+    svg = maps.svg_map(tuple(points), title="Every place with coordinates")
     rows = [(site.place(p.id, len(p.briefs)), p, corpus.ancestors(p.id)) for p in places]
     return _page(
         env,
@@ -409,7 +423,7 @@ def render_location_index(site: Site, env: Environment) -> str:
         site,
         "locations/index.md",
         rows=rows,
-        map=Markup(svg) if mapped else None,
+        map=site.defer(svg) if mapped else None,
         unmapped=[site.place(p.id) for p in places if not p.has_coordinates],
     )
 
@@ -457,7 +471,8 @@ def render_place(site: Site, env: Environment, profile: Profile) -> str:
         points = [_point(site, c, src) for c in children if c.has_coordinates]
         if profile.has_coordinates:
             points.insert(0, _point(site, profile, src, primary=True))
-        svg = Markup(maps.svg_map(points, title=f"Map of {profile.name}", focus=profile))
+        focus = (profile.name, profile.kind)
+        svg = site.defer(maps.svg_map(tuple(points), title=f"Map of {profile.name}", focus=focus))
     return _page(
         env,
         "location.md.j2",

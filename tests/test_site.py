@@ -441,7 +441,7 @@ def test_hostile_brief_cannot_inject_html_or_escape_the_site(tmp_path):
 def test_svg_map_places_points_by_longitude_and_latitude():
     west = maps.MapPoint("a", "West", 35.0, 60.0, "a/")
     east = maps.MapPoint("b", "East", 40.0, 75.0, "b/", primary=True)
-    svg = maps.svg_map([west, east], title="t")
+    svg = maps.svg_map((west, east), title="t")
     circles = re.findall(r'<a xlink:href="(\w)/"[^>]*><circle cx="([\d.]+)" cy="([\d.]+)"', svg)
     pos = {h: (float(x), float(y)) for h, x, y in circles}
     assert pos["b"][0] > pos["a"][0] and pos["b"][1] < pos["a"][1]  # east is right, north is up
@@ -454,11 +454,8 @@ def test_svg_map_of_a_country_highlights_its_outline():
     if not maps.countries():
         pytest.skip("Natural Earth data not installed")
 
-    class Tajikistan:
-        id, name, kind, lat, lon = "tajikistan", "Tajikistan", "country", 38.9, 71.3
-
     point = maps.MapPoint("tajikistan", "Tajikistan", 38.9, 71.3, "locations/tajikistan/", primary=True)
-    svg = maps.svg_map([point], title="t", focus=Tajikistan)
+    svg = maps.svg_map((point,), title="t", focus=("Tajikistan", "country"))
     assert re.search(r'class="bf-land bf-focus" d="M[^"]+"><title>Tajikistan</title>', svg)
 
 
