@@ -321,3 +321,10 @@ def test_body_named_with_and_without_its_country_is_one(nlp):
     office = found["united-kingdom-home-office"]
     assert office.kind == "organization" and len(office.mentions) == 2
     assert "home-office" not in found
+
+
+def test_organization_run_into_the_next_persons_name_is_cut(nlp):
+    text = "The director of the Council on American-Islamic Relations Alia Salem spoke."
+    found = labelled(nlp, text, (4, 12, "ORG"))
+    assert found["alia-salem"].kind == "person"
+    assert found["council-on-american-islamic-relations"].kind == "organization"

@@ -524,12 +524,30 @@ def _given_name(word: str) -> bool:
     return weight >= 3 or not found
 
 
+def _trailing_person(span: Span) -> Span | None:
+    """`Council on American-Islamic Relations Alia Salem`: spaCy ran an organization's name into the
+    person's after it; a long span ending in a common given name and a surname is cut there."""
+    if len(span) < 4:
+        return None
+    first, last = span[-2], span[-1]
+    if not (_surname_token(last) and first.is_title and names.first_name_weight(first.text) >= 3):
+        return None
+    if names.word(last.text) in ORG_WORDS or places.candidates(first.text) or span[-3].is_punct:
+        return None
+    return span[-2:]
+
+
 def _join_first_names(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
     """`Dries` (ORG) + `Mertens`, `Valeska` (GPE) + `Paris`: a given name that spaCy tagged as
     something else, followed by a capitalised name, is one person's name."""
     out, skip_to = [], -1
     for span, label in spans:
         if span.start < skip_to:
+            continue
+        person = _trailing_person(span) if label == "ORG" else None
+        if person is not None:
+            out.append((span.doc[span.start : person.start], "ORG"))  # "... Islamic Relations" + "Alia Salem"
+            out.append((person, "PERSON"))
             continue
         paper = _newspaper(span) if label in ("GPE", "LOC") else None
         if paper is None and label == "NORP":
