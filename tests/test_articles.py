@@ -32,7 +32,9 @@ def test_seed_header_dateline_and_offsets():
 
 
 def test_title_line_is_recognised(tmp_path):
-    path = write(tmp_path, "date 2015-05-18 Wire\n\nFloods close the port of Mombasa\n\nHeavy rain fell on Monday.\n")
+    path = write(
+        tmp_path, "date 2015-05-18 Wire\n\nFloods close the port of Mombasa\n\nHeavy rain fell on Monday.\n"
+    )
     article = read_article(path)
     assert article.title == "Floods close the port of Mombasa"
     assert [article.text[a:b] for a, b in article.paragraphs] == ["Heavy rain fell on Monday."]

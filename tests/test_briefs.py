@@ -13,7 +13,7 @@ def render(md: str) -> str:
 
 
 def test_escaped_article_text_renders_as_itself():
-    hostile = '<script>alert(1)</script> [click](javascript:alert(1)) `code` *bold* <img src=x onerror=y>'
+    hostile = "<script>alert(1)</script> [click](javascript:alert(1)) `code` *bold* <img src=x onerror=y>"
     html = render(escape_markdown(hostile))
     assert "<script" not in html and "<img" not in html
     assert "href=" not in html and "<code>" not in html and "<em>" not in html
@@ -36,7 +36,10 @@ def test_slugs_are_safe_and_stable():
 
 
 def test_brief_id_from_date_and_title():
-    assert brief_id(dt.date(2021, 7, 6), "Tajikistan deploys 20,000 troops") == "2021-07-06-tajikistan-deploys-20-000-troops"
+    assert (
+        brief_id(dt.date(2021, 7, 6), "Tajikistan deploys 20,000 troops")
+        == "2021-07-06-tajikistan-deploys-20-000-troops"
+    )
 
 
 def test_field_hash_tracks_content_not_identity():

@@ -91,7 +91,9 @@ def test_brief_front_matter_and_body(seed_project):
 
 def test_rerun_skips_and_keeps_a_persons_edit(seed_project):
     project, brief = seed_project
-    edited = brief.path.read_text(encoding="utf-8").replace(brief.summary[:20], "EDITED BY HAND " + brief.summary[:20])
+    edited = brief.path.read_text(encoding="utf-8").replace(
+        brief.summary[:20], "EDITED BY HAND " + brief.summary[:20]
+    )
     brief.path.write_text(edited, encoding="utf-8")
     report = ingest([project.root / "seeds"], project)
     assert report.written == [] and report.ok
