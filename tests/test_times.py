@@ -329,3 +329,31 @@ def test_a_date_set_for_a_plan_lies_ahead_whatever_the_tense(nlp):
     found = times(nlp, "Parliament was dissolved on June 30 and elections were called for August 15.")
     assert [(t.text, t.value) for t in found] == [("June 30", "2021-06-30"), ("August 15", "2021-08-15")]
     assert one(nlp, "The rebels called for calm on Monday.").value == "2021-07-05"
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Flight 2019 landed safely at the capital's airport.",
+        "Investigators searched Room 1917 of the hotel.",
+        "The number of cases rose from 1200 to 1900.",
+        "The motion passed by 1999 to 1200.",
+    ],
+)
+def test_numbers_that_name_or_count_are_not_years(nlp, sentence):
+    assert times(nlp, sentence) == []
+
+
+def test_years_in_a_range_stay_years(nlp):
+    found = times(nlp, "The deal covered the years from 2004 to 2009.")
+    assert [(t.text, t.value) for t in found] == [("2004", "2004"), ("2009", "2009")]
+    assert one(nlp, "The club had its best record in the 2019-20 season.").value == "2019"
+
+
+def test_a_four_digit_clock_time_before_a_zone(nlp):
+    found = times(nlp, "The truce began at 6 a.m. on Saturday (0300 GMT).")
+    assert [(t.text, t.value) for t in found] == [
+        ("6 a.m.", "2021-07-03T06:00"),
+        ("Saturday", "2021-07-03"),
+        ("0300 GMT", "2021-07-03T03:00"),
+    ]

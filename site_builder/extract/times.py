@@ -43,7 +43,8 @@ SPAN_UNIT = (
     rf"(?:week|weekend|month|year|quarter|decade|century|spring|summer|autumn|fall|winter|{WD}|{MON_FULL})"
 )
 AMPM = r"[ap]\.?\s?m\b\.?"
-TZ = r"(?:\s*\(?(?-i:UTC|GMT|[ECMP][SD]T|BST|CET|CEST|IST)\)?|\s+local\s+time)"
+TZ_NAME = r"(?-i:UTC|GMT|[ECMP][SD]T|BST|CET|CEST|IST)"
+TZ = rf"(?:\s*\({TZ_NAME}\)|\s*{TZ_NAME}|\s+local\s+time)"  # "10:00 GMT", "10:00 (GMT)", not "GMT)"
 WEEKDAY_NAMES = ("Black", "Good", "Super", "Ash", "Holy", "Palm", "Cyber", "Bloody", "Easter", "Maundy")
 
 
@@ -341,8 +342,8 @@ def h_clock(m: re.Match, ctx: Ctx) -> Result:
     if m["word"]:
         hh, mm = {"noon": (12, 0), "midday": (12, 0), "midnight": (0, 0)}[m["word"].lower()]
     else:
-        hh = int(m["h"] or m["h2"])
-        mm = int(m["m"] or m["m2"] or 0)
+        hh = int(m["h"] or m["h2"] or m["h3"])
+        mm = int(m["m"] or m["m2"] or m["m3"] or 0)
         ap = (m["ap"] or m["ap2"] or "").lower()
         if ap.startswith("p") and hh < 12:
             hh += 12
@@ -443,7 +444,7 @@ PATTERNS = [
     _p("clock", h_clock,
        rf"(?<![\w:.])(?:(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:\s*(?P<ap>{AMPM}))?",
        rf"|(?P<h2>1[0-2]|0?[1-9])(?:[.:](?P<m2>[0-5]\d))?\s*(?P<ap2>{AMPM})",
-       rf"|(?P<word>noon|midday|midnight)){TZ}?(?![\w:])"),
+       rf"|(?P<word>noon|midday|midnight)|(?P<h3>[01]\d|2[0-3])(?P<m3>[0-5]\d)(?=\s*(?-i:GMT|UTC)\b)){TZ}?(?![\w:])"),
     _p("weekday", h_weekday, rf"(?P<wd>{WD})(?:\s+(?P<part>morning|afternoon|evening|night))?\b"),
     _p("month", h_month, rf"\b(?P<mon>{MON_FULL})\b"),
     _p("year", h_year, rf"(?<![\w$€£#/.,])(?P<year>{YEAR})(?![\w%]|[.,]\d)"),
@@ -472,6 +473,13 @@ ABSOLUTE = {
     "season_year",
     "fiscal",
 }  # written in full
+LABEL_BEFORE = re.compile(
+    r"\b(?-i:Flight|Room|Gate|Interstate|Route|Highway|Resolution|Chapter|Article|Section|Unit|Bus|Train"
+    r"|Platform|Suite|Apartment|Version|Model|Box|Block|Exit|Pier|Windows|Boeing|Airbus|Apollo|Page|Item"
+    r"|Ward|Precinct|Seat|No\.|Number|Code|Form|Rule|Bill|Patrol|Squadron|Battalion|Regiment|Brigade)\s+$"
+)
+RANGE_BEFORE = re.compile(r"(?<![\w.,])(?P<n>\d+(?:[,.]\d+)*)\s*(?:to|and|-|–)\s*$")
+RANGE_AFTER = re.compile(r"\s*(?:to|and|-|–)\s*(?P<n>\d+(?:[,.]\d+)*)(?!\w)")
 LEVEL_SIGNALS = {"of", "from", "to", "below", "above", "at", "than", "on", "over"}
 LEVEL_NOUNS = {"levels", "figures", "prices", "rates", "values", "numbers"}
 PLANNED = re.compile(
@@ -571,6 +579,12 @@ def _keep(name: str, m: re.Match, doc: Doc, text: str) -> bool:
         if before and before[-1] in WEEKDAY_NAMES:
             return False
     if name == "year":
+        if LABEL_BEFORE.search(text, max(0, m.start() - 14), m.start()):
+            return False  # "Flight 2019", "Room 1917": a number that names a thing
+        before = RANGE_BEFORE.search(text, max(0, m.start() - 16), m.start())
+        after = RANGE_AFTER.match(text, m.end(), m.end() + 16)
+        if any(r and len(r["n"]) > 2 and not re.fullmatch(YEAR, r["n"]) for r in (before, after)):
+            return False  # "from 1200 to 1900": one end is no year, so neither is ("2019-20" is)
         tok = _token_at(doc, m.start())
         if tok is None:
             return True
