@@ -328,3 +328,19 @@ def test_organization_run_into_the_next_persons_name_is_cut(nlp):
     found = labelled(nlp, text, (4, 12, "ORG"))
     assert found["alia-salem"].kind == "person"
     assert found["council-on-american-islamic-relations"].kind == "organization"
+
+
+def test_company_after_a_title_of_is_kept(nlp):
+    found = ents(nlp, "Art Levinson, chairman of Genentech and a director since 2000, took the post.")
+    assert found["genentech"].kind == "organization"
+
+
+def test_name_whose_first_word_is_also_a_common_word_is_not_cut(nlp):
+    text = "Fans buy music online. The iTunes Music Store sold a million songs in a week."
+    found = ents(nlp, text)
+    assert "store" not in found
+
+
+def test_place_name_that_is_a_given_name_does_not_make_a_building_a_person(nlp):
+    found = ents(nlp, "Tourists queued outside the Sydney Opera House on Sunday.")
+    assert found["sydney-opera-house"].kind != "person"

@@ -146,6 +146,20 @@ ORG_WORDS = {
     "movimiento",
     "banco",
     "banca",
+    "tech",
+    "records",
+    "studios",
+    "pictures",
+    "holdings",
+    "partners",
+    "industries",
+    "technologies",
+    "systems",
+    "labs",
+    "media",
+    "entertainment",
+    "motors",
+    "pharmaceuticals",
 }
 # Newspaper titles end in these: "Toronto Star", "Edmonton Sun", "Daily Mail".
 NEWS_WORDS = {
@@ -222,6 +236,10 @@ PLACE_WORDS = {
     "monument",
     "cave",
     "caves",
+    "hotel",
+    "theatre",
+    "theater",
+    "opera",
 }
 PLACE_NOUNS = {
     "province": "region",
@@ -519,8 +537,10 @@ def _given_name(word: str) -> bool:
     if not weight:
         return False
     found = places.candidates(word)
-    if any(p.kind in ("country", "region") for p in found):
+    if any(p.kind == "country" for p in found):
         return False
+    if any(p.kind == "region" for p in found):
+        return weight >= 5  # Paul, Victoria: given names first; Carolina, Kent: places first
     return weight >= 3 or not found
 
 
@@ -651,7 +671,7 @@ def _trim_descriptor(c: names.Cleaned, label: str, lower_initial: set[str]) -> n
     if len(words) < 2 or words[0].casefold() not in lower_initial or not words[1][:1].isupper():
         return c
     rest = " ".join(words[1:])
-    if label == "PERSON" or _given_name(words[1]) or names.is_acronym(rest):
+    if _given_name(words[1]) or names.is_acronym(rest) or "-" in words[0]:
         cut = len(words[0]) + 1
         return names.Cleaned(c.start + cut, c.end, rest, c.title)
     return c
@@ -668,16 +688,24 @@ def _trim_title_tail(c: names.Cleaned, label: str, span: Span) -> names.Cleaned:
     return c
 
 
+# A government portfolio after `Secretary of` / `Minister of`: part of the title, not a body.
+PORTFOLIOS = {
+    "state", "defence", "defense", "health", "interior", "finance", "justice", "education", "energy",
+    "labour", "labor", "treasury", "commerce", "agriculture", "transport", "transportation", "trade",
+    "culture", "environment", "war", "information", "communications",
+}  # fmt: skip
+
+
 def _title_complement(span: Span) -> bool:
-    """`State` in `Secretary of State`: one word after `<title> of` that names no place."""
+    """`State` in `Secretary of State`: a portfolio word after `<title> of` (`chairman of Genentech`
+    keeps its company)."""
     doc, i = span.doc, span.start
     return (
         len(span) == 1
-        and not span[0].is_upper
+        and span[0].lower_ in PORTFOLIOS
         and i > 1
         and doc[i - 1].lower_ == "of"
         and names.word(doc[i - 2].text) in names.TITLES
-        and not places.candidates(span.text)
     )
 
 
@@ -1009,7 +1037,7 @@ def _decide_kinds(doc: Doc, cands: list[Cand]) -> None:
         if c.text in service and not places.candidates(c.text):
             c.kind = "organization"  # "on Twitter", "Twitter users": a service, not a person
             continue
-        if c.label in ("ORG", "GPE", "LOC", "FAC", "NORP") and _person_name(c):
+        if c.label in ("ORG", "GPE", "LOC", "NORP") and _person_name(c):
             c.kind, c.label = "person", "PERSON"  # "Dean Kamen", "Thibaut Courtois" tagged ORG
             continue
         words = [names.word(w) for w in c.text.split()]
