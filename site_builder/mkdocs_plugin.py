@@ -16,6 +16,7 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
@@ -56,6 +57,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         docs = Path(config.docs_dir).resolve()
         self.project = Project.at(root)  # SPEC layout: mkdocs.yml beside content/ and templates/
         self.templates = (root / self.config.templates).resolve()
+        if not self.templates.is_dir() and not render.DEFAULT_TEMPLATES.is_dir():
+            raise PluginError(
+                f"briefing: no templates at {self.templates}; copy the templates/ folder of the briefing "
+                "repository next to mkdocs.yml, or set the plugin's `templates:` option to where they are"
+            )
         self.env = render.make_env([self.templates])
         key = _fingerprint(self.project)
         if key != self._key or self.corpus is None:
