@@ -357,3 +357,31 @@ def test_a_four_digit_clock_time_before_a_zone(nlp):
         ("Saturday", "2021-07-03"),
         ("0300 GMT", "2021-07-03T03:00"),
     ]
+
+
+@pytest.mark.parametrize(
+    "sentence, span, value",
+    [
+        ("The government fell in the autumn.", "the autumn", "2020-FA"),
+        ("The army will withdraw during the winter.", "the winter", "2021-WI"),
+        ("Crops failed over the summer.", "the summer", "2021-SU"),
+    ],
+)
+def test_a_season_after_a_preposition(nlp, sentence, span, value):
+    t = one(nlp, sentence)
+    assert (t.text, t.type, t.value) == (span, "DATE", value)
+
+
+def test_the_fall_of_a_city_is_no_season(nlp):
+    assert times(nlp, "Thousands fled after the fall of the city.") == []
+
+
+def test_the_decade_and_a_title_of_the_year(nlp):
+    t = one(nlp, "Emissions will fall by the end of the decade.")
+    assert (t.text, t.value, t.mod) == ("the end of the decade", "202", "END")
+    assert times(nlp, "She was named Player of the Year.") == []
+
+
+def test_in_decades_is_a_vague_duration(nlp):
+    t = one(nlp, "The protests, the largest in decades, continued.")
+    assert (t.text, t.type, t.value) == ("decades", "DURATION", "PXY")

@@ -228,6 +228,18 @@ def h_of_the_unit(m: re.Match, ctx: Ctx) -> Result:
     return "DATE", tv.relative_unit(ctx.dct, m["unit"], 0)
 
 
+def h_bare_season(m: re.Match, ctx: Ctx) -> Result:
+    """'in the summer': the latest one begun by the DCT when told in the past, else the next to begin."""
+    code = tv.SEASONS[m["season"].lower()]
+    first = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
+    direction, year = ctx.direction(), ctx.dct.year
+    if direction == "past" and ctx.dct.month < first:
+        year -= 1
+    if direction == "future" and ctx.dct.month >= first + 3:
+        year += 1
+    return "DATE", f"{year:04d}-{code}"
+
+
 def h_year_end(m: re.Match, ctx: Ctx) -> Result:
     return "DATE", str(ctx.dct.year)
 
@@ -408,7 +420,10 @@ PATTERNS = [
     _p("fiscal", h_fiscal,
        rf"\b(?:fiscal|financial)\s+(?:year\s+)?(?P<year>{YEAR})\b|\bFY\s?(?P<fy>{YEAR})\b",
        r"|\bthe\s+(?:fiscal|financial)\s+year\b"),
-    _p("of_the_unit", h_of_the_unit, r"(?<=\bof\s)the\s+(?P<unit>year|month|week)\b"),
+    _p("of_the_unit", h_of_the_unit, r"(?<=\bof\s)the\s+(?P<unit>year|month|week|decade)\b"),
+    _p("bare_season", h_bare_season,
+       r"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bover\s)|(?<=\bthrough\s)|(?<=\buntil\s)|(?<=\bby\s)",
+       r"|(?<=\bsince\s))the\s+(?P<season>spring|summer|autumn|fall|winter)\b(?!\s+of\b)"),
     _p("year_end", h_year_end, r"\byear[- ]end\b"),
     _p("day_part", h_day_part,
        r"\b(?P<which>this|yesterday|tomorrow|last)\s+(?P<part>morning|afternoon|evening|night)\b"),
@@ -430,7 +445,8 @@ PATTERNS = [
        r"(?:\bthe\s+(?:past|last|next|first|coming|following|previous|final)\s+)?",
        rf"(?<![\w.,])(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})(?:-long)?\b(?![- ]olds?\b)"),
     _p("vague_duration", h_vague_duration,
-       r"(?<=\bfor\s)(?P<unit>years|decades|months|weeks)\b|\b(?P<unit2>decades|years|months)-long\b"),
+       r"(?:(?<=\bfor\s)|(?<=\bin\s))(?P<unit>years|decades|months|weeks)\b(?!\s+(?:to\s+come|past|of)\b)",
+       r"|\b(?P<unit2>decades|years|months)-long\b"),
     _p("set_every", h_set,
        rf"\b(?:every|each)\s+(?:(?P<num>other|{NUM})\s+)?",
        rf"(?P<unit>{UNIT}|{WD}|morning|evening|night|weekend)\b"),
@@ -546,6 +562,8 @@ def _keep(name: str, m: re.Match, doc: Doc, text: str) -> bool:
             return False  # "Theresa May": a surname after a given name
         if tok is None or tok.pos_ != "PROPN" or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
             return tok is not None and tok.ent_type_ == "DATE"
+    if name == "of_the_unit" and m["unit"][:1].isupper():
+        return False  # "Player of the Year": a title
     if name == "rel_word":
         word, after = m[0].lower(), text[m.end() : m.end() + 12].lower()
         if word in ("the future", "the past") and re.match(r"\s+of\b", after):
