@@ -344,3 +344,10 @@ def test_name_whose_first_word_is_also_a_common_word_is_not_cut(nlp):
 def test_place_name_that_is_a_given_name_does_not_make_a_building_a_person(nlp):
     found = ents(nlp, "Tourists queued outside the Sydney Opera House on Sunday.")
     assert found["sydney-opera-house"].kind != "person"
+
+
+def test_given_name_left_out_of_a_persons_span_is_joined(nlp):
+    text = "The seat went to the lawyer Junius Ho after a recount."
+    found = labelled(nlp, text, (7, 8, "PERSON"))
+    assert found["junius-ho"].kind == "person"
+    assert "ho" not in found

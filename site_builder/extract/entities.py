@@ -578,7 +578,7 @@ def _join_first_names(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Spa
             continue
         before = doc[span.start - 1] if span.start else None
         if (
-            label in ("GPE", "LOC", "ORG", "NORP")
+            label in ("GPE", "LOC", "ORG", "NORP", "PERSON")
             and len(span) == 1
             and before is not None
             and not before.ent_type_
@@ -587,9 +587,11 @@ def _join_first_names(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Spa
             and "\n" not in before.whitespace_
             and _given_name(before.text)
             and _surname_token(span[0])
-            and not places.candidates(span.text)
+            and (label == "PERSON" or not places.candidates(span.text))
         ):
-            out.append((doc[span.start - 1 : span.end], "PERSON"))  # "Vitas" + "Gerulaitis" (GPE)
+            out.append(
+                (doc[span.start - 1 : span.end], "PERSON")
+            )  # "Vitas" + "Gerulaitis" (GPE), "Junius" + "Ho"
             continue
         first = span[0]
         if (
