@@ -30,6 +30,7 @@ LATEST = 8
 TOP = 12
 PAGE_EVENTS = 300  # an entity page shows its latest events; the timeline, filtered, shows them all
 PAGE_BRIEFS = 200
+TIMELINE_PAGE = 1500  # events on one timeline page; a longer timeline is split by month
 KIND_LABELS = {
     "person": "Person",
     "organization": "Organization",
@@ -348,7 +349,7 @@ def render_pages(site: Site, env: Environment) -> dict[str, str]:
     corpus = site.corpus
     pages = {
         "index.md": render_home(site, env),
-        "timeline.md": render_timeline(site, env),
+        **timeline_pages(site, env),
         "briefs/index.md": _page(env, "briefs.md.j2", site, "briefs/index.md", briefs=corpus.brief_list()),
         "actors/index.md": render_actor_index(site, env),
         "locations/index.md": render_location_index(site, env),
@@ -384,21 +385,63 @@ def render_home(site: Site, env: Environment) -> str:
     )
 
 
-def render_timeline(site: Site, env: Environment) -> str:
+@dataclass
+class ArchiveMonth:
+    month: str
+    label: str
+    count: int
+    src: str
+
+
+def timeline_pages(site: Site, env: Environment) -> dict[str, str]:
+    """`timeline.md` holds every event while they are at most TIMELINE_PAGE; beyond that it holds
+    the latest months, and each month also gets its own page, `timeline/YYYY-MM.md`."""
+    events = site.corpus.events
+    if len(events) <= TIMELINE_PAGE:
+        return {"timeline.md": render_timeline(site, env, events, "timeline.md")}
+    by_month: dict[str, list[TimelineEvent]] = {}
+    for ev in events:
+        by_month.setdefault(ev.month, []).append(ev)
+    archive = [ArchiveMonth(m, month_label(m), len(evs), f"timeline/{m}.md") for m, evs in by_month.items()]
+    recent: list[TimelineEvent] = []
+    for month in reversed(list(by_month)):
+        if recent and len(recent) + len(by_month[month]) > TIMELINE_PAGE:
+            break
+        recent[:0] = by_month[month]
+    pages = {"timeline.md": render_timeline(site, env, recent, "timeline.md", archive)}
+    for item in archive:
+        pages[item.src] = render_timeline(site, env, by_month[item.month], item.src, archive, item.label)
+    return pages
+
+
+def render_timeline(
+    site: Site,
+    env: Environment,
+    events: list[TimelineEvent] | None = None,
+    src: str = "timeline.md",
+    archive: list[ArchiveMonth] | None = None,
+    month: str | None = None,
+) -> str:
+    """One timeline page: its events by month, a filter over them, and the month list when the
+    timeline is split (`month` names the page's month; None for the main page)."""
     corpus = site.corpus
-    actor_ids = Counter(a for e in corpus.events for a in set(e.actors))
-    place_ids = Counter(p for e in corpus.events for p in set(e.locations))
+    events = corpus.events if events is None else events
+    actor_ids = Counter(a for e in events for a in set(e.actors))
+    place_ids = Counter(p for e in events for p in set(e.locations))
     by_name = lambda views: sorted(views, key=lambda v: v.name.casefold())  # noqa: E731
     return _page(
         env,
         "timeline.md.j2",
         site,
-        "timeline.md",
-        months=site.months(corpus.events),
+        src,
+        months=site.months(events),
         actors=by_name(site.actor(a, n) for a, n in actor_ids.items()),
         places=by_name(site.place(p, n) for p, n in place_ids.items()),
         span=date_range(corpus),
-        count=len(corpus.events),
+        count=len(events),
+        total=len(corpus.events),
+        archive=archive,
+        month=month,
     )
 
 

@@ -275,9 +275,25 @@ def test_an_entity_page_keeps_its_size_and_points_to_the_full_timeline():
     brief = _brief(actors=[EntityRef("jane-doe", "Jane Doe", "person", 1)], events=events)
     site = render.Site(_corpus(brief))
     md = render.render_actor(site, render.make_env([]), site.corpus.actors["jane-doe"])
-    assert f"The latest {render.PAGE_EVENTS} of {len(events)} events" in md
+    assert f"The latest {render.PAGE_EVENTS} of {len(events)} events." in md
     assert md.count('class="bf-event"') == render.PAGE_EVENTS
     assert "Event 12-28." in md and "Event 1-1." not in md  # the latest are kept
+
+
+def test_a_long_timeline_is_split_by_month(monkeypatch):
+    monkeypatch.setattr(render, "TIMELINE_PAGE", 10)
+    events = [
+        Event(f"2021-{m:02d}-{d:02d}", "stated", f"Event {m}-{d}.") for m in (5, 6, 7) for d in range(1, 7)
+    ]
+    site = render.Site(_corpus(_brief(events=[*events, Event("2021-06", "stated", "Sometime in June.")])))
+    pages = render.timeline_pages(site, render.make_env([]))
+    assert set(pages) == {"timeline.md", "timeline/2021-05.md", "timeline/2021-06.md", "timeline/2021-07.md"}
+    main = markdown.markdown(pages["timeline.md"])
+    assert main.count('class="bf-event"') == 6 and "Event 7-6." in main  # the latest month that fits
+    assert 'href="2021-05/"' not in main and 'href="../timeline/2021-05/"' in main  # every month linked
+    june = markdown.markdown(pages["timeline/2021-06.md"])
+    assert june.count('class="bf-event"') == 7 and "Sometime in June." in june and "June 2021" in june
+    assert sum(p.count('class="bf-event"') for k, p in pages.items() if k != "timeline.md") == 19
 
 
 # --- escaping: untrusted text never becomes markup ---
