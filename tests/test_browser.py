@@ -182,7 +182,7 @@ def test_timeline_filters_by_actor_place_and_dates(page, base_url):
 
 def test_timeline_link_from_an_actor_page_arrives_filtered(page, base_url):
     page.goto(base_url + "actors/emomali-rahmon/")
-    page.click("text=On the full timeline")
+    page.click("text=On the timeline")
     page.wait_for_url("**/timeline/?actor=emomali-rahmon")
     page.wait_for_load_state("networkidle")
     assert page.locator("select[name=actor]").input_value() == "emomali-rahmon"
