@@ -28,7 +28,7 @@ from .slugs import is_safe_slug
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 LATEST = 8
 TOP = 12
-PAGE_EVENTS = 300  # an entity page shows its latest events; the timeline, filtered, shows them all
+PAGE_EVENTS = 300  # an entity page shows its latest events and links to the timeline for the rest
 PAGE_BRIEFS = 200
 TIMELINE_PAGE = 1500  # events on one timeline page; a longer timeline is split by month
 KIND_LABELS = {
