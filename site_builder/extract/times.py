@@ -313,6 +313,8 @@ def h_unit_before(m: re.Match, ctx: Ctx) -> Result:
 
 
 def h_duration(m: re.Match, ctx: Ctx) -> Result:
+    if m["per"]:
+        return "SET", tv.duration(1, m["per"])
     return "DURATION", tv.duration(tv.number_of(m["num"]), m["unit"])
 
 
@@ -422,8 +424,7 @@ PATTERNS = [
        r"|\bthe\s+(?:fiscal|financial)\s+year\b"),
     _p("of_the_unit", h_of_the_unit, r"(?<=\bof\s)the\s+(?P<unit>year|month|week|decade)\b"),
     _p("bare_season", h_bare_season,
-       r"(?:(?<=\bin\s)|(?<=\bduring\s)|(?<=\bover\s)|(?<=\bthrough\s)|(?<=\buntil\s)|(?<=\bby\s)",
-       r"|(?<=\bsince\s))the\s+(?P<season>spring|summer|autumn|fall|winter)\b(?!\s+of\b)"),
+       r"\bthe\s+(?P<season>spring|summer|autumn|fall|winter)\b(?!\s+of\b)"),  # after a preposition: _keep
     _p("year_end", h_year_end, r"\byear[- ]end\b"),
     _p("day_part", h_day_part,
        r"\b(?P<which>this|yesterday|tomorrow|last)\s+(?P<part>morning|afternoon|evening|night)\b"),
@@ -443,16 +444,16 @@ PATTERNS = [
        r"|at\s+present|recently|lately|the\s+past|the\s+future)\b"),
     _p("duration", h_duration,
        r"(?:\bthe\s+(?:past|last|next|first|coming|following|previous|final)\s+)?",
-       rf"(?<![\w.,])(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})(?:-long)?\b(?![- ]olds?\b)"),
+       rf"(?<![\w.,])(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})(?:-long)?\b(?![- ]olds?\b)",
+       rf"(?:\s+(?:a|an|per|each|every)\s+(?P<per>{UNIT})\b)?"),  # "24 hours a day": a rate
     _p("vague_duration", h_vague_duration,
-       r"(?:(?<=\bfor\s)|(?<=\bin\s))(?P<unit>years|decades|months|weeks)\b(?!\s+(?:to\s+come|past|of)\b)",
+       r"\b(?P<unit>years|decades|months|weeks)\b(?!\s+(?:to\s+come|past|of)\b)",  # after for/in: _keep
        r"|\b(?P<unit2>decades|years|months)-long\b"),
     _p("set_every", h_set,
        rf"\b(?:every|each)\s+(?:(?P<num>other|{NUM})\s+)?",
        rf"(?P<unit>{UNIT}|{WD}|morning|evening|night|weekend)\b"),
     _p("set_times", h_set_times,
-       rf"\b(?:once|twice|three\s+times|\d+\s+times|(?<![\w.,]){NUM}\s+{UNIT})\s+(?:a|an|per|each|every)",
-       rf"\s+(?P<unit>{UNIT})\b"),
+       rf"\b(?:once|twice|three\s+times|\d+\s+times)\s+(?:a|an|per|each|every)\s+(?P<unit>{UNIT})\b"),
     _p("set_plural_weekday", h_set, rf"(?P<unit>{WD}s)\b"),
     _p("set_adverb", h_adverb_set,
        r"\b(?-i:daily|nightly|weekly|biweekly|monthly|quarterly|yearly|annually|annual|hourly",
@@ -496,6 +497,7 @@ LABEL_BEFORE = re.compile(
 )
 RANGE_BEFORE = re.compile(r"(?<![\w.,])(?P<n>\d+(?:[,.]\d+)*)\s*(?:to|and|-|–)\s*$")
 RANGE_AFTER = re.compile(r"\s*(?:to|and|-|–)\s*(?P<n>\d+(?:[,.]\d+)*)(?!\w)")
+SEASON_AFTER = re.compile(r"\b(?:in|during|over|through|until|by|since)\s$", re.IGNORECASE)
 LEVEL_SIGNALS = {"of", "from", "to", "below", "above", "at", "than", "on", "over"}
 LEVEL_NOUNS = {"levels", "figures", "prices", "rates", "values", "numbers"}
 PLANNED = re.compile(
@@ -562,6 +564,14 @@ def _keep(name: str, m: re.Match, doc: Doc, text: str) -> bool:
             return False  # "Theresa May": a surname after a given name
         if tok is None or tok.pos_ != "PROPN" or (tok.i + 1 < len(doc) and doc[tok.i + 1].pos_ == "PROPN"):
             return tok is not None and tok.ent_type_ == "DATE"
+    if name == "bare_season" and not SEASON_AFTER.search(text, max(0, m.start() - 9), m.start()):
+        return False  # "in the summer", not "the summer games"
+    if (
+        name == "vague_duration"
+        and m["unit"]
+        and not re.search(r"\b(?:for|in)\s$", text[max(0, m.start() - 5) : m.start()])
+    ):
+        return False
     if name == "of_the_unit" and m["unit"][:1].isupper():
         return False  # "Player of the Year": a title
     if name == "rel_word":
