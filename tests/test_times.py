@@ -385,3 +385,8 @@ def test_the_decade_and_a_title_of_the_year(nlp):
 def test_in_decades_is_a_vague_duration(nlp):
     t = one(nlp, "The protests, the largest in decades, continued.")
     assert (t.text, t.type, t.value) == ("decades", "DURATION", "PXY")
+
+
+def test_a_long_vague_duration(nlp):
+    t = one(nlp, "The two firms settled their decades-long dispute.")
+    assert (t.text, t.type, t.value) == ("decades-long", "DURATION", "PXY")

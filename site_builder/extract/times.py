@@ -447,8 +447,8 @@ PATTERNS = [
        rf"(?<![\w.,])(?P<num>{NUM})[\s-]+(?P<unit>{UNIT})(?:-long)?\b(?![- ]olds?\b)",
        rf"(?:\s+(?:a|an|per|each|every)\s+(?P<per>{UNIT})\b)?"),  # "24 hours a day": a rate
     _p("vague_duration", h_vague_duration,
-       r"\b(?P<unit>years|decades|months|weeks)\b(?!\s+(?:to\s+come|past|of)\b)",  # after for/in: _keep
-       r"|\b(?P<unit2>decades|years|months)-long\b"),
+       r"\b(?P<unit2>decades|years|months)-long\b",
+       r"|\b(?P<unit>years|decades|months|weeks)\b(?!\s+(?:to\s+come|past|of)\b)"),  # after for/in: _keep
     _p("set_every", h_set,
        rf"\b(?:every|each)\s+(?:(?P<num>other|{NUM})\s+)?",
        rf"(?P<unit>{UNIT}|{WD}|morning|evening|night|weekend)\b"),
