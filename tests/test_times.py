@@ -390,3 +390,19 @@ def test_in_decades_is_a_vague_duration(nlp):
 def test_a_long_vague_duration(nlp):
     t = one(nlp, "The two firms settled their decades-long dispute.")
     assert (t.text, t.type, t.value) == ("decades-long", "DURATION", "PXY")
+
+
+@pytest.mark.parametrize(
+    "sentence, expected",
+    [
+        ("Officials will hold talks on 12-13 July.", [("12", "2021-07-12"), ("13 July", "2021-07-13")]),
+        ("The summit ran on July 12-13, 2019.", [("July 12", "2019-07-12"), ("13, 2019", "2019-07-13")]),
+    ],
+)
+def test_each_day_of_a_day_range_is_a_date(nlp, sentence, expected):
+    assert [(t.text, t.value) for t in times(nlp, sentence)] == expected
+
+
+def test_a_score_is_no_day_range(nlp):
+    assert times(nlp, "The home side won 3-2 on July 4.")[0].text == "July 4"
+    assert len(times(nlp, "The home side won 3-2 on July 4.")) == 1

@@ -754,7 +754,7 @@ def find_times(
         out.append(Timex(start, end, text[start:end], kind, value, mod, anchored))
         if kind == "DATE":
             _remember(refs, value)
-    return _clock_days(out, text, sent_starts, dct)
+    return _clock_days(_day_ranges(out, text), text, sent_starts, dct)
 
 
 def _date_line(candidates: list, text: str, after: int, dct: dt.date) -> dt.date:
@@ -775,6 +775,45 @@ def _date_line(candidates: list, text: str, after: int, dct: dt.date) -> dt.date
             return dt.date.fromisoformat(written)
         return dct
     return dct
+
+
+RANGE_MDY = re.compile(rf"{MON}\s+[0-3]?\d(?:st|nd|rd|th)?", re.IGNORECASE)
+SECOND_DAY = re.compile(
+    rf"\s*[-–]\s*(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\b(?!\s*(?:[-–:/.]\d|{MON}))(?:,?\s*(?P<year>{YEAR})\b)?"
+)
+FIRST_DAY = re.compile(r"(?<![\w.,/-])(?P<day>[0-3]?\d)(?:st|nd|rd|th)?\s*[-–]\s*$")
+
+
+def _day_ranges(out: list[Timex], text: str) -> list[Timex]:
+    """'July 12-13', '8-9 October': the other day of the range is a date of its own, in the same month."""
+    extra = []
+    for t in out:
+        if t.type != "DATE" or not re.fullmatch(r"\d{4}-\d\d-\d\d", t.value or ""):
+            continue
+        if RANGE_MDY.fullmatch(t.text):
+            m = SECOND_DAY.match(text, t.end)
+            if m:
+                year = m["year"] or t.value[:4]
+                first, second = (
+                    tv.ymd(int(year), int(t.value[5:7]), int(t.value[8:])),
+                    tv.ymd(int(year), int(t.value[5:7]), int(m["day"])),
+                )
+                if first and second and second > first:
+                    t.value = first
+                    t.anchored = t.anchored and not m["year"]
+                    a, b = m.start("day"), m.end()
+                    extra.append(Timex(a, b, text[a:b], "DATE", second, None, t.anchored))
+        elif t.text[:1].isdigit():
+            m = FIRST_DAY.search(text, max(0, t.start - 8), t.start)
+            first = m and tv.ymd(int(t.value[:4]), int(t.value[5:7]), int(m["day"]))
+            if first and first < t.value:
+                extra.append(
+                    Timex(m.start(), m.start() + len(m["day"]), m["day"], "DATE", first, None, t.anchored)
+                )
+    if not extra:
+        return out
+    kept = [t for t in out if not any(t.start < e.end and e.start < t.end for e in extra)]  # "-13, 2019"
+    return sorted(kept + extra, key=lambda t: t.start)
 
 
 def _remember(refs: dict[str, dt.date], value: str) -> None:
