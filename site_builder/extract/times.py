@@ -8,6 +8,9 @@ not counting something ("2000 people"). Values are computed in `timex_values`.
 Spans follow the TimeML corpora: the signal ("on", "in", "since") and a quantity modifier
 ("about", "more than") stay outside, a position in time ("early", "mid-", "the end of") inside;
 each sets `mod` (APPROX, MORE_THAN, START, MID, END; "since X" is START).
+Relative values count from the article's own date line when it has one ("Tuesday, June 19, 2018"
+alone on a line near the file's date), else the file's date; "a year later", "the next day"
+count from the latest date mentioned at least as precisely as their unit.
 """
 
 from __future__ import annotations
