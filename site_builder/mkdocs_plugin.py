@@ -74,6 +74,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             title=config.site_name,
             intro=self._intro(docs),
             directory_urls=config.use_directory_urls,
+            defer_html=True,  # big HTML blocks skip Markdown; on_page_content puts them back
         )
         self.by_src = {}
         for brief in self.corpus.briefs.values():

@@ -210,12 +210,16 @@ class Site:
     title: str = "Briefing"
     intro: str = ""
     directory_urls: bool = True  # MkDocs' use_directory_urls: actors/x/ or actors/x.html
+    defer_html: bool = False  # the plugin turns this on and calls fill_deferred on each page
     _memo: dict = field(default_factory=dict, repr=False)
     _deferred: dict = field(default_factory=dict, repr=False)
 
     def defer(self, html: str) -> Markup:
-        """A placeholder for a large HTML block (an SVG map) that Markdown need not parse;
-        `fill_deferred` puts the block back into the page's HTML."""
+        """A placeholder for a large block of HTML (a map, an event list, a directory table) that
+        Markdown would only pass through, slowly; `fill_deferred` puts it back into the page's HTML.
+        Off (the HTML inline) unless `defer_html`."""
+        if not self.defer_html:
+            return Markup(html)
         key = str(len(self._deferred))
         self._deferred[key] = html
         return Markup(f'<div class="bf-deferred" data-key="{key}"></div>')
@@ -341,7 +345,9 @@ def _page(env: Environment, template: str, site: Site, src: str, **context) -> s
     root = "../" * page_url(src, site.directory_urls).count("/")
     url = lambda target: site.url(target, src)  # noqa: E731
     memo = lambda key, render, *args: site.memo(root, key, render, *args)  # noqa: E731
-    return env.get_template(template).render(root=root, url=url, memo=memo, site=site, **context)
+    return env.get_template(template).render(
+        root=root, url=url, memo=memo, defer=site.defer, site=site, **context
+    )
 
 
 def render_pages(site: Site, env: Environment) -> dict[str, str]:
