@@ -170,7 +170,7 @@ def _outlines(extent: Extent, proj: Projection, focus: Country | None) -> list[s
     from shapely import clip_by_rect
     from shapely.geometry import box
 
-    wanted = (extent.east - extent.west) / 600  # about a pixel
+    wanted = (extent.east - extent.west) / 400  # about two pixels of the 800 px wide map
     level = min(LEVELS, key=lambda lv: abs(math.log(lv / wanted)))
     view = (extent.west, extent.south, extent.east, extent.north)
     out = []
