@@ -13,6 +13,7 @@ import multiprocessing
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 
 from .articles import Article
 from .extract import extract_all
@@ -63,8 +64,12 @@ def extract_parallel(
     methods = multiprocessing.get_all_start_methods()
     context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
     chunks = [list(articles[i : i + CHUNK]) for i in range(0, len(articles), CHUNK)]
-    with ProcessPoolExecutor(
-        workers, mp_context=context, initializer=_start_worker, initargs=(known,)
-    ) as pool:
-        for found in pool.map(_extract_chunk, chunks):
-            yield from found
+    done = 0
+    try:
+        with ProcessPoolExecutor(workers, context, initializer=_start_worker, initargs=(known,)) as pool:
+            for found in pool.map(_extract_chunk, chunks):
+                yield from found
+                done += 1
+    except BrokenProcessPool:  # a worker died (killed, out of memory): finish here, slower but complete
+        for chunk in chunks[done:]:
+            yield from extract_all(chunk, known)

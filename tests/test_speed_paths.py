@@ -66,6 +66,19 @@ def test_workers_give_the_same_results_in_the_same_order(articles):
     assert any(e.name == "Emomali Rahmon" for e in spread[0].entities)
 
 
+def _dying_chunk(articles):
+    os._exit(1)  # a worker killed mid-job (out of memory, a signal)
+
+
+def test_a_dead_worker_does_not_lose_articles(articles, monkeypatch):
+    import site_builder.parallel as parallel
+    from site_builder.extract import extract_all
+
+    monkeypatch.setattr(parallel, "_extract_chunk", _dying_chunk)
+    found = list(extract_parallel(articles, workers=2))
+    assert found == list(extract_all(articles))
+
+
 def test_small_jobs_stay_in_process_and_the_environment_can_choose(monkeypatch):
     monkeypatch.delenv("BRIEFING_WORKERS", raising=False)
     assert workers_for(5, cpus=2) == 1  # starting a worker would cost more than it saves
