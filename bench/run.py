@@ -140,8 +140,8 @@ def table(rows: list[dict], extract: dict, where: str) -> str:
         f"Machine: {where}.",
         "",
         "| N | ingest art/s | ingest s | ingest again s | ingest peak MB | build s | build again s "
-        "| pages | site MB | build peak MB | plain mkdocs s | build / plain |",
-        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+        "| pages | site MB | build peak MB | plain mkdocs s | plain peak MB | build / plain |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
     ]
     for r in rows:
         cells = [
@@ -156,6 +156,7 @@ def table(rows: list[dict], extract: dict, where: str) -> str:
             _f(r.get("site_bytes", 0) / 2**20, ".1f"),
             _f(r.get("build_mb"), ".0f"),
             _f(r["ref_s"], ".1f"),
+            _f(r.get("ref_mb"), ".0f"),
             _f(r.get("build_ratio"), ".2f"),
         ]
         lines.append("| " + " | ".join(cells) + " |")
