@@ -25,8 +25,23 @@ def _url(src: str, directory_urls: bool) -> str:
     return page_url(src, directory_urls)
 
 
+def _json(value: object) -> str:
+    return json.dumps(value, ensure_ascii=False, default=str)
+
+
+def _records(items: list) -> str:
+    return "[\n" + ",\n".join(_json(item) for item in items) + "\n]" if items else "[]"
+
+
 def _dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, indent=1, default=str) + "\n"
+    """JSON with one record per line: readable and diffable, and written by json's C encoder
+    (an `indent` would switch json to its pure-Python encoder, several times slower)."""
+    if isinstance(value, list):
+        return _records(value) + "\n"
+    if isinstance(value, dict):
+        items = [f"{_json(k)}: {_records(v) if isinstance(v, list) else _json(v)}" for k, v in value.items()]
+        return "{\n" + ",\n".join(items) + "\n}\n"
+    return _json(value) + "\n"
 
 
 def briefs_json(corpus: Corpus, directory_urls: bool = True) -> str:

@@ -2,22 +2,25 @@
 
 Events in build order: on_config loads the corpus (reused while no brief or note changed);
 on_files adds the generated pages and data exports and drops curated notes (their text is shown
-on the generated entity pages); on_page_markdown turns each brief file into its decorated page;
-on_serve also watches the templates, so `briefing serve` rebuilds when a brief, note or
-template is edited.
+on the generated entity pages), each page rendered only when MkDocs reads it; on_page_markdown
+turns each brief file into its decorated page; on_page_content drops the page's Markdown;
+on_page_context, after the search plugin, puts the page's big HTML blocks in; on_post_page drops
+the page's HTML once written; on_serve also watches the templates, so `briefing serve` rebuilds
+when a brief, note or template is edited.
 """
 
 from __future__ import annotations
 
 import html
 import logging
+from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin
+from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
@@ -41,6 +44,35 @@ def _fingerprint(project: Project) -> tuple:
         if folder.is_dir():
             out.extend((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.md")))
     return tuple(out)
+
+
+class _RenderedOnRead(File):
+    """A generated page whose Markdown is rendered when MkDocs reads it, not when it is listed:
+    the build never holds every page's Markdown at once."""
+
+    render: Callable[[], str]
+
+    @property
+    def content_string(self) -> str:
+        return self.render()
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self.render = lambda: value
+
+    @property
+    def content_bytes(self) -> bytes:
+        return self.content_string.encode("utf-8")
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self.content_string = value.decode("utf-8-sig")
+
+
+def _generated_page(config: MkDocsConfig, path: str, render: Callable[[], str], inclusion) -> File:
+    file = _RenderedOnRead.generated(config, path, content="", inclusion=inclusion)
+    file.render = render
+    return file
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -96,7 +128,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None and self.corpus is not None
-        pages = render.render_pages(self.site, self.env)
+        pages = render.page_renderers(self.site, self.env)
         bad = {Path(e.path).resolve() for e in self.corpus.errors}
         for file in list(files):
             src = file.src_uri
@@ -107,9 +139,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             elif src.startswith("briefs/") and src.endswith(".md"):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         nav_pages = {"index.md", "timeline.md", "briefs/index.md", "actors/index.md", "locations/index.md"}
-        for path, markdown in pages.items():
+        for path, make in pages.items():
             inclusion = InclusionLevel.INCLUDED if path in nav_pages else InclusionLevel.NOT_IN_NAV
-            files.append(File.generated(config, path, content=markdown, inclusion=inclusion))
+            files.append(_generated_page(config, path, make, inclusion))
         if self.config.exports:
             made = exports.export_files(
                 self.corpus, config.site_name, config.site_url, config.use_directory_urls
@@ -127,11 +159,31 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return render.render_brief(self.site, self.env, brief, page.file.src_uri)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Every page: titles from article text made safe for the theme, unsafe link targets removed."""
+        """Every page: titles from article text made safe for the theme, unsafe link targets removed.
+
+        The page's Markdown is dropped here, once converted. Its big HTML blocks are still
+        placeholders; on_page_context puts them in after the search plugin has indexed the rest.
+        """
         if not page.is_homepage and page.title and "title" not in page.meta:
             page.meta["title"] = render.page_title(page.title)
-        html = self.site.fill_deferred(html) if self.site else html
+        page.markdown = ""
         return render.defuse_links(html)
+
+    @event_priority(-100)  # after the search plugin's own on_page_context, which indexes the page
+    def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
+        """The page's big blocks (event lists, directory tables, maps) go in just before it is
+        written: the search index never holds them (event lists and maps were excluded from it
+        anyway; the directory pages are not indexed), and no block stays in memory longer than its
+        page. They come from templates and escaped data, so they need no link check."""
+        if self.site is not None and page.content:
+            page.content = self.site.fill_deferred(page.content)
+            context["page"] = page
+        return context
+
+    def on_post_page(self, output: str, page: Page, config: MkDocsConfig) -> str:
+        """The page is written: its HTML need not stay in memory to the end of the build."""
+        page.content = ""
+        return output
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         if self.templates.is_dir():

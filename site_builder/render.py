@@ -10,9 +10,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import html as html_lib
+import itertools
 import re
+import secrets
 from collections import Counter
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
@@ -115,9 +119,6 @@ def page_title(title: str) -> str:
     return html_lib.escape(" ".join(plain.split()))
 
 
-_DEFERRED = re.compile(r'<div class="bf-deferred" data-key="(\d+)"></div>')
-
-
 # --- dates at the precision known ---
 
 
@@ -213,19 +214,33 @@ class Site:
     defer_html: bool = False  # the plugin turns this on and calls fill_deferred on each page
     _memo: dict = field(default_factory=dict, repr=False)
     _deferred: dict = field(default_factory=dict, repr=False)
+    _nonce: str = field(default_factory=lambda: secrets.token_hex(6), repr=False)
+    _keys: Iterator[int] = field(default_factory=itertools.count, repr=False)
 
-    def defer(self, html: str) -> Markup:
-        """A placeholder for a large block of HTML (a map, an event list, a directory table) that
-        Markdown would only pass through, slowly; `fill_deferred` puts it back into the page's HTML.
-        Off (the HTML inline) unless `defer_html`."""
+    def defer(self, html: str | Callable[[], str]) -> Markup:
+        """A placeholder for a large block of HTML (a map, an event list, a directory table):
+        Markdown, MkDocs' link scan and the search indexer never see the block, and
+        `fill_deferred` puts it into the page's HTML (calling it first when it is a function, so a
+        map is drawn only when its page is written). Off (the HTML inline) unless `defer_html`.
+
+        The placeholder is a word of letters and digits with a random part chosen per build, so
+        Markdown keeps it as it is and text from an article or note cannot forge one.
+        """
         if not self.defer_html:
-            return Markup(html)
-        key = str(len(self._deferred))
+            return Markup(html() if callable(html) else html)
+        key = f"bfdefer{self._nonce}x{next(self._keys)}"
         self._deferred[key] = html
-        return Markup(f'<div class="bf-deferred" data-key="{key}"></div>')
+        return Markup(f"\n\n{key}\n\n")
 
     def fill_deferred(self, page_html: str) -> str:
-        return _DEFERRED.sub(lambda m: self._deferred.get(m.group(1), ""), page_html)
+        """Each placeholder in a page's HTML -> its block, once: the block is dropped after use."""
+
+        def fill(m: re.Match) -> str:
+            block = self._deferred.pop(m.group(1) or m.group(2), "")
+            return block() if callable(block) else block
+
+        word = rf"bfdefer{self._nonce}x\d+"
+        return re.sub(rf"<p>({word})</p>|\b({word})\b", fill, page_html)
 
     def memo(self, root: str, key: tuple, render, *args):
         """Render a piece once per build for all pages at the same depth (their links are equal)."""
@@ -316,6 +331,22 @@ def _activity(profiles: dict[str, Profile]) -> list[Profile]:
     return sorted(profiles.values(), key=lambda p: (-len(p.briefs), -p.mentions, -len(p.events), p.name))
 
 
+def chips_html(views: list[EntityView], count: bool, url: Callable[[str], str]) -> Markup:
+    """The `chips` macro's output, made in Python: a page can list hundreds of chips, and a Jinja
+    macro call per chip was a large share of rendering."""
+    out = []
+    for v in views:
+        name = escape_text(v.name)
+        src = v.src
+        if src:
+            n = f' <span class="bf-count">{int(v.count)}</span>' if count else ""
+            section = escape_text(v.section)
+            out.append(f'<a class="bf-chip bf-{section}" href="{escape_text(url(src))}">{name}{n}</a>')
+        else:
+            out.append(f'<span class="bf-chip">{name}</span>')
+    return Markup(" ".join(out))
+
+
 # --- the environment ---
 
 
@@ -337,6 +368,7 @@ def make_env(template_dirs: list[Path]) -> Environment:
     env.filters["kind"] = lambda k: KIND_LABELS.get(k, str(k).capitalize())
     env.filters["ids"] = lambda views: " ".join(v.id for v in views)
     env.filters["brief_src"] = brief_src
+    env.globals["chips_html"] = chips_html
     return env
 
 
@@ -350,23 +382,32 @@ def _page(env: Environment, template: str, site: Site, src: str, **context) -> s
     )
 
 
-def render_pages(site: Site, env: Environment) -> dict[str, str]:
-    """Every generated page: {path under docs_dir: Markdown}. Paths use only safe ids."""
+def page_renderers(site: Site, env: Environment) -> dict[str, Callable[[], str]]:
+    """Every generated page: {path under docs_dir: a function that renders its Markdown}.
+
+    The plugin renders each page only when MkDocs reads it, so a build never holds the Markdown
+    of every page at once. Paths use only safe ids.
+    """
     corpus = site.corpus
-    pages = {
-        "index.md": render_home(site, env),
-        **timeline_pages(site, env),
-        "briefs/index.md": _page(env, "briefs.md.j2", site, "briefs/index.md", briefs=corpus.brief_list()),
-        "actors/index.md": render_actor_index(site, env),
-        "locations/index.md": render_location_index(site, env),
-    }
+    pages: dict[str, Callable[[], str]] = {"index.md": lambda: render_home(site, env)}
+    pages.update(timeline_renderers(site, env))
+    pages["briefs/index.md"] = lambda: _page(
+        env, "briefs.md.j2", site, "briefs/index.md", briefs=corpus.brief_list()
+    )
+    pages["actors/index.md"] = lambda: render_actor_index(site, env)
+    pages["locations/index.md"] = lambda: render_location_index(site, env)
     for profile in corpus.actors.values():
         if is_safe_slug(profile.id):
-            pages[f"actors/{profile.id}.md"] = render_actor(site, env, profile)
+            pages[f"actors/{profile.id}.md"] = functools.partial(render_actor, site, env, profile)
     for profile in corpus.places.values():
         if is_safe_slug(profile.id):
-            pages[f"locations/{profile.id}.md"] = render_place(site, env, profile)
+            pages[f"locations/{profile.id}.md"] = functools.partial(render_place, site, env, profile)
     return pages
+
+
+def render_pages(site: Site, env: Environment) -> dict[str, str]:
+    """Every generated page rendered now: {path under docs_dir: Markdown}."""
+    return {path: render() for path, render in page_renderers(site, env).items()}
 
 
 def render_home(site: Site, env: Environment) -> str:
@@ -386,7 +427,7 @@ def render_home(site: Site, env: Environment) -> str:
         actors=[site.actor(p.id, len(p.briefs)) for p in actors],
         places=[site.place(p.id, len(p.briefs)) for p in places],
         events=[site.event(e) for e in latest],
-        map=site.defer(maps.svg_map(tuple(points), title="Most active places")) if points else None,
+        map=site.defer(lambda: maps.svg_map(tuple(points), title="Most active places")) if points else None,
         intro=Markup(neutralize_html(site.intro)) if site.intro else None,
     )
 
@@ -399,12 +440,12 @@ class ArchiveMonth:
     src: str
 
 
-def timeline_pages(site: Site, env: Environment) -> dict[str, str]:
+def timeline_renderers(site: Site, env: Environment) -> dict[str, Callable[[], str]]:
     """`timeline.md` holds every event while they are at most TIMELINE_PAGE; beyond that it holds
     the latest months, and each month also gets its own page, `timeline/YYYY-MM.md`."""
     events = site.corpus.events
     if len(events) <= TIMELINE_PAGE:
-        return {"timeline.md": render_timeline(site, env, events, "timeline.md")}
+        return {"timeline.md": lambda: render_timeline(site, env, events, "timeline.md")}
     by_month: dict[str, list[TimelineEvent]] = {}
     for ev in events:
         by_month.setdefault(ev.month, []).append(ev)
@@ -414,10 +455,17 @@ def timeline_pages(site: Site, env: Environment) -> dict[str, str]:
         if recent and len(recent) + len(by_month[month]) > TIMELINE_PAGE:
             break
         recent[:0] = by_month[month]
-    pages = {"timeline.md": render_timeline(site, env, recent, "timeline.md", archive)}
+    pages = {"timeline.md": lambda: render_timeline(site, env, recent, "timeline.md", archive)}
     for item in archive:
-        pages[item.src] = render_timeline(site, env, by_month[item.month], item.src, archive, item.label)
+        pages[item.src] = functools.partial(
+            render_timeline, site, env, by_month[item.month], item.src, archive, item.label
+        )
     return pages
+
+
+def timeline_pages(site: Site, env: Environment) -> dict[str, str]:
+    """The timeline's pages rendered now: {path: Markdown}."""
+    return {path: render() for path, render in timeline_renderers(site, env).items()}
 
 
 def render_timeline(
@@ -464,7 +512,6 @@ def render_location_index(site: Site, env: Environment) -> str:
     places = sorted(corpus.places.values(), key=lambda p: p.name.casefold())
     mapped = [p for p in places if p.has_coordinates]
     points = [_point(site, p, "locations/index.md") for p in mapped]
-    svg = maps.svg_map(tuple(points), title="Every place with coordinates")
     rows = [(site.place(p.id, len(p.briefs)), p, corpus.ancestors(p.id)) for p in places]
     return _page(
         env,
@@ -472,7 +519,9 @@ def render_location_index(site: Site, env: Environment) -> str:
         site,
         "locations/index.md",
         rows=rows,
-        map=site.defer(svg) if mapped else None,
+        map=site.defer(lambda: maps.svg_map(tuple(points), title="Every place with coordinates"))
+        if mapped
+        else None,
         unmapped=[site.place(p.id) for p in places if not p.has_coordinates],
     )
 
@@ -521,7 +570,8 @@ def render_place(site: Site, env: Environment, profile: Profile) -> str:
         if profile.has_coordinates:
             points.insert(0, _point(site, profile, src, primary=True))
         focus = (profile.name, profile.kind)
-        svg = site.defer(maps.svg_map(tuple(points), title=f"Map of {profile.name}", focus=focus))
+        title = f"Map of {profile.name}"
+        svg = site.defer(lambda: maps.svg_map(tuple(points), title=title, focus=focus))
     return _page(
         env,
         "location.md.j2",
