@@ -2,8 +2,9 @@
 
 Events in build order: on_config loads the corpus (reused while no brief or note changed);
 on_files adds the generated pages and data exports and drops curated notes (their text is shown
-on the generated entity pages), each page rendered only when MkDocs reads it; on_page_markdown
-turns each brief file into its decorated page; on_page_content drops the page's Markdown;
+on the generated entity pages) and swaps each brief file for its decorated page, made from the
+parsed brief (MkDocs never parses its front matter again); every such page is rendered only when
+MkDocs reads it; on_page_markdown gives a brief page its title; on_page_content drops the page's Markdown;
 on_page_context, after the search plugin, puts the page's big HTML blocks in; on_post_page drops
 the page's HTML once written; on_serve also watches the templates, so `briefing serve` rebuilds
 when a brief, note or template is edited.
@@ -11,6 +12,7 @@ when a brief, note or template is edited.
 
 from __future__ import annotations
 
+import functools
 import html
 import logging
 from collections.abc import Callable
@@ -136,6 +138,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             is_bad = file.abs_src_path and Path(file.abs_src_path).resolve() in bad
             if is_note or is_bad or src in pages or src == "intro.md":
                 files.remove(file)
+            elif src in self.by_src:  # its page is made from the parsed brief, when MkDocs reads it
+                files.remove(file)
+                make = functools.partial(render.render_brief, self.site, self.env, self.by_src[src], src)
+                files.append(_generated_page(config, src, make, InclusionLevel.NOT_IN_NAV))
             elif src.startswith("briefs/") and src.endswith(".md"):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         nav_pages = {"index.md", "timeline.md", "briefs/index.md", "actors/index.md", "locations/index.md"}
@@ -156,6 +162,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if brief is None or self.site is None:
             return markdown
         page.meta["title"] = html.escape(" ".join(brief.title.split()))  # the theme prints it raw
+        if isinstance(page.file, _RenderedOnRead):
+            return markdown  # rendered from the brief when read (on_files)
         return render.render_brief(self.site, self.env, brief, page.file.src_uri)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
