@@ -60,7 +60,13 @@ def escape_text(value: object) -> Markup:
     """
     if isinstance(value, Markup):
         return value
-    text = " ".join(str(value).split()).translate(_ENTITIES)
+    return _escape_str(str(value))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _escape_str(value: str) -> Markup:
+    """Names, labels and links recur on thousands of pages: each is escaped once per build."""
+    text = " ".join(value.split()).translate(_ENTITIES)
     text = _LINE_START.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(1)), text)
     return Markup(text)
 
@@ -242,6 +248,11 @@ class Site:
         word = rf"bfdefer{self._nonce}x\d+"
         return re.sub(rf"<p>({word})</p>|\b({word})\b", fill, page_html)
 
+    @functools.cached_property
+    def span(self) -> tuple[str, str] | None:
+        """date_range of the corpus, once: every timeline page shows it."""
+        return date_range(self.corpus)
+
     def memo(self, root: str, key: tuple, render, *args):
         """Render a piece once per build for all pages at the same depth (their links are equal)."""
         full = (root, self.directory_urls, key)
@@ -293,6 +304,7 @@ def brief_src(brief: Brief) -> str:
     return f"briefs/{brief.path.stem if brief.path else brief.id}.md"
 
 
+@functools.lru_cache(maxsize=1 << 16)
 def page_url(src: str, directory_urls: bool = True) -> str:
     """The URL MkDocs gives a page file, from the site root: `actors/x.md` -> `actors/x/`
     (or `actors/x.html` without directory URLs, the form that works opened from disk)."""
@@ -422,7 +434,7 @@ def render_home(site: Site, env: Environment) -> str:
         "home.md.j2",
         site,
         "index.md",
-        span=date_range(corpus),
+        span=site.span,
         briefs=corpus.brief_list()[:LATEST],
         actors=[site.actor(p.id, len(p.briefs)) for p in actors],
         places=[site.place(p.id, len(p.briefs)) for p in places],
@@ -491,7 +503,7 @@ def render_timeline(
         months=site.months(events),
         actors=by_name(site.actor(a, n) for a, n in actor_ids.items()),
         places=by_name(site.place(p, n) for p, n in place_ids.items()),
-        span=date_range(corpus),
+        span=site.span,
         count=len(events),
         total=len(corpus.events),
         archive=archive,
