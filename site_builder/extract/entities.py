@@ -409,7 +409,15 @@ def _spans(doc: Doc) -> list[tuple[Span, str]]:
     i = 0
     while i < len(doc):
         hit = None
-        for n in range(MAX_SCAN_TOKENS, 0, -1):
+        first = doc[i]
+        # every window starts at token i: when it cannot start a name, no window can
+        can_start = (
+            i not in taken
+            and not first.ent_type_
+            and (first.is_title or first.is_upper)
+            and first.pos_ == "PROPN"
+        )
+        for n in range(MAX_SCAN_TOKENS, 0, -1) if can_start else ():
             span = doc[i : i + n]
             if len(span) < n or any(
                 t.i in taken or t.ent_type_ or not t.is_title and not t.is_upper for t in span
