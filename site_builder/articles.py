@@ -61,19 +61,25 @@ class Article:
         return hashlib.sha256(" ".join(words).encode()).hexdigest()
 
 
-def read_text(path: Path) -> tuple[str, bytes]:
-    """The file's text, exactly as written (no newline translation), and its bytes."""
+def read_limited(path: Path, limit: int, advice: str, empty: str = "add an article to it") -> bytes:
+    """The file's bytes, refused above limit before they are read into memory."""
     try:
-        size = path.stat().st_size  # refuse a huge file before reading it into memory
-        data = path.read_bytes() if size <= MAX_BYTES else b""
+        size = path.stat().st_size
+        data = path.read_bytes() if size <= limit else b""
     except OSError as err:
         message = f"cannot be read ({err.strerror}); check that it exists and is readable"
         raise ArticleError(path, message) from err
     size = max(size, len(data))  # it may have grown while being read
-    if size > MAX_BYTES:
-        raise ArticleError(path, f"is {size:,} bytes, over the {MAX_BYTES:,}-byte limit; split it up")
+    if size > limit:
+        raise ArticleError(path, f"is {size:,} bytes, over the {limit:,}-byte limit; {advice}")
     if not data.strip():
-        raise ArticleError(path, "is empty; remove it or add an article to it", line=1)
+        raise ArticleError(path, f"is empty; remove it or {empty}", line=1)
+    return data
+
+
+def read_text(path: Path) -> tuple[str, bytes]:
+    """The file's text, exactly as written (no newline translation), and its bytes."""
+    data = read_limited(path, MAX_BYTES, "split it up")
     if b"\x00" in data:
         raise ArticleError(path, "is a binary file, not an article; remove it from the input folder")
     try:
@@ -147,7 +153,7 @@ def _front_matter_article(path: Path, text: str, sha: str) -> Article:
         raise ArticleError(path, "front matter must be a mapping of `key: value` lines", line=2)
     if "date" not in meta:
         raise ArticleError(path, "front matter has no `date:`; add `date: YYYY-MM-DD`", line=2)
-    date_line = text[:start].count("\n") + 2 + _key_line(text[start:close.start()], "date")
+    date_line = text[:start].count("\n") + 2 + _key_line(text[start : close.start()], "date")
     date = parse_date(meta["date"], path, date_line)
     source = meta.get("source") or "Unknown source"
     url = meta.get("url") or (source.get("url") if isinstance(source, dict) else None)

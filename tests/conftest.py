@@ -7,7 +7,9 @@ under tmp_path_factory.
 from __future__ import annotations
 
 import shutil
+import socket
 import textwrap
+import urllib.request
 from pathlib import Path
 
 import pytest
@@ -65,3 +67,15 @@ def built_site(site_project) -> Path:
     from site_builder.mkdocs_plugin import build_site
 
     return build_site(site_project.root / "mkdocs.yml", strict=True)
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on now, for a server a test starts."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def http_get(url: str) -> str:
+    with urllib.request.urlopen(url, timeout=5) as response:
+        return response.read().decode("utf-8")

@@ -11,11 +11,9 @@ import datetime as dt
 import io
 import json
 import re
-import socket
 import subprocess
 import sys
 import time
-import urllib.request
 import xml.etree.ElementTree as ET
 from html.parser import HTMLParser
 from pathlib import Path
@@ -23,7 +21,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import markdown
 import pytest
-from conftest import new_project, write
+from conftest import free_port, http_get, new_project, write
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -572,21 +570,10 @@ def test_briefing_build_command_builds_into_site(tmp_path):
     assert (project.root / "site" / "briefs" / "b" / "index.html").is_file()
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(url: str) -> str:
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read().decode("utf-8")
-
-
 def test_briefing_serve_rebuilds_when_a_brief_is_edited(tmp_path):
     project = new_project(tmp_path / "p")
     brief = write(project.briefs / "b.md", "---\nid: b\ntitle: First title\ndate: 2021-07-06\n---\n\nText.\n")
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "site_builder.cli", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project.root,
@@ -599,14 +586,14 @@ def test_briefing_serve_rebuilds_when_a_brief_is_edited(tmp_path):
         html = ""
         while time.monotonic() < deadline and "First title" not in html:
             try:
-                html = _get(url)
+                html = http_get(url)
             except OSError:
                 time.sleep(0.3)
         assert "First title" in html
         brief.write_text(brief.read_text().replace("First title", "Edited title"), encoding="utf-8")
         while time.monotonic() < deadline and "Edited title" not in html:
             time.sleep(0.3)
-            html = _get(url)
+            html = http_get(url)
         assert "Edited title" in html
         assert "livereload" in html  # the page reloads itself in the browser
     finally:

@@ -199,27 +199,12 @@ def test_a_brief_without_hashes_is_kept_whole_and_says_why(project):
 # --- `briefing serve`: editing a curated note updates the pages that show it ---
 
 
-def _free_port() -> int:
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(url: str) -> str:
-    import urllib.request
-
-    with urllib.request.urlopen(url, timeout=5) as response:
-        return response.read().decode("utf-8")
-
-
 def test_serve_rebuilds_when_a_note_is_edited(tmp_path):
     import subprocess
     import sys
     import time
 
-    from conftest import new_project
+    from conftest import free_port, http_get, new_project
 
     project = new_project(tmp_path / "p")
     (project.briefs / "b.md").write_text(
@@ -228,7 +213,7 @@ def test_serve_rebuilds_when_a_note_is_edited(tmp_path):
     )
     note = project.actor_notes / "ashraf-ghani.md"
     note.write_text("---\nname: Ashraf Ghani\nkind: person\n---\nFirst note text.\n")
-    port = _free_port()
+    port = free_port()
     server = subprocess.Popen(
         [sys.executable, "-m", "site_builder.cli", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project.root,
@@ -241,14 +226,14 @@ def test_serve_rebuilds_when_a_note_is_edited(tmp_path):
     try:
         while time.monotonic() < deadline and "First note text." not in html:
             try:
-                html = _get(url)
+                html = http_get(url)
             except OSError:
                 time.sleep(0.2)
         assert "First note text." in html
         note.write_text(note.read_text().replace("First note text.", "Edited note text."))
         while time.monotonic() < deadline and "Edited note text." not in html:
             time.sleep(0.2)
-            html = _get(url)
+            html = http_get(url)
         assert "Edited note text." in html and "livereload" in html
     finally:
         server.terminate()

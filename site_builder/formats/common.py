@@ -9,7 +9,7 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
-from ..articles import ArticleError
+from ..articles import read_limited
 
 BLOCK_TAGS = (
     "p", "div", "section", "article", "blockquote", "pre", "li", "ul", "ol", "dd", "dt",
@@ -20,20 +20,8 @@ BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
 
 
 def read_bytes(path: Path, limit: int, advice: str) -> bytes:
-    """The file's bytes, refused above limit before they are read; encodings are left to the HTML
-    and XML parsers, which read the one the file declares."""
-    try:
-        size = path.stat().st_size
-        data = path.read_bytes() if size <= limit else b""
-    except OSError as err:
-        why = f"cannot be read ({err.strerror}); check that it exists and is readable"
-        raise ArticleError(path, why) from err
-    size = max(size, len(data))  # it may have grown while being read
-    if size > limit:
-        raise ArticleError(path, f"is {size:,} bytes, over the {limit:,}-byte limit; {advice}")
-    if not data.strip():
-        raise ArticleError(path, "is empty; remove it or save the article into it", line=1)
-    return data
+    """Encodings are left to the HTML and XML parsers, which read the one the file declares."""
+    return read_limited(path, limit, advice, empty="save the article into it")
 
 
 def tidy(text: str) -> str:
