@@ -79,3 +79,20 @@ def free_port() -> int:
 def http_get(url: str) -> str:
     with urllib.request.urlopen(url, timeout=5) as response:
         return response.read().decode("utf-8")
+
+
+@pytest.fixture(scope="session")
+def nlp():
+    """The spaCy pipeline, loaded once for every extraction test."""
+    from site_builder.extract.nlp import load_nlp
+
+    return load_nlp()
+
+
+@pytest.fixture(scope="session")
+def seed():
+    """The seed article's entities by id."""
+    from site_builder.articles import read_article
+    from site_builder.extract import extract
+
+    return {e.id: e for e in extract(read_article(SEED)).entities}

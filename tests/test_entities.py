@@ -1,28 +1,11 @@
 """Entity extraction rules, each on a short sentence written for the test, and the seed's actors."""
 
-from pathlib import Path
 
-import pytest
 from spacy.tokens import Span
 
-from site_builder.articles import read_article
-from site_builder.extract import extract
 from site_builder.extract.entities import find_entities
 from site_builder.extract.model import Entity
 from site_builder.extract.names import clean_span, first_name_weight, initials, key
-from site_builder.extract.nlp import load_nlp
-
-SEED = Path(__file__).parent.parent / "seeds" / "000_d4dea3cd9a9c402a.txt"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
-
-@pytest.fixture(scope="module")
-def seed():
-    return {e.id: e for e in extract(read_article(SEED)).entities}
 
 
 def ents(nlp, text, known=None):

@@ -9,16 +9,10 @@ from site_builder.articles import read_article
 from site_builder.extract import extract
 from site_builder.extract.events import calendar_value, find_events
 from site_builder.extract.model import Entity, Mention
-from site_builder.extract.nlp import load_nlp
 from site_builder.extract.times import find_times
 
 SEED = Path(__file__).parent.parent / "seeds" / "000_d4dea3cd9a9c402a.txt"
 DCT = dt.date(2021, 7, 8)
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 @pytest.fixture(scope="module")

@@ -1,25 +1,8 @@
 """The gazetteer and places in text: kinds, `within`, coordinates, and no far-away guesses."""
 
-from pathlib import Path
 
-import pytest
-
-from site_builder.articles import read_article
-from site_builder.extract import extract, places
+from site_builder.extract import places
 from site_builder.extract.entities import find_entities
-from site_builder.extract.nlp import load_nlp
-
-SEED = Path(__file__).parent.parent / "seeds" / "000_d4dea3cd9a9c402a.txt"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
-
-
-@pytest.fixture(scope="module")
-def seed():
-    return {e.id: e for e in extract(read_article(SEED)).entities}
 
 
 def test_countries_with_coordinates():

@@ -2,20 +2,12 @@
 
 from pathlib import Path
 
-import pytest
-
 from site_builder.articles import read_article
 from site_builder.extract import extract
 from site_builder.extract.entities import find_entities
-from site_builder.extract.nlp import load_nlp
 from site_builder.extract.quotes import find_quotes
 
 SEED = Path(__file__).parent.parent / "seeds" / "000_d4dea3cd9a9c402a.txt"
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def quotes_of(nlp, text):

@@ -4,15 +4,9 @@ import datetime as dt
 
 import pytest
 
-from site_builder.extract.nlp import load_nlp
 from site_builder.extract.times import find_times
 
 DCT = dt.date(2021, 7, 8)  # a Thursday, ISO week 27
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return load_nlp()
 
 
 def times(nlp, text, dct=DCT):
