@@ -27,7 +27,10 @@ from markupsafe import Markup
 from . import maps
 from .briefs import Brief
 from .corpus import Corpus, Profile, TimelineEvent
-from .slugs import is_safe_slug
+from .slugs import is_safe_slug as _is_safe_slug
+
+# the same ids are checked for every link to them: once per build is enough
+is_safe_slug = functools.lru_cache(maxsize=1 << 17)(_is_safe_slug)
 
 DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 LATEST = 8
@@ -249,6 +252,20 @@ class Site:
         return re.sub(rf"<p>({word})</p>|\b({word})\b", fill, page_html)
 
     @functools.cached_property
+    def _children(self) -> dict[str, list[Profile]]:
+        """Corpus.children for every place in one pass (it scans all places per call)."""
+        out: dict[str, list[Profile]] = {}
+        for p in self.corpus.places.values():
+            if p.within:
+                out.setdefault(p.within, []).append(p)
+        for kids in out.values():
+            kids.sort(key=lambda p: p.name)
+        return out
+
+    def children(self, place_id: str) -> list[Profile]:
+        return self._children.get(place_id, [])
+
+    @functools.cached_property
     def span(self) -> tuple[str, str] | None:
         """date_range of the corpus, once: every timeline page shows it."""
         return date_range(self.corpus)
@@ -359,6 +376,34 @@ def chips_html(views: list[EntityView], count: bool, url: Callable[[str], str]) 
     return Markup(" ".join(out))
 
 
+_REPORTED = '<span class="bf-basis" title="No date in the text: dated by publication">reported</span>'
+
+
+def event_html(ev: EventView, show_brief: bool, url: Callable[[str], str]) -> Markup:
+    """The `event` macro's output, made in Python: tens of thousands of events are written per
+    build, and a Jinja macro call (with its chips and brief link) per event was slow."""
+    e = escape_text
+    actors = e(" ".join(v.id for v in ev.actors))
+    places = e(" ".join(v.id for v in ev.places))
+    date = e(ev.date)
+    parts = [
+        f'<li class="bf-event" data-date="{date}" data-actors="{actors}" data-places="{places}">'
+        f'<time class="bf-date" datetime="{date}">{e(ev.label)}</time>'
+    ]
+    if ev.basis == "reported":
+        parts.append(f" {_REPORTED}")
+    parts.append(f' <span class="bf-text">{e(ev.text)}</span>')
+    if ev.actors or ev.places:
+        gap = " " if ev.actors and ev.places else ""
+        chips = f"{chips_html(ev.actors, False, url)}{gap}{chips_html(ev.places, False, url)}"
+        parts.append(f' <span class="bf-chips">{chips}</span>')
+    if show_brief and ev.brief:
+        link = f'<a class="bf-brief-link" href="{e(url(brief_src(ev.brief)))}">{e(ev.brief.title)}</a>'
+        parts.append(f' <span class="bf-from">from {link}</span>')
+    parts.append("</li>")
+    return Markup("".join(parts))
+
+
 # --- the environment ---
 
 
@@ -381,6 +426,7 @@ def make_env(template_dirs: list[Path]) -> Environment:
     env.filters["ids"] = lambda views: " ".join(v.id for v in views)
     env.filters["brief_src"] = brief_src
     env.globals["chips_html"] = chips_html
+    env.globals["event_html"] = event_html
     return env
 
 
@@ -574,7 +620,7 @@ def render_actor(site: Site, env: Environment, profile: Profile) -> str:
 
 def render_place(site: Site, env: Environment, profile: Profile) -> str:
     corpus = site.corpus
-    children = corpus.children(profile.id)
+    children = site.children(profile.id)
     src = f"locations/{profile.id}.md"
     svg = None
     if profile.has_coordinates or any(c.has_coordinates for c in children):
