@@ -253,6 +253,21 @@ def test_a_month_precision_event_reads_as_the_month_in_its_group():
     assert html.index("Jane Doe resigned") < html.index("Talks began")  # less precise first in its month
 
 
+def test_every_placeholder_of_a_deferred_block_is_filled_and_none_can_be_forged(built_site):
+    for path in built_site.rglob("*.html"):
+        assert "bfdefer" not in path.read_text(encoding="utf-8"), path
+    site = render.Site(_corpus(_brief()), defer_html=True)
+    table = site.defer("<table><tr><td>x</td></tr></table>")
+    drawn = site.defer(lambda: "<svg></svg>")
+    html = markdown.markdown(f"Text.\n\n{table}\n\n<div>\n\n{drawn}\n\n</div>\n\nbfdefer00000000x0")
+    filled = site.fill_deferred(html)
+    assert "<table><tr><td>x</td></tr></table>" in filled and "<svg></svg>" in filled
+    assert "<p><table>" not in filled
+    assert "bfdefer00000000x0" in filled  # text that looks like a placeholder stays text
+    again = site.fill_deferred(html)  # each block is used once, then dropped
+    assert "<table>" not in again and "<svg>" not in again
+
+
 def test_an_id_named_only_in_an_event_is_shown_but_not_linked():
     brief = _brief(
         actors=[EntityRef("jane-doe", "Jane Doe", "person", 1)],
