@@ -13,7 +13,7 @@ import json
 import os
 import re
 import tempfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
@@ -398,5 +398,5 @@ def brief_as_dict(brief: Brief) -> dict:
     """A JSON-ready view for exports."""
     d = {k: v for k, v in brief.front_matter().items() if k != "generated"}
     d["date"] = brief.date.isoformat()
-    d["extra"] = {k: v for k, v in asdict(brief)["extra"].items()}
+    d["extra"] = dict(brief.extra)  # fields a person added, also merged above as written
     return d
