@@ -16,7 +16,9 @@ site: $(STAMP)
 	$(BIN)/briefing ingest seeds/
 	$(BIN)/briefing build
 	@echo
-	@echo "The site is in site/. Open site/index.html in a browser, or run: $(BIN)/briefing serve"
+	@echo "The site is in site/ (publish it as is, see README). To look at it here:"
+	@echo "  $(BIN)/briefing serve            then open http://127.0.0.1:8000/"
+	@echo "  or $(BIN)/briefing build --offline, then open site/index.html straight from disk"
 
 test: $(STAMP)
 	$(BIN)/ruff check site_builder tests bench
