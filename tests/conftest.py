@@ -6,9 +6,13 @@ under tmp_path_factory.
 
 from __future__ import annotations
 
+import contextlib
 import shutil
 import socket
+import subprocess
+import sys
 import textwrap
+import time
 import urllib.request
 from pathlib import Path
 
@@ -79,6 +83,36 @@ def free_port() -> int:
 def http_get(url: str) -> str:
     with urllib.request.urlopen(url, timeout=5) as response:
         return response.read().decode("utf-8")
+
+
+@contextlib.contextmanager
+def serving(project: Project):
+    """`briefing serve` on a free port of 127.0.0.1 for the duration; yields the site's base URL."""
+    port = free_port()
+    server = subprocess.Popen(
+        [sys.executable, "-m", "site_builder.cli", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=project.root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
+
+
+def wait_for_text(url: str, text: str, deadline: float) -> str:
+    """The page once it shows text, or the last page fetched when the deadline (monotonic) passes."""
+    html = ""
+    while time.monotonic() < deadline and text not in html:
+        try:
+            html = http_get(url)
+        except OSError:  # the server is not up yet
+            pass
+        if text not in html:
+            time.sleep(0.3)
+    return html
 
 
 @pytest.fixture(scope="session")

@@ -21,7 +21,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 import markdown
 import pytest
-from conftest import free_port, http_get, new_project, write
+from conftest import new_project, serving, wait_for_text, write
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -588,29 +588,11 @@ def test_briefing_build_command_builds_into_site(tmp_path):
 def test_briefing_serve_rebuilds_when_a_brief_is_edited(tmp_path):
     project = new_project(tmp_path / "p")
     brief = write(project.briefs / "b.md", "---\nid: b\ntitle: First title\ndate: 2021-07-06\n---\n\nText.\n")
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "site_builder.cli", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project.root,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    try:
-        url = f"http://127.0.0.1:{port}/briefs/b/"
-        deadline = time.monotonic() + 60
-        html = ""
-        while time.monotonic() < deadline and "First title" not in html:
-            try:
-                html = http_get(url)
-            except OSError:
-                time.sleep(0.3)
-        assert "First title" in html
+    with serving(project) as base:
+        url = f"{base}/briefs/b/"
+        deadline = time.monotonic() + 60  # a time-out, not a speed claim
+        assert "First title" in wait_for_text(url, "First title", deadline)
         brief.write_text(brief.read_text().replace("First title", "Edited title"), encoding="utf-8")
-        while time.monotonic() < deadline and "Edited title" not in html:
-            time.sleep(0.3)
-            html = http_get(url)
+        html = wait_for_text(url, "Edited title", deadline)
         assert "Edited title" in html
         assert "livereload" in html  # the page reloads itself in the browser
-    finally:
-        server.terminate()
-        server.wait(timeout=20)

@@ -200,11 +200,9 @@ def test_a_brief_without_hashes_is_kept_whole_and_says_why(project):
 
 
 def test_serve_rebuilds_when_a_note_is_edited(tmp_path):
-    import subprocess
-    import sys
     import time
 
-    from conftest import free_port, http_get, new_project
+    from conftest import new_project, serving, wait_for_text
 
     project = new_project(tmp_path / "p")
     (project.briefs / "b.md").write_text(
@@ -213,28 +211,10 @@ def test_serve_rebuilds_when_a_note_is_edited(tmp_path):
     )
     note = project.actor_notes / "ashraf-ghani.md"
     note.write_text("---\nname: Ashraf Ghani\nkind: person\n---\nFirst note text.\n")
-    port = free_port()
-    server = subprocess.Popen(
-        [sys.executable, "-m", "site_builder.cli", "serve", "-a", f"127.0.0.1:{port}"],
-        cwd=project.root,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    url = f"http://127.0.0.1:{port}/actors/ashraf-ghani/"
-    deadline = time.monotonic() + 60  # a time-out, not a speed claim
-    html = ""
-    try:
-        while time.monotonic() < deadline and "First note text." not in html:
-            try:
-                html = http_get(url)
-            except OSError:
-                time.sleep(0.2)
-        assert "First note text." in html
+    with serving(project) as base:
+        url = f"{base}/actors/ashraf-ghani/"
+        deadline = time.monotonic() + 60  # a time-out, not a speed claim
+        assert "First note text." in wait_for_text(url, "First note text.", deadline)
         note.write_text(note.read_text().replace("First note text.", "Edited note text."))
-        while time.monotonic() < deadline and "Edited note text." not in html:
-            time.sleep(0.2)
-            html = http_get(url)
+        html = wait_for_text(url, "Edited note text.", deadline)
         assert "Edited note text." in html and "livereload" in html
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
