@@ -208,7 +208,7 @@ def _add_enclosing_places(places: dict[str, Profile]) -> None:
         pid = pending.pop()
         if pid in places:
             continue
-        known = gazetteer.get(pid) if hasattr(gazetteer, "get") else None
+        known = gazetteer.get(pid)
         if not known:
             continue
         places[pid] = Profile(

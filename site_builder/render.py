@@ -463,11 +463,6 @@ def page_renderers(site: Site, env: Environment) -> dict[str, Callable[[], str]]
     return pages
 
 
-def render_pages(site: Site, env: Environment) -> dict[str, str]:
-    """Every generated page rendered now: {path under docs_dir: Markdown}."""
-    return {path: render() for path, render in page_renderers(site, env).items()}
-
-
 def render_home(site: Site, env: Environment) -> str:
     corpus = site.corpus
     actors = _activity(corpus.actors)[:TOP]

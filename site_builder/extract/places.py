@@ -389,7 +389,3 @@ def get(place_id: str) -> Entity | None:
 def is_demonym(word: str) -> bool:
     """A nationality or group word ("Afghan", "Tajiks", "Pakistani"): not an actor, not a place."""
     return norm(word) in gazetteer().demonyms
-
-
-def is_country(name: str) -> bool:
-    return any(p.kind == "country" for p in candidates(name))
