@@ -24,8 +24,17 @@ from .slugs import slugify
 
 SCHEMA = 1
 MACHINE_FIELDS = ("title", "summary", "dateline", "actors", "locations", "events", "quotes")
-KNOWN_FIELDS = {"schema", "id", "title", "date", "source", "dateline", "summary", "generated",
-                *MACHINE_FIELDS}
+KNOWN_FIELDS = {
+    "schema",
+    "id",
+    "title",
+    "date",
+    "source",
+    "dateline",
+    "summary",
+    "generated",
+    *MACHINE_FIELDS,
+}
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 ID_WORDS = 8
 BODY = "body"  # the key of the body's hash in `generated`

@@ -224,4 +224,3 @@ def ingest(paths: Iterable[Path | str], project: Project, on_progress=None) -> I
     except OSError:
         pass  # the manifest is a cache; it is rebuilt from the briefs next time
     return report
-

@@ -87,8 +87,16 @@ def known_names(notes: list[Note], default_kind: str) -> dict[str, Entity]:
     """Casefolded name or alias -> the entity it stands for, as extraction expects."""
     out: dict[str, Entity] = {}
     for note in notes:
-        entity = Entity(note.id, note.name, note.kind or default_kind, roles=list(note.roles),
-                        aliases=list(note.aliases), within=note.within, lat=note.lat, lon=note.lon)
+        entity = Entity(
+            note.id,
+            note.name,
+            note.kind or default_kind,
+            roles=list(note.roles),
+            aliases=list(note.aliases),
+            within=note.within,
+            lat=note.lat,
+            lon=note.lon,
+        )
         for name in [note.name, *note.aliases]:
             out[name.casefold()] = entity
     return out

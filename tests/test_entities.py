@@ -1,6 +1,5 @@
 """Entity extraction rules, each on a short sentence written for the test, and the seed's actors."""
 
-
 from spacy.tokens import Span
 
 from site_builder.extract.entities import find_entities

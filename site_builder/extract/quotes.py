@@ -13,6 +13,7 @@ import re
 from spacy.tokens import Doc
 
 from .model import Entity, Quote
+from .nlp import doc_text, lemma
 
 QUOTED = re.compile(r"[\u201c\"]([^\u201c\u201d\"]{12,}?)[\u201d\"]")
 SAY_VERBS = {
@@ -60,7 +61,7 @@ def _subject_speaker(doc: Doc, entities: list[Entity], qs: int, qe: int) -> tupl
     sents = {span[0].sent, span[-1].sent}
     for sent in sents:
         for t in sent:
-            if qs <= t.idx < qe or t.lemma_ not in SAY_VERBS:
+            if qs <= t.idx < qe or lemma(t) not in SAY_VERBS:
                 continue
             for child in t.children:
                 if child.dep_ not in ("nsubj", "nsubjpass"):
@@ -77,12 +78,12 @@ def _subject_speaker(doc: Doc, entities: list[Entity], qs: int, qe: int) -> tupl
 def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:
     people = [e for e in entities if e.kind == "person"]
     quotes, last = [], None
-    for m in QUOTED.finditer(doc.text):
+    for m in QUOTED.finditer(doc_text(doc)):
         text = " ".join(m.group(1).split()).rstrip(",")
         if len(text.split()) < 4:
             continue
         speaker, pronoun = _subject_speaker(doc, entities, m.start(), m.end())
-        if not speaker and last and (pronoun or _stands_alone(doc.text, m.start(), m.end())):
+        if not speaker and last and (pronoun or _stands_alone(doc_text(doc), m.start(), m.end())):
             speaker = last
         if not speaker:
             window = (m.start() - 200, m.end() + 120)

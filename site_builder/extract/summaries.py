@@ -7,6 +7,7 @@ import re
 from spacy.tokens import Doc
 
 from ..articles import Article
+from .nlp import doc_text
 
 MAX_TITLE_WORDS = 14
 CLAUSE_BREAKS = re.compile(r",| as | which | who | after | while | because | according to ")
@@ -15,9 +16,9 @@ CLAUSE_BREAKS = re.compile(r",| as | which | who | after | while | because | acc
 def lead_sentences(article: Article, doc: Doc, n: int) -> list[str]:
     a, b = article.paragraphs[0]
     start = article.dateline_span[1] if article.dateline_span else a
-    out = []
+    out, full = [], doc_text(doc)
     for sent in doc.char_span(a, b, alignment_mode="expand").sents:
-        text = " ".join(doc.text[max(sent.start_char, start) : sent.end_char].split()).lstrip(":-\u2014 ")
+        text = " ".join(full[max(sent.start_char, start) : sent.end_char].split()).lstrip(":-\u2014 ")
         if text:
             out.append(text)
         if len(out) == n:

@@ -25,7 +25,7 @@ from spacy.tokens import Doc
 
 from . import timex_values as tv
 from .model import Timex
-from .nlp import doc_text
+from .nlp import doc_text, lemma
 
 WD = r"(?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 MON_FULL = r"(?-i:January|February|March|April|May|June|July|August|September|October|November|December)"
@@ -529,11 +529,11 @@ def _tense(doc: Doc, start: int, end: int, title_end: int) -> str:
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in ("will", "'ll", "shall", "wo") for a in auxes):
             return "future"
-        if any(a.lower_ in ("would", "'d") for a in auxes) and not any(a.lemma_ == "have" for a in auxes):
+        if any(a.lower_ in ("would", "'d") for a in auxes) and not any(lemma(a) == "have" for a in auxes):
             return "future"  # "said talks would resume Friday"; not "would have been"
-        if any(a.lower_ == "to" for a in auxes) and verb.head.lemma_ in FUTURE_HEADS:
+        if any(a.lower_ == "to" for a in auxes) and lemma(verb.head) in FUTURE_HEADS:
             return "future"
-        if verb.lemma_ in ("schedule", "set", "due") and any(a.lemma_ == "be" for a in auxes):
+        if lemma(verb) in ("schedule", "set", "due") and any(lemma(a) == "be" for a in auxes):
             return "future"
         if "Past" in verb.morph.get("Tense") and verb.tag_ == "VBD":
             return "past"
