@@ -12,20 +12,18 @@ model's own (tests/test_nlp.py compares both on real text); a pattern of another
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 from spacy.tokens._retokenize import set_token_attrs
 
-GETTERS = {
-    "TAG": lambda t: t.tag_,
-    "LOWER": lambda t: t.lower_,
-    "DEP": lambda t: t.dep_,
-    "IS_SPACE": lambda t: t.is_space,
-}
+# The token attributes patterns may test, read for a whole Doc at once with `Doc.to_array`.
+COLUMNS = ("LOWER", "TAG", "DEP", "IS_SPACE")  # indexed in this order: the most selective first
 OPERATORS = {"IN", "NOT_IN", "REGEX"}
-INDEXED = ("LOWER", "TAG", "DEP", "IS_SPACE")  # most selective first
+
+Test = Callable[[int], bool]  # on the value of one column: a string hash, or 0/1 for IS_SPACE
 
 
 class UnsupportedPattern(ValueError):
@@ -35,89 +33,86 @@ class UnsupportedPattern(ValueError):
 @dataclass(frozen=True)
 class Rule:
     order: int  # later rules win, as in AttributeRuler
-    tokens: tuple[tuple[tuple[str, object], ...], ...]  # per token: (attribute, value or operator dict)
+    tokens: tuple[tuple[tuple[int, Test], ...], ...]  # per matched token: (column, test)
     attrs: dict  # AttributeRuler.attrs entry: attribute id -> value
     index: int  # which matched token gets the attributes
+    keys: tuple[tuple[int, int], ...] | None  # (column, value) the first token may have; None: any
 
-
-def _accepts(value, spec) -> bool:
-    if not isinstance(spec, dict):
-        return value == spec
-    if "IN" in spec:
-        return value in spec["IN"]
-    if "NOT_IN" in spec:
-        return value not in spec["NOT_IN"]
-    return spec["REGEX"].search(value) is not None
-
-
-def _compile(token_pattern: dict) -> tuple[tuple[str, object], ...]:
-    out = []
-    for attr, spec in token_pattern.items():
-        if attr not in GETTERS:
-            raise UnsupportedPattern(attr)
-        if isinstance(spec, dict):
-            if len(spec) != 1 or not OPERATORS >= spec.keys():
-                raise UnsupportedPattern(str(spec))
-            op, values = next(iter(spec.items()))
-            spec = {op: re.compile(values) if op == "REGEX" else frozenset(values)}
-        out.append((attr, spec))
-    return tuple(out)
-
-
-def _keys(first: tuple[tuple[str, object], ...]) -> list[tuple[str, object]] | None:
-    """Index keys of a rule's first token: its value for one of INDEXED; None to test it everywhere."""
-    tests = dict(first)
-    for attr in INDEXED:
-        spec = tests.get(attr)
-        if not isinstance(spec, dict) and spec is not None:
-            return [(attr, spec)]
-        if isinstance(spec, dict) and "IN" in spec:
-            return [(attr, value) for value in spec["IN"]]
-    return None
+    def matches(self, rows: list[list[int]], i: int) -> bool:
+        if len(self.tokens) == 1 and len(self.tokens[0]) == 1:  # most rules: one test of one token
+            column, test = self.tokens[0][0]
+            return test(rows[i][column])
+        return i + len(self.tokens) <= len(rows) and all(
+            test(rows[i + k][column]) for k, tests in enumerate(self.tokens) for column, test in tests
+        )
 
 
 class AttributeIndex:
     """A pipeline component equivalent to the AttributeRuler it was built from."""
 
     def __init__(self, ruler) -> None:
-        self.indexed: dict[tuple[str, str], list[Rule]] = {}
+        self.strings = ruler.vocab.strings
+        self.indexed: dict[tuple[int, int], list[Rule]] = {}
         self.everywhere: list[Rule] = []
         entries = zip(ruler.patterns, ruler.attrs, ruler.indices, strict=True)
         for order, (entry, attrs, index) in enumerate(entries):
             for pattern in entry["patterns"]:
-                rule = Rule(order, tuple(_compile(t) for t in pattern), attrs, index)
-                keys = _keys(rule.tokens[0])
-                if keys is None:
+                tokens = tuple(self._compile(t) for t in pattern)
+                rule = Rule(order, tokens, attrs, index, self._keys(pattern[0]))
+                if rule.keys is None:
                     self.everywhere.append(rule)
-                for key in keys or ():
+                for key in rule.keys or ():
                     self.indexed.setdefault(key, []).append(rule)
 
-    def _matches(self, doc: Doc, i: int, rule: Rule) -> bool:
-        if i + len(rule.tokens) > len(doc):
-            return False
-        return all(
-            _accepts(GETTERS[attr](doc[i + k]), spec)
-            for k, tests in enumerate(rule.tokens)
-            for attr, spec in tests
-        )
+    def _value(self, column: int, value) -> int:
+        if COLUMNS[column] == "IS_SPACE":
+            return int(bool(value))
+        return self.strings.add(value) if value else 0
+
+    def _test(self, column: int, spec) -> Test:
+        if not isinstance(spec, dict):
+            wanted = self._value(column, spec)
+            return lambda v: v == wanted
+        if len(spec) != 1 or not OPERATORS >= spec.keys():
+            raise UnsupportedPattern(str(spec))
+        op, values = next(iter(spec.items()))
+        if op == "REGEX":
+            rx, seen, strings = re.compile(values), {}, self.strings
+            return lambda v: seen[v] if v in seen else seen.setdefault(v, bool(rx.search(strings[v])))
+        allowed = frozenset(self._value(column, x) for x in values)
+        return allowed.__contains__ if op == "IN" else (lambda v: v not in allowed)
+
+    def _compile(self, token_pattern: dict) -> tuple[tuple[int, Test], ...]:
+        if not COLUMNS_SET >= token_pattern.keys():
+            raise UnsupportedPattern(str(token_pattern))
+        return tuple((COLUMNS.index(a), self._test(COLUMNS.index(a), s)) for a, s in token_pattern.items())
+
+    def _keys(self, token_pattern: dict) -> tuple[tuple[int, int], ...] | None:
+        """The values one attribute of the first token must take, for the most selective such attribute."""
+        for column, attr in enumerate(COLUMNS):
+            spec = token_pattern.get(attr)
+            if spec is not None and not isinstance(spec, dict):
+                return ((column, self._value(column, spec)),)
+            if isinstance(spec, dict) and "IN" in spec:
+                return tuple((column, self._value(column, x)) for x in spec["IN"])
+        return None
 
     def __call__(self, doc: Doc) -> Doc:
+        rows = doc.to_array(list(COLUMNS)).tolist()
         found: list[tuple[int, int, Rule]] = []
-        for token in doc:
-            i = token.i
-            rules = [
-                *self.indexed.get(("LOWER", token.lower_), ()),
-                *self.indexed.get(("TAG", token.tag_), ()),
-                *self.indexed.get(("DEP", token.dep_), ()),
-                *self.indexed.get(("IS_SPACE", token.is_space), ()),
-                *self.everywhere,
-            ]
-            found.extend((rule.order, i, rule) for rule in rules if self._matches(doc, i, rule))
+        indexed, everywhere = self.indexed, self.everywhere
+        for i, row in enumerate(rows):
+            for key in enumerate(row):
+                found.extend((r.order, i, r) for r in indexed.get(key, ()) if r.matches(rows, i))
+            found.extend((r.order, i, r) for r in everywhere if r.matches(rows, i))
         found.sort(key=lambda m: (m[0], m[1]))
         for _, i, rule in found:
             target: Token = doc[i + rule.index if rule.index >= 0 else i + len(rule.tokens) + rule.index]
             set_token_attrs(target, rule.attrs)
         return doc
+
+
+COLUMNS_SET = set(COLUMNS)
 
 
 @Language.factory("briefing_attribute_index")
