@@ -1,12 +1,14 @@
 """The speed benchmark (issue 7): corpora of N articles -> ingest -> build, against a plain `mkdocs build`.
 
-    python -m bench.run                       # N = 250, 1000, 4000 (about 15 minutes on 2 cores)
+    python -m bench.run                       # N = 250, 1000, 4000 (about 40 minutes on 2 cores)
     python -m bench.run --sizes 250,1000      # chosen sizes
     python -m bench.run --quick               # N = 100: a smoke run of every step
 
 For each N it makes a corpus from the dev articles (bench/corpus.py), then measures, each in its own
-process: ingest into an empty project, ingest again with nothing new, `briefing build`, the build
-again with no brief changed, and the reference build (bench/reference.py). It also measures the
+process: ingest into an empty project, ingest again with nothing new, then `briefing build` and the
+reference build (bench/reference.py) alternately, twice each, the faster of each counting (this
+machine's speed drifts within minutes), and for N <= 1000 the build again with no brief changed
+(parsed briefs reused). It also measures the
 extraction rate on the dev articles. Results go to bench/out/results.{md,json}; nothing here is a
 pass/fail test.
 """
@@ -26,7 +28,8 @@ from .measure import Run, run, tree_size
 from .reference import make_reference, project_theme
 
 REPO = Path(__file__).resolve().parent.parent
-REBUILD_UP_TO = 1000  # corpus sizes whose build is also timed a second time, with nothing changed
+REBUILD_UP_TO = 1000  # corpus sizes whose build is also timed warm: nothing changed, parsed briefs reused
+ROUNDS = 2  # builds and reference builds per size, alternating; the faster of each counts
 PROJECT_FILES = ("mkdocs.yml", "templates", "overrides", "content/assets")
 
 
@@ -99,30 +102,51 @@ def bench_size(n: int, dev: Path, out: Path, build: bool, log) -> dict:
     again = run(briefing("ingest", "seeds"), project).check()
     row.update(reingest_s=again.seconds, ingest_cpu=ingest.cpu_seconds, ingest_load=ingest.load)
     page_bytes = row["brief_bytes"] // max(1, len(briefs))
-    pages = n
-    if build:
-        log(f"n={n}: build ...")
-        b = run(briefing("build"), project).check()
-        pages, files, size = tree_size(project / "site")
-        row.update(build_s=b.seconds, build_mb=b.peak_tree_mb, pages=pages, site_files=files, site_bytes=size)
-        mb = b.peak_tree_mb
-        log(f"n={n}: build {b.seconds:.1f} s, {pages} pages, {size / 2**20:.0f} MB, peak {mb:.0f} MB")
-        row.update(build_cpu=b.cpu_seconds, build_load=b.load)
-        if n <= REBUILD_UP_TO:  # the second build differs only in reusing parsed briefs: once is enough
-            row["rebuild_s"] = run(briefing("build"), project).check().seconds
-    log(f"n={n}: reference mkdocs build of {pages} pages of {page_bytes} bytes ...")
     ref_dir = folder / "reference"
     texts = [p.read_text(encoding="utf-8") for p in sorted((project / "seeds").glob("*.txt"))[:60]]
-    make_reference(ref_dir, pages, page_bytes, texts, project_theme(REPO))
-    shutil.rmtree(ref_dir / "site", ignore_errors=True)
-    ref = run([sys.executable, "-m", "mkdocs", "build", "-q"], ref_dir).check()
+    builds: list[Run] = []
+    refs: list[Run] = []
+    # Build and reference alternate, twice each, and the faster of each pair counts: this machine's
+    # speed drifts by tens of percent within minutes, and alternating keeps both sides in step.
+    for attempt in range(ROUNDS):
+        if build:
+            (project / ".briefing" / "briefs.cache").unlink(missing_ok=True)  # both builds cold
+            log(f"n={n}: build {attempt + 1}/{ROUNDS} ...")
+            b = run(briefing("build"), project).check()
+            builds.append(b)
+            pages, files, size = tree_size(project / "site")
+            row.update(pages=pages, site_files=files, site_bytes=size)
+            log(
+                f"n={n}: build {b.seconds:.1f} s, {pages} pages, {size / 2**20:.0f} MB, "
+                f"peak {b.peak_tree_mb:.0f} MB"
+            )
+        pages = row.get("pages", n)
+        if attempt == 0:
+            make_reference(ref_dir, pages, page_bytes, texts, project_theme(REPO))
+        shutil.rmtree(ref_dir / "site", ignore_errors=True)
+        log(
+            f"n={n}: reference {attempt + 1}/{ROUNDS}: mkdocs build of {pages} pages, {page_bytes} bytes each"
+        )
+        refs.append(run([sys.executable, "-m", "mkdocs", "build", "-q"], ref_dir).check())
+        log(f"n={n}: reference {refs[-1].seconds:.1f} s")
+    ref = min(refs, key=lambda r: r.seconds)
     ref_pages, _, ref_size = tree_size(ref_dir / "site")
-    row.update(ref_s=ref.seconds, ref_mb=ref.peak_tree_mb, ref_pages=ref_pages, ref_bytes=ref_size)
-    row.update(ref_cpu=ref.cpu_seconds, ref_load=ref.load)
-    if "build_s" in row:
+    row.update(
+        ref_s=ref.seconds, ref_mb=max(r.peak_tree_mb for r in refs), ref_pages=ref_pages, ref_bytes=ref_size
+    )
+    row.update(ref_cpu=min(r.cpu_seconds for r in refs), ref_load=ref.load, ref_all=[r.seconds for r in refs])
+    if builds:
+        b = min(builds, key=lambda r: r.seconds)
+        row.update(
+            build_s=b.seconds,
+            build_mb=max(r.peak_tree_mb for r in builds),
+            build_all=[r.seconds for r in builds],
+        )
+        row.update(build_cpu=min(r.cpu_seconds for r in builds), build_load=b.load)
         row["build_ratio"] = row["build_s"] / ref.seconds
-        row["build_cpu_ratio"] = row["build_cpu"] / ref.cpu_seconds
-    log(f"n={n}: reference {ref.seconds:.1f} s ({ref_pages} pages)")
+        row["build_cpu_ratio"] = row["build_cpu"] / row["ref_cpu"]
+        if n <= REBUILD_UP_TO:  # a build with nothing changed reuses the parsed briefs
+            row["rebuild_s"] = run(briefing("build"), project).check().seconds
     return row
 
 
@@ -181,6 +205,10 @@ def table(rows: list[dict], extract: dict, where: str) -> str:
             _f(r.get("build_cpu_ratio"), ".2f"),
         ]
         lines.append("| " + " | ".join(cells) + " |")
+    lines.append("\nEvery timed build and plain build, in the order run (seconds):\n")
+    for r in rows:
+        runs = zip(r.get("build_all", []), r.get("ref_all", []), strict=False)
+        lines.append(f"- N={r['n']}: " + "; ".join(f"build {b:.1f}, plain {p:.1f}" for b, p in runs))
     by_n = {r["n"]: r for r in rows}
     if 1000 in by_n and 4000 in by_n:
         for key, what in (
