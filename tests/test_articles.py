@@ -4,10 +4,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from conftest import SEED
 
 from site_builder.articles import ArticleError, read_article
-
-SEED = Path(__file__).parent.parent / "seeds" / "000_d4dea3cd9a9c402a.txt"
 
 
 def write(tmp_path: Path, text: str, name: str = "a.txt") -> Path:

@@ -1,9 +1,9 @@
 """Events: one per reporting sentence, dated by its governing time expression or the publication date."""
 
 import datetime as dt
-from pathlib import Path
 
 import pytest
+from conftest import SEED
 
 from site_builder.articles import read_article
 from site_builder.extract import extract
@@ -11,7 +11,6 @@ from site_builder.extract.events import calendar_value, find_events
 from site_builder.extract.model import Entity, Mention
 from site_builder.extract.times import find_times
 
-SEED = Path(__file__).parent.parent / "seeds" / "000_d4dea3cd9a9c402a.txt"
 DCT = dt.date(2021, 7, 8)
 
 

@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import SEED
 
 from site_builder.articles import ArticleError, read_article
 from site_builder.briefs import article_markdown, read_brief
@@ -18,8 +19,6 @@ from site_builder.ingest import ingest
 from site_builder.project import Project
 from site_builder.urls import safe_url
 
-ROOT = Path(__file__).parent.parent
-SEED = ROOT / "seeds" / "000_d4dea3cd9a9c402a.txt"
 FIXTURES = Path(__file__).parent / "fixtures" / "formats"
 PAGE = FIXTURES / "saved-page.html"
 RSS = FIXTURES / "feed.rss"

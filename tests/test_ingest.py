@@ -1,16 +1,13 @@
 """Ingest of the seed, end to end on disk: the brief it writes, and what a re-run leaves alone."""
 
 import shutil
-from pathlib import Path
 
 import pytest
+from conftest import SEED
 
 from site_builder.briefs import read_brief, render_brief
 from site_builder.ingest import ingest
 from site_builder.project import Project
-
-ROOT = Path(__file__).parent.parent
-SEED = ROOT / "seeds" / "000_d4dea3cd9a9c402a.txt"
 
 
 @pytest.fixture(scope="module")

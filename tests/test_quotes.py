@@ -1,13 +1,11 @@
 """Quotes are attributed to their speaker's entity id."""
 
-from pathlib import Path
+from conftest import SEED
 
 from site_builder.articles import read_article
 from site_builder.extract import extract
 from site_builder.extract.entities import find_entities
 from site_builder.extract.quotes import find_quotes
-
-SEED = Path(__file__).parent.parent / "seeds" / "000_d4dea3cd9a9c402a.txt"
 
 
 def quotes_of(nlp, text):

@@ -16,6 +16,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
+from conftest import SEED
 
 from bench.corpus import load_dev, make_corpus
 from bench.measure import run, tree_size
@@ -25,7 +26,6 @@ from site_builder.corpus import load_briefs
 from site_builder.parallel import extract_parallel, workers_for
 
 ROOT = Path(__file__).resolve().parent.parent
-SEED = ROOT / "seeds" / "000_d4dea3cd9a9c402a.txt"
 
 ARTICLES = [
     "date 2022-03-01 Test Wire\n\nFloods hit Dushanbe\n\nDUSHANBE: Floods forced 3,000 people from their "

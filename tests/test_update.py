@@ -5,6 +5,7 @@ from pathlib import Path
 
 import pytest
 import yaml
+from conftest import SEED
 
 from site_builder.briefs import BODY, field_hash, read_brief, split_front_matter
 from site_builder.checks import check_project, errors
@@ -13,8 +14,6 @@ from site_builder.ingest import ingest
 from site_builder.project import Project
 from site_builder.update import update
 
-ROOT = Path(__file__).parent.parent
-SEED = ROOT / "seeds" / "000_d4dea3cd9a9c402a.txt"
 TUNNEL = """\
 date 2024-03-12 Test Wire
 
