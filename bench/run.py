@@ -23,6 +23,8 @@ import sys
 import time
 from pathlib import Path
 
+from site_builder.corpus import BRIEF_CACHE
+
 from .corpus import make_corpus
 from .measure import Run, run, tree_size
 from .reference import make_reference, project_theme
@@ -110,7 +112,7 @@ def bench_size(n: int, dev: Path, out: Path, build: bool, log) -> dict:
     # speed drifts by tens of percent within minutes, and alternating keeps both sides in step.
     for attempt in range(ROUNDS):
         if build:
-            (project / ".briefing" / "briefs.cache").unlink(missing_ok=True)  # both builds cold
+            (project / ".briefing" / BRIEF_CACHE).unlink(missing_ok=True)  # both builds cold
             log(f"n={n}: build {attempt + 1}/{ROUNDS} ...")
             b = run(briefing("build"), project).check()
             builds.append(b)

@@ -3,11 +3,10 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from conftest import SEED
 
 from site_builder.extract.attributes import AttributeIndex, UnsupportedPattern
-from site_builder.extract.nlp import MODELS, lemma
+from site_builder.extract.nlp import lemma, load_model
 
 # Sentences that reach the model's exception rules: contractions, "there is", pronouns as objects,
 # "do/have" as main verbs, determiners as pronouns, "gonna", "y'all", "nothin'".
@@ -23,12 +22,7 @@ SENTENCES = [
 @pytest.fixture(scope="module")
 def stock():
     """The same model with spaCy's own attribute_ruler and lemmatizer running on every token."""
-    for name in MODELS:
-        try:
-            return spacy.load(name)
-        except OSError:
-            continue
-    pytest.fail("no spaCy model installed")
+    return load_model()
 
 
 def texts() -> list[str]:

@@ -3,10 +3,10 @@
 en_core_web_sm's attribute_ruler sets POS, MORPH and some LEMMA values from 179 one- and two-token
 patterns. spaCy runs them through its Matcher, which tries every pattern at every token: an eighth
 of the cost of parsing an article. The patterns only test TAG, LOWER, DEP and IS_SPACE, by equality,
-IN, NOT_IN or REGEX, so each token needs testing against the few patterns indexed under its lower
-form or tag, plus the handful that test neither. The rules, their order and the result are the
-model's own (tests/test_nlp.py compares both on real text); a pattern of another shape makes
-`load_nlp` keep spaCy's component.
+IN, NOT_IN or REGEX, so each token needs testing only against the few patterns indexed under its
+lower form, tag, dependency or whitespace flag, plus the two that test a regular expression alone.
+The rules, their order and the result are the model's own (tests/test_nlp.py compares both on real
+text); a pattern of another shape makes `load_nlp` keep spaCy's component.
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from spacy.tokens._retokenize import set_token_attrs
 
 # The token attributes patterns may test, read for a whole Doc at once with `Doc.to_array`.
 COLUMNS = ("LOWER", "TAG", "DEP", "IS_SPACE")  # indexed in this order: the most selective first
+COLUMNS_SET = set(COLUMNS)
 OPERATORS = {"IN", "NOT_IN", "REGEX"}
 
 Test = Callable[[int], bool]  # on the value of one column: a string hash, or 0/1 for IS_SPACE
@@ -36,7 +37,6 @@ class Rule:
     tokens: tuple[tuple[tuple[int, Test], ...], ...]  # per matched token: (column, test)
     attrs: dict  # AttributeRuler.attrs entry: attribute id -> value
     index: int  # which matched token gets the attributes
-    keys: tuple[tuple[int, int], ...] | None  # (column, value) the first token may have; None: any
 
     def matches(self, rows: list[list[int]], i: int) -> bool:
         if len(self.tokens) == 1 and len(self.tokens[0]) == 1:  # most rules: one test of one token
@@ -58,10 +58,11 @@ class AttributeIndex:
         for order, (entry, attrs, index) in enumerate(entries):
             for pattern in entry["patterns"]:
                 tokens = tuple(self._compile(t) for t in pattern)
-                rule = Rule(order, tokens, attrs, index, self._keys(pattern[0]))
-                if rule.keys is None:
+                rule = Rule(order, tokens, attrs, index)
+                keys = self._keys(pattern[0])  # (column, value) the first token may have; None: any
+                if keys is None:
                     self.everywhere.append(rule)
-                for key in rule.keys or ():
+                for key in keys or ():
                     self.indexed.setdefault(key, []).append(rule)
 
     def _value(self, column: int, value) -> int:
@@ -110,9 +111,6 @@ class AttributeIndex:
             target: Token = doc[i + rule.index if rule.index >= 0 else i + len(rule.tokens) + rule.index]
             set_token_attrs(target, rule.attrs)
         return doc
-
-
-COLUMNS_SET = set(COLUMNS)
 
 
 @Language.factory("briefing_attribute_index")

