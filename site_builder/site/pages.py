@@ -13,6 +13,7 @@ import datetime as dt
 import functools
 import html as html_lib
 import itertools
+import posixpath
 import re
 import secrets
 from importlib import resources
@@ -690,6 +691,8 @@ def link_mentions(body: str, names: dict[str, str]) -> str:
 
 
 def mention_names(site: Site, brief: Brief, page: str) -> dict[str, str]:
+    """{name as written: link}. The links name the target's source file (`../actors/x.md`), which
+    MkDocs checks and turns into the page's URL in either URL style (`--offline` included)."""
     names: dict[str, str] = {}
     for refs, view in ((brief.actors, site.actor), (brief.locations, site.place)):
         for ref in refs:
@@ -705,7 +708,7 @@ def mention_names(site: Site, brief: Brief, page: str) -> dict[str, str]:
             ]
             for name in aliases:
                 if name and name not in names:
-                    names[name] = site.url(src, page)
+                    names[name] = quote(posixpath.relpath(src, posixpath.dirname(page) or "."))
     return names
 
 
