@@ -7,10 +7,17 @@ pushes that branch to the remote. A missing piece gets an error that says what t
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from .project import Project
+
+URL = re.compile(
+    r"^[a-z][a-z0-9+.-]*://|^(?:[\w.-]+@)?[\w.-]{2,}:(?!//)", re.IGNORECASE
+)  # https://, git@host:
 
 
 class DeployError(RuntimeError):
@@ -19,6 +26,36 @@ class DeployError(RuntimeError):
 
 def _git(project: Project, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(["git", *args], cwd=project.root, capture_output=True, text=True)
+
+
+def push_target(project: Project, remote: str) -> str:
+    """Where `--remote` points: a remote's name, a repository URL, or the path of a repository
+    (a bare one, say); a path is made absolute, as MkDocs pushes from the project folder."""
+    if _git(project, "remote", "get-url", remote).returncode == 0 or URL.match(remote):
+        return remote
+    path = Path(remote).expanduser()
+    if path.is_dir():
+        found = subprocess.run(
+            ["git", "-C", str(path), "rev-parse", "--absolute-git-dir"], capture_output=True, text=True
+        )
+        git_dir = Path(found.stdout.strip()) if found.returncode == 0 else None
+        if git_dir not in (
+            path.resolve(),
+            path.resolve() / ".git",
+        ):  # a folder inside a repository is not one
+            raise DeployError(
+                f"{remote}: not a git repository; give a repository's path (an empty folder becomes "
+                f"one with `git init --bare {remote}`) or its URL"
+            )
+        return str(path.resolve())
+    if path.exists():
+        raise DeployError(f"{remote}: a file, not a git repository; give a repository's path or its URL")
+    if "/" in remote or remote.startswith((".", "~")):
+        raise DeployError(f"{remote}: no such folder; give the path of a git repository, or its URL")
+    raise DeployError(
+        f"no git remote named `{remote}`; add one with `git remote add {remote} <repository URL>`, "
+        "or pass the repository itself: --remote https://github.com/USER/REPO.git (or a path)"
+    )
 
 
 def deploy_command(project: Project, remote: str, branch: str, message: str | None) -> list[str]:
@@ -51,15 +88,20 @@ def deploy(
         )
     if _git(project, "rev-parse", "--git-dir").returncode != 0:
         raise DeployError(f"{project.root}: not a git repository; run `git init` and add a GitHub remote")
-    if _git(project, "remote", "get-url", remote).returncode != 0:
-        raise DeployError(
-            f"no git remote named `{remote}`; add one: git remote add {remote} <repository URL>"
-        )
+    target = push_target(project, remote)
     done = subprocess.run(
-        deploy_command(project, remote, branch, message), cwd=project.root, capture_output=True, text=True
+        deploy_command(project, target, branch, message), cwd=project.root, capture_output=True, text=True
     )
     if done.returncode != 0:
         tail = "\n".join((done.stderr or done.stdout).strip().splitlines()[-15:])
         raise DeployError(f"mkdocs gh-deploy failed (exit {done.returncode}):\n{tail}")
-    url = _git(project, "remote", "get-url", remote).stdout.strip()
-    return f"deploy: the site is on branch {branch} of {url}"
+    named = _git(project, "remote", "get-url", target)
+    return f"deploy: the site is on branch {branch} of {shown(named.stdout.strip() or target)}"
+
+
+def shown(url: str) -> str:
+    """A repository URL fit to print: without a user name or token written into it."""
+    parts = urlsplit(url)
+    if parts.scheme and "@" in parts.netloc:
+        return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+    return url

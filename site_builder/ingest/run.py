@@ -20,8 +20,10 @@ from ..inputs import SUFFIXES as ARTICLE_SUFFIXES
 from ..inputs import NotAnArticle, read_articles
 from ..inputs.articles import Article, ArticleError
 from ..project import Project
+from .progress import counted
 
 MANIFEST = "ingested.json"
+ALREADY_BRIEFED = "already briefed as"  # the skip of an unchanged article; the command sums these up
 
 
 @dataclass
@@ -167,7 +169,8 @@ def ingest(paths: Iterable[Path | str], project: Project, on_progress=None) -> I
     manifest = Manifest(project)
     pending: list[tuple[Path, Article]] = []
     seen: dict[str, str] = {}
-    for path, article in ((p, a) for p in files for a in read_articles(p)):
+    reading = counted(files, len(files), "reading", on_progress)
+    for path, article in ((p, a) for p in reading for a in read_articles(p)):
         if isinstance(article, NotAnArticle):
             report.skipped.append((article.path, article.message))
             continue
@@ -178,7 +181,7 @@ def ingest(paths: Iterable[Path | str], project: Project, on_progress=None) -> I
         text_sha = article.content_hash
         existing = manifest.brief_for(article.sha256, text_sha)
         if existing:
-            report.skipped.append((label, f"already briefed as {existing}"))
+            report.skipped.append((label, f"{ALREADY_BRIEFED} {existing}"))
         elif changed := manifest.brief_of_file(source_file(project, path, article)):
             report.skipped.append(
                 (label, f"changed since {changed} was written; `briefing ingest --update` refreshes it")
@@ -204,7 +207,7 @@ def ingest(paths: Iterable[Path | str], project: Project, on_progress=None) -> I
     known, note_errors = known_entities(project)
     report.failed.extend(note_errors)
     taken: set[str] = set()
-    found = extract_parallel([a for _, a in pending], known)
+    found = counted(extract_parallel([a for _, a in pending], known), len(pending), "extracting", on_progress)
     for (path, article), result in zip(pending, found, strict=True):
         brief = make_brief(article, result, source_file(project, path, article))
         brief.source["text_sha256"] = article.content_hash
@@ -217,8 +220,6 @@ def ingest(paths: Iterable[Path | str], project: Project, on_progress=None) -> I
             report.failed.append(f"{where}: cannot be written ({err.strerror}); check the folder's rights")
             continue
         manifest.add(brief)
-        if on_progress:
-            on_progress(path, brief)
     try:
         manifest.save()
     except OSError:
