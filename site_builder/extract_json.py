@@ -37,6 +37,8 @@ def extraction_record(path: str, article: Article, found: Extraction) -> dict:
                 "basis": ev.basis,
                 "range": ev.range,
                 "text": ev.text,
+                "start": ev.start,
+                "end": ev.end,
                 "actors": ev.actors,
                 "locations": ev.locations,
             }
