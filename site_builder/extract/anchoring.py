@@ -21,7 +21,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Span, Token
 
 from .clauses import SUBJECTS, Clause, Quotes
 from .event_words import COMPARISON_WORDS, MODIFIER_DEPS, NAMING_PREPS, RANGE_OF_SIGNAL
@@ -31,6 +31,9 @@ NOUNS = ("NOUN", "PROPN", "PRON", "NUM")
 NEWS_DAYS = 14  # a date this close to publication is the news, not background
 WEAK = 100  # added to the distance of a time that only names a setting's day
 SETTING_PREPS = {"in", "at", "during"}
+# The prepositions of a time on a noun that date the noun's clause ("the service in February passed
+# Wal-Mart", "slated for a release on June 24"); "over", "from", "between" give the noun a period.
+LIFTED_SIGNALS = {"in", "on", "at", "since", "until", "till", "by", "before", "after"}
 INHERIT_DEPS = {"conj", "advcl", "parataxis", "ccomp"}
 
 
@@ -126,12 +129,14 @@ def interval(date: str) -> tuple[dt.date, dt.date] | None:
 
 
 def anchors_of(
-    doc: Doc, clauses: list[Clause], times: list[Timex], quotes: Quotes
+    sent: Span, clauses: list[Clause], times: list[Timex], quotes: Quotes
 ) -> tuple[dict[int, list[Anchor]], list[Timex]]:
     """Each clause's time expressions (by head index), and the times that date a noun ("Monday's email").
 
     A time inside a quotation dates only a clause inside the same quotation ("the text 'Steve Jobs
-    1955-2011'" dates nothing outside it)."""
+    1955-2011'" dates nothing outside it). A time whose parse leads out of the sentence (a headline
+    run into the first line) dates the sentence's main clause."""
+    doc = sent.doc
     out: dict[int, list[Anchor]] = {}
     on_nouns = []
     for t in times:
@@ -140,7 +145,7 @@ def anchors_of(
             continue
         quote = quotes.of(t.start)
         heads = {c.head.i: c for c in clauses if quotes.of(c.head.idx) == quote}
-        found = _attach(span.root, heads, {tok.i for tok in span})
+        found = _attach(span.root, heads, {tok.i for tok in span}, (sent.start, sent.end))
         if found == "poss":
             on_nouns.append(t)
         elif isinstance(found, tuple):
@@ -167,21 +172,29 @@ def _share_with_conjuncts(clauses: list[Clause], out: dict[int, list[Anchor]]) -
 
 
 def _attach(
-    root: Token, heads: dict[int, Clause], inside: set[int]
+    root: Token, heads: dict[int, Clause], inside: set[int], sent: tuple[int, int]
 ) -> tuple[int, str | None, int] | str | None:
     """The clause head a time hangs from, with its preposition and distance; 'poss' or None when
     it dates a thing ("Monday's email": a noun the story may go on with)."""
     tok, signal, hops = root, None, 0
     if root.dep_ in MODIFIER_DEPS and root.head.pos_ in NOUNS and root.head.i not in heads:
-        if root.dep_ == "poss":
-            return "poss"
         noun = root.head
-        if not (noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPS):
+        if root.dep_ == "poss" and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i in heads:
+            tok, hops = noun, WEAK  # "Yesterday's crash killed 50", "next year's contest is to take place"
+        elif root.dep_ == "poss":
+            return "poss"  # "after yesterday's crash": the story may go on at that day
+        elif noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPS:
+            tok, hops = noun, WEAK  # "in a Wednesday media event, Apple released": the setting's day
+        else:
             return None  # "the 1953 expedition", "the 2018 World Cup"
-        tok, hops = noun, WEAK  # "in a Wednesday media event, Apple released": the setting's day
+    host = tok  # a noun the time describes by where it stands, or the time itself
     while tok.i not in heads or tok.i in inside:
+        if not sent[0] <= tok.i < sent[1] and heads:
+            return min(heads, key=lambda i: heads[i].depth), signal, hops + WEAK // 2
         if tok.head.i == tok.i or hops > WEAK + 12:
             return None
+        if tok is not host and tok.i not in inside and tok.pos_ in NOUNS and signal not in LIFTED_SIGNALS:
+            return None  # "effects over 2000-2050": the noun's own period, not the clause's
         if tok.dep_ == "pobj" and tok.head.pos_ in ("ADP", "SCONJ"):
             prep = tok.head
             if signal is None:
@@ -213,17 +226,35 @@ def date_clauses(
         own = sorted(anchors.get(clause.head.i, []), key=lambda a: (a.hops, a.time.start))
         parent = out.get(clause.parent.head.i) if clause.parent is not None else None
         dating = _dating(clause, own, parent, narrative)
-        if dating is not None and dating.time is None:
-            dating.event = not (
-                clause.describes() or clause.quoted or (clause.bound and not (parent and parent.event))
-            )
+        if dating is not None:
+            dating.event = _is_event(clause, dating, own, parent)
         out[clause.head.i] = dating
     return out
 
 
+def _is_event(clause: Clause, dating: Dating, own: list[Anchor], parent: Dating | None) -> bool:
+    """Whether a clause reports something happening, or only describes, supposes or quotes.
+
+    A calendar date on the predicate makes an event of any clause ("the vote was on Sunday");
+    "now" makes one of a current activity ("the store currently sells TV episodes") but not of a
+    state; a possessive date ("this year's theme was water") makes none.
+    """
+    if clause.supposes():
+        return False
+    time = dating.time
+    if time is not None and any(a.time is time and a.hops < WEAK for a in own):
+        if time.value != "PRESENT_REF":
+            return True
+        if not (clause.quoted or clause.is_state()):
+            return True
+    if clause.quoted or clause.describes():
+        return False
+    return not (clause.bound and not (parent and parent.event))
+
+
 def _dating(clause: Clause, own: list[Anchor], parent: Dating | None, narrative: Narrative) -> Dating | None:
     dct = narrative.dct
-    dated = [(a, d) for a in own if (d := calendar_value(a.time.value))]
+    dated = [(a, d) for a in own if (d := calendar_value(a.time.value)) and _agrees(clause, d, dct)]
     if dated:
         anchor, date = dated[0]
         range_ = RANGE_OF_SIGNAL.get(anchor.signal or _signal_of(anchor.time) or "")
@@ -245,6 +276,14 @@ def _dating(clause: Clause, own: list[Anchor], parent: Dating | None, narrative:
     return Dating(date, "reported", status)
 
 
+def _agrees(clause: Clause, date: str, dct: dt.date) -> bool:
+    """A date the clause's tense allows: "found ... by 2050" is a parse that hung the forecast's
+    date on the finding, which was told as done."""
+    span = interval(date)
+    told_done = clause.tense in ("past", "present") and clause.perfect or clause.tense == "past"
+    return span is None or not (told_done and span[0] > dct and not _planned(clause))
+
+
 def _signal_of(t: Timex) -> str | None:
     return {"START": "since", "BEFORE": "before", "AFTER": "after"}.get(t.mod or "")
 
@@ -256,11 +295,9 @@ def _inherits(clause: Clause) -> bool:
         return False
     if clause.bound:
         return True
-    if clause.dep not in INHERIT_DEPS:
-        return False
-    if clause.dep == "ccomp":  # what is said: in the saying's time unless it looks ahead or back
-        return clause.tense in ("past", "present") and not clause.perfect
-    return clause.tense == parent.tense and clause.perfect == parent.perfect
+    # "said he was tired", "resigned and left": told in the same tense, at the same time;
+    # "says he resigned" and "said it will" look back or ahead
+    return clause.dep in INHERIT_DEPS and (clause.tense, clause.perfect) == (parent.tense, parent.perfect)
 
 
 def _status(clause: Clause, date: str, range_: str | None, dct: dt.date) -> str:

@@ -20,6 +20,7 @@ from .event_words import (
     CONDITION_MARKS,
     FUTURE_AUX,
     MODAL_AUX,
+    OBLIGATION_HEADS,
     PLANNING_HEADS,
     REPORTING,
     STATIVE,
@@ -61,6 +62,10 @@ class Clause:
     children: list[Clause] = field(default_factory=list)
 
     @property
+    def depth(self) -> int:
+        return 0 if self.parent is None else self.parent.depth + 1
+
+    @property
     def reporting(self) -> bool:
         return self.lemma in REPORTING
 
@@ -72,40 +77,43 @@ class Clause:
         )
 
     def describes(self) -> bool:
-        """Background with no time of its own: a copula, a state, the simple present, an ability.
+        """Background unless a date says otherwise: a state, the simple present, a reduced relative.
 
         "Afghanistan shares a border", "the phone has two cameras", "the weather was mild",
-        "the phones can be returned". A reporting verb in the present ("Apple claims") reports.
+        "the store sells music". A reporting verb in the present ("Apple claims") reports.
         """
-        if self.tense == "ability" or (self.tense == "modal" and self.perfect):
-            return True  # "can be returned", "could have built": what may be or might have been
-        if self.head.pos_ not in VERBS:
-            return True  # a sentence without a verb: a heading, a caption
-        if self.dep == "acl" and not (self.finite or self.planned):
-            return True  # "the volume produced by the iPod", "a processor first used in the iPad"
-        if self._plans():
-            return False  # "plans to", "wants to", "is expected to": the plan is news
-        if self.lemma in STATIVE and self.lemma != "be" and self.tense in ("past", "present"):
-            return True  # "the company owned five stores", "provinces which are bordering the state"
-        if self.lemma == "be" and not self.progressive:
+        if self.is_state():
             return True
-        if self.tense == "present" and not (self.perfect or self.progressive):
-            return not self.reporting
+        if not (self.finite or self.planned or self.bound or self.dep == "conj"):
+            return True  # "the volume produced by the iPod", "increasing population would increase"
+        if self.tense == "present" and not (self.perfect or self.progressive or self._plans()):
+            return not self.reporting or any(c.dep_ == "neg" for c in self.head.children)  # "do not comment"
         return False
+
+    def is_state(self) -> bool:
+        """A copula or a verb of state, "now" or not: "the BlackBerry is the most popular phone right
+        now", "the store currently has 225,000 apps", "provinces which are bordering the state"."""
+        if self._plans():
+            return False  # "plans to", "has to", "is to": the plan is news
+        if self.lemma == "be":
+            return not self.progressive
+        return self.lemma in STATIVE and self.tense in ("past", "present")
+
+    def supposes(self) -> bool:
+        """'can be returned', 'could have built', 'would not have been possible': what may be or
+        might have been, whatever its time."""
+        return self.tense == "ability" or (self.tense == "modal" and self.perfect)
 
     def _plans(self) -> bool:
         """'plans to open', 'is to resign': a head whose infinitive lies ahead."""
-        return (self.lemma in PLANNING_HEADS or self.lemma == "be") and any(
+        return (self.lemma in PLANNING_HEADS or self.lemma in OBLIGATION_HEADS or self.lemma == "be") and any(
             c.dep_ == "xcomp" for c in self.head.children
         )
 
 
 def clauses_of(sent: Span, quotes: Quotes) -> list[Clause]:
     """The sentence's clauses, parents before children (tree order)."""
-    heads = [t for t in sent if _is_clause_head(t)]
-    if not heads:
-        root = sent.root
-        heads = [root] if root.pos_ in ("NOUN", "PROPN") else []
+    heads = [t for t in sent if _is_clause_head(t)]  # none in a heading or a caption
     found: dict[int, Clause] = {}
     for tok in sorted(heads, key=_depth):
         parent = _parent_clause(tok, found)
@@ -220,4 +228,6 @@ def _planned(tok: Token, parent: Clause) -> bool:
         return False
     head = tok.head
     word = lemma(head).lower() if head.pos_ in (*VERBS, "NOUN", "ADJ") else head.lower_
+    if word in OBLIGATION_HEADS:
+        return parent.tense != "past"  # "needs to rebuild" lies ahead; "had to rebuild" was done
     return word in PLANNING_HEADS or head.lower_ in ("going", "due", "likely", "set", "expected")

@@ -32,8 +32,10 @@ MODAL_AUX = {"would", "'d", "could", "might", "may", "should", "must", "can", "c
 # Heads whose infinitive lies ahead: "plans to open", "is expected to rise", "is set to", "going to".
 PLANNING_HEADS = {"plan", "expect", "schedule", "set", "due", "intend", "hope", "aim", "promise", "vow",
                   "threaten", "prepare", "propose", "want", "seek", "pledge", "go", "slate", "likely",
-                  "poise", "wish", "agree", "decide", "offer", "ask", "urge", "order", "need", "have",
-                  "ready", "willing", "supposed", "bound"}  # fmt: skip
+                  "poise", "wish", "agree", "decide", "offer", "ask", "urge", "order", "ready", "willing",
+                  "supposed", "bound"}  # fmt: skip
+# "has to", "needs to": ahead while told in the present; "had to rebuild" was done.
+OBLIGATION_HEADS = {"have", "need"}
 # "if it rains": a condition; what it conditions may not happen.
 CONDITION_MARKS = {"if", "unless", "whether"}
 

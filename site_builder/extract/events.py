@@ -62,7 +62,7 @@ def find_events(
             continue
         lo, hi = sent.start_char, sent.end_char
         here = times[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
-        anchors, on_nouns = anchors_of(doc, clauses, here, quotes)
+        anchors, on_nouns = anchors_of(sent, clauses, here, quotes)
         datings = date_clauses(clauses, anchors, narrative)
         if not _quote_only(sent) or _entities_in(entities, lo, hi):
             events.extend(_sentence_events(sent, clauses, datings, entities))
@@ -143,7 +143,14 @@ def _clause_text(clause: Clause, start: int, end: int) -> tuple[str, tuple[int, 
     has none of its own ("who joined the ministry" -> "Karimov joined the ministry").
     Returns the text and the span the supplied subject came from."""
     doc = clause.head.doc
-    toks = [t for t in doc[clause.head.left_edge.i : clause.head.right_edge.i + 1] if start <= t.idx < end]
+    first = clause.head.left_edge.i
+    if clause.bound and clause.parent.head.i < clause.head.i:  # "to enter": "had been denied visas to enter"
+        verb = clause.parent.head
+        first = min(
+            [verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+        )
+        start = doc[first].idx
+    toks = [t for t in doc[first : clause.head.right_edge.i + 1] if start <= t.idx < end]
     while toks and toks[0].i < clause.head.i and _leading_filler(toks[0]):
         toks.pop(0)
     subject = _subject(clause)
