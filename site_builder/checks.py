@@ -19,17 +19,17 @@ from pathlib import Path
 import yaml
 
 from .briefs import BODY, FRONT_MATTER, KNOWN_FIELDS, MACHINE_FIELDS, SCHEMA
-from .extract.model import ACTOR_KINDS, LOCATION_KINDS
+from .extract.model import ACTOR_KINDS, EVENT_BASES, EVENT_STATUSES, LOCATION_KINDS
 from .notes import NOTE_FIELDS
 from .project import Project
 from .slugs import is_safe_slug
 
 ERROR, WARNING = "error", "warning"
-BASES = ("stated", "reported")
+BASES = EVENT_BASES
 RANGES = ("since", "until", "before", "after")
 TIMEX_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 ENTITY_KEYS = {"id", "name", "kind", "mentions", "roles", "aliases", "within", "lat", "lon", "wikidata"}
-EVENT_KEYS = {"date", "basis", "range", "text", "actors", "locations"}
+EVENT_KEYS = {"date", "basis", "status", "range", "text", "actors", "locations"}
 QUOTE_KEYS = {"speaker", "text"}
 SOURCE_KEYS = {"name", "file", "sha256", "text_sha256", "url"}
 
@@ -327,6 +327,8 @@ def _check_events(fm: FrontMatter, actors: set[str], places: set[str], known: Kn
             fm.error((*key, "date"), f"event date `{ev['date']}` {problem}")
         if ev.get("basis") not in BASES:
             fm.error((*key, "basis") if "basis" in ev else key, f"`basis` must be one of {', '.join(BASES)}")
+        if ev.get("status") is not None and ev["status"] not in EVENT_STATUSES:
+            fm.error((*key, "status"), f"`status` must be one of {', '.join(EVENT_STATUSES)}")
         if ev.get("range") is not None and ev["range"] not in RANGES:
             fm.warn((*key, "range"), f"`range: {ev['range']}` is not one of {', '.join(RANGES)}")
         if not isinstance(ev.get("text"), str) or not ev["text"].strip():

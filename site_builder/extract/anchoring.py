@@ -197,12 +197,13 @@ def _attach(
             return None  # "effects over 2000-2050": the noun's own period, not the clause's
         if tok.dep_ == "pobj" and tok.head.pos_ in ("ADP", "SCONJ"):
             prep = tok.head
-            if signal is None:
-                signal = prep.lower_
-                if prep.lower_ in NAMING_PREPS and prep.head.pos_ in NOUNS:
-                    return None  # "the Act of 1934"
-                if prep.lower_ == "since" and _compares(prep):
+            if signal is None and prep.lower_ in NAMING_PREPS and prep.head.pos_ in NOUNS:
+                return None  # "the Act of 1934"
+            if prep.lower_ == "since":
+                if _compares(prep):
                     return None  # "the first loss since 1992": the event is now
+                signal = "since"  # "shut since the explosion in March"
+            signal = signal or prep.lower_
         tok, hops = tok.head, hops + 1
     return tok.i, signal, hops
 
@@ -265,6 +266,8 @@ def _dating(clause: Clause, own: list[Anchor], parent: Dating | None, narrative:
     now = next((a.time for a in own if a.time.value == "PRESENT_REF"), None)
     if now and not (clause.tense == "past" and not clause.perfect):  # not "announced ... now"
         return Dating(dct.isoformat(), "stated", _status(clause, dct.isoformat(), None, dct), None, now)
+    if parent is not None and parent.event and _reports_earlier(clause):
+        return Dating(parent.date, parent.basis, "happened", "before")  # "said on Monday they had crossed"
     if parent is not None and parent.event and _inherits(clause):
         status = _status(clause, parent.date, parent.range, dct)
         return Dating(parent.date, parent.basis, status, parent.range)
@@ -280,12 +283,23 @@ def _agrees(clause: Clause, date: str, dct: dt.date) -> bool:
     """A date the clause's tense allows: "found ... by 2050" is a parse that hung the forecast's
     date on the finding, which was told as done."""
     span = interval(date)
+    if span is None:
+        return True
+    if clause.tense == "future":  # "will be affected ... September 2014": the parse or the value is off
+        return span[1] >= dct
     told_done = clause.tense in ("past", "present") and clause.perfect or clause.tense == "past"
-    return span is None or not (told_done and span[0] > dct and not _planned(clause))
+    return not (told_done and span[0] > dct and not _planned(clause))
 
 
 def _signal_of(t: Timex) -> str | None:
     return {"START": "since", "BEFORE": "before", "AFTER": "after"}.get(t.mod or "")
+
+
+def _reports_earlier(clause: Clause) -> bool:
+    """'Rahmon said on Monday that soldiers had crossed': what is reported in the past perfect
+    happened before the saying."""
+    parent = clause.parent
+    return clause.dep == "ccomp" and clause.tense == "past" and clause.perfect and parent.tense == "past"
 
 
 def _inherits(clause: Clause) -> bool:

@@ -23,6 +23,7 @@ from .event_words import (
     OBLIGATION_HEADS,
     PLANNING_HEADS,
     REPORTING,
+    SPECULATIVE_AUX,
     STATIVE,
 )
 from .nlp import lemma
@@ -52,7 +53,7 @@ class Clause:
     parent: Clause | None
     start: int  # character offsets of the clause (its subtree, coordinated clauses cut off)
     end: int
-    tense: str  # past | present | future | modal | ability | "" (a participle or infinitive)
+    tense: str  # past | present | future | modal | ability | speculation | "" (participle, infinitive)
     perfect: bool = False
     progressive: bool = False
     lemma: str = ""
@@ -100,9 +101,9 @@ class Clause:
         return self.lemma in STATIVE and self.tense in ("past", "present")
 
     def supposes(self) -> bool:
-        """'can be returned', 'could have built', 'would not have been possible': what may be or
-        might have been, whatever its time."""
-        return self.tense == "ability" or (self.tense == "modal" and self.perfect)
+        """'can be returned', 'may be caused by mites', 'could have built', 'would not have been
+        possible': what may be or might have been, whatever its time."""
+        return self.tense in ("ability", "speculation") or (self.tense == "modal" and self.perfect)
 
     def _plans(self) -> bool:
         """'plans to open', 'is to resign': a head whose infinitive lies ahead."""
@@ -118,7 +119,7 @@ def clauses_of(sent: Span, quotes: Quotes) -> list[Clause]:
     for tok in sorted(heads, key=_depth):
         parent = _parent_clause(tok, found)
         start, end = _extent(tok)
-        tense, perfect, progressive = verb_form(tok)
+        tense, perfect, progressive, _ = verb_form(tok)
         clause = Clause(
             head=tok,
             dep=tok.dep_ if parent is not None else "ROOT",
@@ -170,7 +171,7 @@ def _parent_clause(tok: Token, found: dict[int, Clause]) -> Clause | None:
 
 
 def _extent(tok: Token) -> tuple[int, int]:
-    """The clause's characters: its subtree, cut before a coordinated clause ("fought X in 2004 | and took")."""
+    """The clause's characters: its subtree, cut before a coordinated clause ("fought it in 2004")."""
     left, right = tok.left_edge, tok.right_edge
     for child in tok.rights:
         if child.dep_ == "conj" and child.pos_ in VERBS:
@@ -185,34 +186,37 @@ def _extent(tok: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
-def verb_form(tok: Token) -> tuple[str, bool, bool]:
-    """(tense, perfect, progressive) of the verb group a clause head leads.
+def verb_form(tok: Token) -> tuple[str, bool, bool, bool]:
+    """(tense, perfect, progressive, passive) of the verb group a clause head leads.
 
     Tense is the finite verb's: future ("will"), modal ("would", "could"), ability ("can"),
     past, present; "" for a participle or infinitive with no auxiliary.
     """
     if tok.pos_ not in VERBS:
-        return "", False, False
+        return "", False, False, False
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.i < tok.i]
-    perfect = any(
-        a.lower_ in ("has", "have", "had", "'ve", "'s", "having") and a.dep_ == "aux" for a in auxes
-    ) and (tok.tag_ == "VBN" or any(a.lower_ == "been" for a in auxes))
+    words = [a.lower_ for a in auxes]
+    participle = tok.tag_ == "VBN" or "been" in words
+    if words[:1] == ["'d"] and participle and "have" not in words:
+        words[0] = "had"  # "she'd contracted the virus"; "she'd go" is "would"
+    perfect = participle and any(w in ("has", "have", "had", "'ve", "'s", "having") for w in words)
     progressive = tok.tag_ == "VBG" and any(a.dep_ == "aux" and a.lower_ in BE_FORMS for a in auxes)
+    passive = any(a.dep_ == "auxpass" for a in auxes)
     finite = auxes[0] if auxes else tok
-    word = finite.lower_
+    word = words[0] if words else tok.lower_
     if word in FUTURE_AUX:
         tense = "future"
     elif word in ABILITY_AUX:
         tense = "ability"
     elif word in MODAL_AUX:
-        tense = "modal"
-    elif finite.tag_ == "VBD":
+        tense = "speculation" if word in SPECULATIVE_AUX and (passive or lemma(tok) == "be") else "modal"
+    elif finite.tag_ == "VBD" or word == "had":
         tense = "past"
     elif finite.tag_ in ("VBZ", "VBP"):
         tense = "present"
     else:
         tense = ""  # "to sell", "walking", "released April 3"
-    return tense, perfect, progressive
+    return tense, perfect, progressive, passive
 
 
 BE_FORMS = {"be", "is", "are", "was", "were", "am", "been", "being", "'s", "'re", "'m"}

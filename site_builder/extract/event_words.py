@@ -24,8 +24,9 @@ RANGE_OF_SIGNAL = {"since": "since", "until": "until", "till": "until", "before"
                    "after": "after"}  # fmt: skip
 # "first loss since 1992", "lowest since 1997", "the most since": "since" that compares, not one that
 # opens a period; the event is now. Superlatives (JJS, RBS) count too.
-COMPARISON_WORDS = {"first", "record", "only", "last", "biggest", "largest", "highest", "lowest", "worst",
-                    "best", "most", "least", "fewest", "steepest", "sharpest", "strongest", "weakest"}  # fmt: skip
+COMPARISON_WORDS = {"first", "record", "only", "last", "biggest", "largest", "highest", "lowest",
+                    "worst", "best", "most", "least", "fewest", "steepest", "sharpest", "strongest",
+                    "weakest"}  # fmt: skip
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "sha"}
 MODAL_AUX = {"would", "'d", "could", "might", "may", "should", "must", "can", "ca", "ought"}
@@ -53,5 +54,7 @@ STATIVE = {"be", "have", "own", "possess", "share", "border", "contain", "includ
            "lie", "belong", "know", "seem", "appear", "resemble", "mean", "cost", "weigh", "measure",
            "equal", "represent", "span", "deserve", "depend", "involve", "matter", "exist", "differ",
            "lack", "remain", "need", "want", "like", "love", "hate", "prefer", "fear", "doubt"}  # fmt: skip
+# "may be caused by mites", "could be linked": a guess about how things are, not an event ahead.
+SPECULATIVE_AUX = {"may", "might", "could", "must"}
 # "can" tells what is possible, not what will happen: "the phones can be returned".
 ABILITY_AUX = {"can", "ca"}

@@ -84,7 +84,9 @@ def _sentence_events(
     for n, group in enumerate(groups):
         head = group.top.head
         if n == 0:  # the main event reads as the sentence
-            start, end, text, extra = sent.start_char, sent.end_char, sent.text, None
+            text, extra = sent.text.strip(), None
+            start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+            end = start + len(text)
         else:
             start = max(sent.start_char, min(c.start for c in group.clauses))
             end = min(sent.end_char, max(c.end for c in group.clauses))
