@@ -4,7 +4,7 @@ import datetime as dt
 
 from markdown_it import MarkdownIt
 
-from site_builder.briefs import (
+from site_builder.briefs.model import (
     Brief,
     brief_id,
     escape_markdown,
