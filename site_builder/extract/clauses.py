@@ -11,7 +11,7 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Token
 
 from .event_words import (
     ABILITY_AUX,
@@ -112,14 +112,19 @@ class Clause:
         )
 
 
-def clauses_of(sent: Span, quotes: Quotes) -> list[Clause]:
-    """The sentence's clauses, parents before children (tree order)."""
-    heads = [t for t in sent if _is_clause_head(t)]  # none in a heading or a caption
+def clause_heads(doc: Doc) -> list[Token]:
+    """Every predicate of the document that heads a clause, in text order (one pass over the doc)."""
+    return [t for t in doc if _is_clause_head(t)]
+
+
+def clauses_of(heads: list[Token], quotes: Quotes) -> list[Clause]:
+    """One sentence's clauses, from its clause heads, parents before children (tree order).
+    A sentence with none (a heading, a caption) has no clause."""
     found: dict[int, Clause] = {}
     for tok in sorted(heads, key=_depth):
         parent = _parent_clause(tok, found)
         start, end = _extent(tok)
-        tense, perfect, progressive, _ = verb_form(tok)
+        tense, perfect, progressive = verb_form(tok)
         clause = Clause(
             head=tok,
             dep=tok.dep_ if parent is not None else "ROOT",
@@ -186,14 +191,14 @@ def _extent(tok: Token) -> tuple[int, int]:
     return left.idx, right.idx + len(right.text)
 
 
-def verb_form(tok: Token) -> tuple[str, bool, bool, bool]:
-    """(tense, perfect, progressive, passive) of the verb group a clause head leads.
+def verb_form(tok: Token) -> tuple[str, bool, bool]:
+    """(tense, perfect, progressive) of the verb group a clause head leads.
 
     Tense is the finite verb's: future ("will"), modal ("would", "could"), ability ("can"),
     past, present; "" for a participle or infinitive with no auxiliary.
     """
     if tok.pos_ not in VERBS:
-        return "", False, False, False
+        return "", False, False
     auxes = [c for c in tok.children if c.dep_ in ("aux", "auxpass") and c.i < tok.i]
     words = [a.lower_ for a in auxes]
     participle = tok.tag_ == "VBN" or "been" in words
@@ -216,7 +221,7 @@ def verb_form(tok: Token) -> tuple[str, bool, bool, bool]:
         tense = "present"
     else:
         tense = ""  # "to sell", "walking", "released April 3"
-    return tense, perfect, progressive, passive
+    return tense, perfect, progressive
 
 
 BE_FORMS = {"be", "is", "are", "was", "were", "am", "been", "being", "'s", "'re", "'m"}

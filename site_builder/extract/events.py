@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from .anchoring import Dating, Narrative, anchors_of, calendar_value, date_clauses
-from .clauses import RELATIVIZERS, SUBJECTS, Clause, Quotes, clauses_of
+from .clauses import RELATIVIZERS, SUBJECTS, Clause, Quotes, clause_heads, clauses_of
 from .model import Entity, Event, Mention, Timex
 from .nlp import doc_text
 
@@ -52,20 +52,26 @@ def find_events(
     times = sorted((t for t in times if t.type in ("DATE", "TIME")), key=lambda t: t.start)
     starts = [t.start for t in times]
     narrative = Narrative(dct)
-    quotes = Quotes(doc_text(doc))
+    text = doc_text(doc)
+    quotes = Quotes(text)
+    heads = clause_heads(doc)
+    head_at = [t.i for t in heads]
+    mentions = _Mentions(entities)
     events: list[Event] = []
-    for sent in _sentences(doc):
+    for sent in _sentences(doc, text):  # text: Doc.text joins every token on each call
         if sent.end_char <= body_start or (skip and sent.start_char < skip[1] and sent.end_char > skip[0]):
             continue
-        clauses = clauses_of(sent, quotes)
+        clauses = clauses_of(
+            heads[bisect.bisect_left(head_at, sent.start) : bisect.bisect_left(head_at, sent.end)], quotes
+        )
         if not clauses:
             continue
         lo, hi = sent.start_char, sent.end_char
         here = times[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
         anchors, on_nouns = anchors_of(sent, clauses, here, quotes)
         datings = date_clauses(clauses, anchors, narrative)
-        if not _quote_only(sent) or _entities_in(entities, lo, hi):
-            events.extend(_sentence_events(sent, clauses, datings, entities))
+        if not _quote_only(text[lo:hi]) or mentions.within(lo, hi):
+            events.extend(_sentence_events(sent, text, clauses, datings, mentions))
         for clause in sorted(clauses, key=lambda c: c.head.i):
             d = datings[clause.head.i]
             if d is not None and d.time is not None and d.event:
@@ -77,29 +83,30 @@ def find_events(
 
 
 def _sentence_events(
-    sent: Span, clauses: list[Clause], datings: dict[int, Dating | None], entities: list[Entity]
+    sent: Span, text: str, clauses: list[Clause], datings: dict[int, Dating | None], mentions: _Mentions
 ) -> list[Event]:
     groups = _groups(clauses, datings)
     out = []
     for n, group in enumerate(groups):
         head = group.top.head
         if n == 0:  # the main event reads as the sentence
-            text, extra = sent.text.strip(), None
-            start = sent.start_char + len(sent.text) - len(sent.text.lstrip())
-            end = start + len(text)
+            whole = text[sent.start_char : sent.end_char]
+            words, extra = whole.strip(), None
+            start = sent.start_char + len(whole) - len(whole.lstrip())
+            end = start + len(words)
         else:
             start = max(sent.start_char, min(c.start for c in group.clauses))
             end = min(sent.end_char, max(c.end for c in group.clauses))
-            text, extra = _clause_text(group.top, start, end)
-        found = _entities_in(entities, start, end)
+            words, extra = _clause_text(group.top, start, end)
+        found = mentions.within(start, end)
         if extra:
-            found += [e for e in _entities_in(entities, *extra) if e not in found]
+            found += [e for e in mentions.within(*extra) if e not in found]
         d = group.dating
         out.append(
             Event(
                 date=d.date,
                 basis=d.basis,
-                text=_short(text),
+                text=_short(words),
                 actors=[e.id for e in found if e.is_actor],
                 locations=[e.id for e in found if e.is_place],
                 range=d.range,
@@ -195,24 +202,33 @@ def _capital(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _entities_in(entities: list[Entity], lo: int, hi: int) -> list[Entity]:
-    return [e for e in entities if any(lo <= m.start < hi for m in e.mentions)]
+class _Mentions:
+    """Where each entity is mentioned, sorted: which entities a stretch of text names."""
+
+    def __init__(self, entities: list[Entity]):
+        pairs = sorted(((m.start, n) for n, e in enumerate(entities) for m in e.mentions))
+        self.starts = [a for a, _ in pairs]
+        self.owners = [n for _, n in pairs]
+        self.entities = entities
+
+    def within(self, lo: int, hi: int) -> list[Entity]:
+        found = self.owners[bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)]
+        return [self.entities[n] for n in sorted(set(found))]
 
 
-def _quote_only(sent: Span) -> bool:
-    stripped = sent.text.strip()
+def _quote_only(sentence: str) -> bool:
+    stripped = sentence.strip()
     return stripped[:1] in QUOTES and stripped.rstrip(".")[-1:] in QUOTES
 
 
-def _sentences(doc: Doc):
+def _sentences(doc: Doc, text: str):
     """spaCy's sentences, also cut at paragraph breaks (a closing quote may run into the next paragraph)."""
-    text = doc_text(doc)  # Doc.text joins every token on each call: read it once
     for sent in doc.sents:
         cuts = [m.end() for m in PARAGRAPH_BREAK.finditer(text, sent.start_char, sent.end_char)]
         bounds = [sent.start_char, *cuts, sent.end_char]
         for a, b in zip(bounds, bounds[1:], strict=False):
             piece = doc.char_span(a, b, alignment_mode="contract")
-            if piece is not None and piece.text.strip():
+            if piece is not None and text[piece.start_char : piece.end_char].strip():
                 yield piece
 
 
