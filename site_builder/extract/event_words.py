@@ -18,6 +18,11 @@ BOUND_DEPS = {"xcomp", "pcomp"}
 MODIFIER_DEPS = {"compound", "nummod", "amod", "nmod", "poss", "quantmod"}
 # "the Act of 1934", "the class of 2010": a prepositional phrase that names, not one that dates.
 NAMING_PREPS = {"of"}
+# The prepositions of a time on a noun that date the noun's clause ("the service in February passed
+# Wal-Mart", "slated for a release on June 24"); "over", "from", "between" give the noun a period.
+LIFTED_SIGNALS = {"in", "on", "at", "since", "until", "till", "by", "before", "after"}
+# "In a Wednesday media event, Apple released ...": the setting's day dates the clause, weakly.
+SETTING_PREPS = {"in", "at", "during"}
 
 # The preposition before a time and the range it gives the event ("by 2030" is at the latest 2030).
 RANGE_OF_SIGNAL = {"since": "since", "until": "until", "till": "until", "before": "before", "by": "before",

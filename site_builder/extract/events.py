@@ -17,12 +17,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .anchoring import Dating, Narrative, anchors_of, calendar_value, date_clauses
+from .anchoring import Dating, Narrative, date_clauses
+from .attachment import anchors_of
 from .clauses import RELATIVIZERS, SUBJECTS, Clause, Quotes, clause_heads, clauses_of
 from .model import Entity, Event, Mention, Timex
 from .nlp import doc_text
-
-__all__ = ["calendar_value", "find_events"]
+from .timex_values import calendar_value
 
 MAX_TEXT = 300
 QUOTES = "\"“”‘’'«»"
