@@ -28,6 +28,7 @@ MAX_TEXT = 300
 QUOTES = "\"“”‘’'«»"
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 SHORT_SUBJECT = 6  # tokens: a longer subject is cut to its head noun and what precedes it
+MIN_WORDS = 2  # a clause of fewer words than this, besides auxiliaries, is no event of its own
 
 
 @dataclass
@@ -97,7 +98,10 @@ def _sentence_events(
         else:
             start = max(sent.start_char, min(c.start for c in group.clauses))
             end = min(sent.end_char, max(c.end for c in group.clauses))
-            words, extra = _clause_text(group.top, start, end)
+            written = _clause_text(group.top, start, end)
+            if written is None:
+                continue
+            words, extra = written
         found = mentions.within(start, end)
         if extra:
             found += [e for e in mentions.within(*extra) if e not in found]
@@ -120,7 +124,8 @@ def _sentence_events(
 
 
 def _groups(clauses: list[Clause], datings: dict[int, Dating | None]) -> list[_Group]:
-    """Events, each a clause with the connected clauses sharing its date, status and range.
+    """Events, each a clause with the connected clauses sharing its date and range and whether
+    they lie ahead.
 
     The first group holds the main clause, or the event closest to it when the main clause
     only describes ("Zaher was one of them who fled on Sunday").
@@ -133,7 +138,7 @@ def _groups(clauses: list[Clause], datings: dict[int, Dating | None]) -> list[_G
             continue
         parent = clause.parent
         above = datings.get(parent.head.i) if parent is not None else None
-        if above is not None and above.event and _key(above) == _key(d):
+        if above is not None and above.event and not _stands_apart(d, above):
             group = of[parent.head.i]
             group.clauses.append(clause)
         else:
@@ -143,14 +148,20 @@ def _groups(clauses: list[Clause], datings: dict[int, Dating | None]) -> list[_G
     return groups
 
 
-def _key(d: Dating | None) -> tuple:
-    return (d.date, d.status, d.range) if d else ()
+def _stands_apart(d: Dating, parent: Dating) -> bool:
+    """A clause is an event apart from its parent clause by what the text says: a time or range
+    of its own that differs, or lying ahead while the parent does not ("he said the switch would
+    happen next year"). Dates inferred on both sides (the story's time, the publication date) and
+    happened against ongoing ("work has started again, the release adds") make one event."""
+    if (d.status == "expected") != (parent.status == "expected"):
+        return True
+    return (d.basis == "stated" or d.range is not None) and (d.date, d.range) != (parent.date, parent.range)
 
 
-def _clause_text(clause: Clause, start: int, end: int) -> tuple[str, tuple[int, int] | None]:
+def _clause_text(clause: Clause, start: int, end: int) -> tuple[str, tuple[int, int] | None] | None:
     """The clause as a sentence of its own: relative words dropped, its subject supplied when it
     has none of its own ("who joined the ministry" -> "Karimov joined the ministry").
-    Returns the text and the span the supplied subject came from."""
+    Returns the text and the span the supplied subject came from; None for too few words."""
     doc = clause.head.doc
     first = clause.head.left_edge.i
     if clause.bound and clause.parent.head.i < clause.head.i:  # "to enter": "had been denied visas to enter"
@@ -162,10 +173,12 @@ def _clause_text(clause: Clause, start: int, end: int) -> tuple[str, tuple[int, 
     toks = [t for t in doc[first : clause.head.right_edge.i + 1] if start <= t.idx < end]
     while toks and toks[0].i < clause.head.i and _leading_filler(toks[0]):
         toks.pop(0)
-    subject = _subject(clause)
+    if sum(t.is_alpha and t.dep_ not in ("aux", "auxpass", "neg") for t in toks) < MIN_WORDS:
+        return None  # "it wouldn't": an echo, not an event to list
     words = "".join(t.text_with_ws for t in toks).strip()
-    if subject is None:
-        return _capital(words), None
+    subject = _subject(clause)
+    if subject is None or (subject.start <= toks[-1].i and toks[0].i < subject.end):
+        return _capital(words), None  # none needed, or it is in the words already
     return _capital(f"{subject.text.strip()} {words}"), (subject.start_char, subject.end_char)
 
 
@@ -181,7 +194,8 @@ def _subject(clause: Clause) -> Span | None:
     if own and own[0].tag_ not in RELATIVIZERS:
         return None
     if clause.dep in ("relcl", "acl") and clause.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        return _phrase(clause.head.head)
+        noun = clause.head.head  # "the store, which sells": the noun and what comes before it
+        return noun.doc[noun.left_edge.i : noun.i + 1]
     if clause.parent is None:
         return None
     above = [c for c in clause.parent.head.children if c.dep_ in SUBJECTS]
