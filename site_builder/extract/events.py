@@ -196,8 +196,8 @@ def _subject(clause: Clause) -> Span | None:
     if clause.dep in ("relcl", "acl") and clause.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
         noun = clause.head.head  # "the store, which sells": the noun and what comes before it
         return noun.doc[noun.left_edge.i : noun.i + 1]
-    if clause.parent is None:
-        return None
+    if clause.parent is None or not (clause.dep == "conj" or clause.bound):
+        return None  # what is reported has a subject of its own, even when the parse lost it
     above = [c for c in clause.parent.head.children if c.dep_ in SUBJECTS]
     if above and above[0].tag_ not in RELATIVIZERS:
         return _phrase(above[0])
