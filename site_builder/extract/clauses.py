@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
@@ -31,6 +31,8 @@ from .nlp import lemma
 VERBS = ("VERB", "AUX")
 RELATIVIZERS = {"WDT", "WP", "WP$", "WRB"}
 SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
+BE_FORMS = {"be", "is", "are", "was", "were", "am", "been", "being", "'s", "'re", "'m"}
+HAVE_FORMS = {"has", "have", "had", "'ve", "'s", "having"}
 QUOTATION = re.compile(r"[\u201c\"][^\u201c\u201d\"\n]*[\u201d\"]")
 
 
@@ -48,7 +50,7 @@ class Quotes:
 
 @dataclass
 class Clause:
-    head: Token  # the predicate: a verb, or the noun of a sentence without one
+    head: Token  # the predicate's verb (a copula for "was one of them")
     dep: str  # how it hangs from its parent clause: ROOT, conj, relcl, ccomp, xcomp ...
     parent: Clause | None
     start: int  # character offsets of the clause (its subtree, coordinated clauses cut off)
@@ -60,7 +62,6 @@ class Clause:
     finite: bool = False  # has a tense of its own (not a participle or infinitive)
     planned: bool = False  # the infinitive of a plan ("plans to open"), or a condition ("if it rains")
     quoted: bool = False  # inside a quotation: the words of the speaker, whose saying is the event
-    children: list[Clause] = field(default_factory=list)
 
     @property
     def depth(self) -> int:
@@ -106,10 +107,9 @@ class Clause:
         return self.tense in ("ability", "speculation") or (self.tense == "modal" and self.perfect)
 
     def _plans(self) -> bool:
-        """'plans to open', 'is to resign': a head whose infinitive lies ahead."""
-        return (self.lemma in PLANNING_HEADS or self.lemma in OBLIGATION_HEADS or self.lemma == "be") and any(
-            c.dep_ == "xcomp" for c in self.head.children
-        )
+        """'plans to open', 'has to leave', 'is to resign': a head whose infinitive lies ahead."""
+        heads_a_plan = self.lemma in PLANNING_HEADS or self.lemma in OBLIGATION_HEADS or self.lemma == "be"
+        return heads_a_plan and any(c.dep_ == "xcomp" for c in self.head.children)
 
 
 def clause_heads(doc: Doc) -> list[Token]:
@@ -139,7 +139,6 @@ def clauses_of(heads: list[Token], quotes: Quotes) -> list[Clause]:
             lemma=lemma(tok).lower() if tok.pos_ in VERBS else tok.lower_,
         )
         if parent is not None:
-            parent.children.append(clause)
             if not tense and tok.dep_ in ("conj", "advcl", "xcomp", "pcomp"):  # "and took", "by walking"
                 clause.tense, clause.perfect = parent.tense, clause.perfect or parent.perfect
             clause.planned = _planned(tok, parent)
@@ -204,7 +203,7 @@ def verb_form(tok: Token) -> tuple[str, bool, bool]:
     participle = tok.tag_ == "VBN" or "been" in words
     if words[:1] == ["'d"] and participle and "have" not in words:
         words[0] = "had"  # "she'd contracted the virus"; "she'd go" is "would"
-    perfect = participle and any(w in ("has", "have", "had", "'ve", "'s", "having") for w in words)
+    perfect = participle and any(w in HAVE_FORMS for w in words)
     progressive = tok.tag_ == "VBG" and any(a.dep_ == "aux" and a.lower_ in BE_FORMS for a in auxes)
     passive = any(a.dep_ == "auxpass" for a in auxes)
     finite = auxes[0] if auxes else tok
@@ -222,9 +221,6 @@ def verb_form(tok: Token) -> tuple[str, bool, bool]:
     else:
         tense = ""  # "to sell", "walking", "released April 3"
     return tense, perfect, progressive
-
-
-BE_FORMS = {"be", "is", "are", "was", "were", "am", "been", "being", "'s", "'re", "'m"}
 
 
 def _planned(tok: Token, parent: Clause) -> bool:

@@ -1,11 +1,12 @@
 """Events: what the article reports happening, each at the date of the time that governs it.
 
-A sentence is split into clauses (`clauses`), each dated and given a status (`anchoring`).
-Clauses that only describe (a copula, a state, the simple present, with no time of their own)
-are background, not events. Connected clauses that share a date, status and range make one
-event: the one holding the main clause covers the sentence and reads as the sentence; one that
-differs ("Karimov, who joined the ministry in 2015, resigned on Monday") covers its own clause
-and reads as that clause with its subject ("Karimov joined the ministry in 2015").
+A sentence is split into clauses (`clauses`); times are attached to them (`attachment`); each
+is dated, given a status and told apart from background (`anchoring`): a copula, a state, the
+simple present or a quote's words with no time of their own are kept in the body, not listed.
+A clause joins its parent's event unless the text sets it apart (a time or range of its own, or
+lying ahead). The event holding the main clause covers the sentence and reads as the sentence;
+one set apart ("Karimov, who joined the ministry in 2015, resigned on Monday") covers its own
+clause and reads as that clause with its subject ("Karimov joined the ministry in 2015").
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ from .nlp import doc_text
 from .timex_values import calendar_value
 
 MAX_TEXT = 300
-QUOTES = "\"“”‘’'«»"
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 SHORT_SUBJECT = 6  # tokens: a longer subject is cut to its head noun and what precedes it
 MIN_WORDS = 2  # a clause of fewer words than this, besides auxiliaries, is no event of its own
@@ -67,12 +67,10 @@ def find_events(
         )
         if not clauses:
             continue
-        lo, hi = sent.start_char, sent.end_char
-        here = times[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+        here = times[bisect.bisect_left(starts, sent.start_char) : bisect.bisect_left(starts, sent.end_char)]
         anchors, on_nouns = anchors_of(sent, clauses, here, quotes)
         datings = date_clauses(clauses, anchors, narrative)
-        if not _quote_only(text[lo:hi]) or mentions.within(lo, hi):
-            events.extend(_sentence_events(sent, text, clauses, datings, mentions))
+        events.extend(_sentence_events(sent, text, clauses, datings, mentions))
         for clause in sorted(clauses, key=lambda c: c.head.i):
             d = datings[clause.head.i]
             if d is not None and d.time is not None and d.event:
@@ -124,8 +122,7 @@ def _sentence_events(
 
 
 def _groups(clauses: list[Clause], datings: dict[int, Dating | None]) -> list[_Group]:
-    """Events, each a clause with the connected clauses sharing its date and range and whether
-    they lie ahead.
+    """Events, each a clause with the connected clauses that do not stand apart from it.
 
     The first group holds the main clause, or the event closest to it when the main clause
     only describes ("Zaher was one of them who fled on Sunday").
@@ -228,11 +225,6 @@ class _Mentions:
     def within(self, lo: int, hi: int) -> list[Entity]:
         found = self.owners[bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)]
         return [self.entities[n] for n in sorted(set(found))]
-
-
-def _quote_only(sentence: str) -> bool:
-    stripped = sentence.strip()
-    return stripped[:1] in QUOTES and stripped.rstrip(".")[-1:] in QUOTES
 
 
 def _sentences(doc: Doc, text: str):
