@@ -65,7 +65,10 @@ class Clause:
 
     @property
     def depth(self) -> int:
-        return 0 if self.parent is None else self.parent.depth + 1
+        depth, up = 0, self.parent
+        while up is not None:
+            depth, up = depth + 1, up.parent
+        return depth
 
     @property
     def reporting(self) -> bool:

@@ -187,18 +187,22 @@ def _leading_filler(tok: Token) -> bool:
 
 def _subject(clause: Clause) -> Span | None:
     """The words the clause needs as its subject when its own is missing or a relative pronoun."""
-    own = [c for c in clause.head.children if c.dep_ in SUBJECTS]
-    if own and own[0].tag_ not in RELATIVIZERS:
+    if _own_subject(clause) is not None:
         return None
-    if clause.dep in ("relcl", "acl") and clause.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
-        noun = clause.head.head  # "the store, which sells": the noun and what comes before it
-        return noun.doc[noun.left_edge.i : noun.i + 1]
-    if clause.parent is None or not (clause.dep == "conj" or clause.bound):
-        return None  # what is reported has a subject of its own, even when the parse lost it
-    above = [c for c in clause.parent.head.children if c.dep_ in SUBJECTS]
-    if above and above[0].tag_ not in RELATIVIZERS:
-        return _phrase(above[0])
-    return _subject(clause.parent)
+    while True:
+        if clause.dep in ("relcl", "acl") and clause.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            noun = clause.head.head  # "the store, which sells": the noun and what comes before it
+            return noun.doc[noun.left_edge.i : noun.i + 1]
+        if clause.parent is None or not (clause.dep == "conj" or clause.bound):
+            return None  # what is reported has a subject of its own, even when the parse lost it
+        clause = clause.parent  # "he fought cancer and took time off": the subject they share
+        if (subject := _own_subject(clause)) is not None:
+            return _phrase(subject)
+
+
+def _own_subject(clause: Clause) -> Token | None:
+    own = [c for c in clause.head.children if c.dep_ in SUBJECTS]
+    return own[0] if own and own[0].tag_ not in RELATIVIZERS else None
 
 
 def _phrase(tok: Token) -> Span:
