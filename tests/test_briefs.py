@@ -4,15 +4,8 @@ import datetime as dt
 
 from markdown_it import MarkdownIt
 
-from site_builder.briefs.model import (
-    Brief,
-    brief_id,
-    escape_markdown,
-    field_hash,
-    read_brief,
-    write_atomic,
-    write_brief,
-)
+from site_builder.atomic import write_atomic
+from site_builder.briefs.model import Brief, brief_id, escape_markdown, field_hash, read_brief, write_brief
 from site_builder.extract.model import Event
 from site_builder.slugs import is_safe_slug, slugify
 

@@ -56,10 +56,6 @@ class Timex:
     anchored: bool = False  # value computed from the article's date rather than written in full
 
 
-EVENT_BASES = ("stated", "context", "reported")
-EVENT_STATUSES = ("happened", "ongoing", "expected")
-
-
 @dataclass
 class Event:
     date: str  # TIMEX3 calendar value at the precision known: 2021, 2021-07, 2021-07-05
