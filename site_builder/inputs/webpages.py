@@ -19,9 +19,10 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
+from ..problems import not_a_date
 from ..urls import safe_url
 from .articles import Article, ArticleError, NotAnArticle, from_paragraphs
-from .common import read_bytes, tidy
+from .common import impossible_day, read_bytes, tidy
 from .page_kind import headings, index_reason, page_url, site_names
 from .page_text import article_paragraphs, clean_title
 
@@ -30,6 +31,9 @@ MAX_PAGE_BYTES = 20 * 1024 * 1024  # a page saved as one file carries its images
 MHTML_SUFFIXES = {".mhtml", ".mht"}  # a page saved as a single file by Chrome or Edge
 MIN_WORDS = 20  # less is a menu or a teaser that trafilatura fell back on, not an article
 MIN_CHARS = 120  # ... or, in a script written without spaces (Chinese, Japanese), fewer characters
+PUBLISHED_META = re.compile(r"date|publish|created|issued")
+UPDATED_META = re.compile(r"modif|updat|expir")
+LD_PUBLISHED = re.compile(r'"date(?:Published|Created)"\s*:\s*"([^"]*)"')
 DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
 
 
@@ -65,6 +69,8 @@ def read_page(path: Path) -> Article:
             "no article text found in the page; save the article's own page (not a front page), "
             "or paste its text into a .txt file that starts with `date YYYY-MM-DD SOURCE NAME`",
         )
+    if bad := impossible_date(tree):
+        raise not_a_date(path, *bad)
     if not doc.date:
         raise ArticleError(
             path,
@@ -101,6 +107,33 @@ def parse_html(page: bytes) -> lxml.html.HtmlElement | None:
 def too_little(paragraphs: list[str]) -> bool:
     text = " ".join(paragraphs)
     return len(text.split()) < MIN_WORDS and len(text.replace(" ", "")) < MIN_CHARS
+
+
+def impossible_date(root: lxml.html.HtmlElement | None) -> tuple[str, int | None] | None:
+    """A publication date in the page's metadata that does not exist (`2021-02-30`), and its line.
+
+    trafilatura would pass over it to another date, or move it to the first of the month; a date
+    that is not the one written is a guess, so the page is refused instead."""
+    if root is None:
+        return None
+    found: list[tuple[str, int | None]] = []
+    for meta in root.iter("meta"):
+        names = " ".join(meta.get(a, "") for a in ("name", "property", "itemprop", "http-equiv")).lower()
+        if PUBLISHED_META.search(names) and not UPDATED_META.search(names):
+            found.append((meta.get("content", ""), meta.sourceline))
+    for el in root.iter("time"):
+        if (
+            "published" in (el.get("itemprop", "") + el.get("class", "")).lower()
+            or el.get("pubdate") is not None
+        ):
+            found.append((el.get("datetime", ""), el.sourceline))
+    for script in root.iter("script"):
+        if "ld+json" in script.get("type", ""):
+            found += [(m.group(1), script.sourceline) for m in LD_PUBLISHED.finditer(script.text or "")]
+    for raw, line in found:
+        if impossible_day(raw):
+            return raw.strip(), line
+    return None
 
 
 def mhtml_page(path: Path, data: bytes) -> tuple[bytes, str | None]:
