@@ -291,3 +291,19 @@ def test_feed_entries_lose_the_lines_feeds_append(tmp_path):
     assert entry.paragraph_texts() == [
         "The ferry across the Panj resumed service on Monday after two weeks of high water."
     ]
+
+
+def test_a_heading_above_a_subheading_stays_and_one_ending_the_text_goes():
+    found = article_paragraphs(
+        body(
+            "<p>The border crossing at Sher Khan Bandar reopened on Monday after a week.</p>"
+            "<head>Trade</head><head>Fuel</head><p>Fuel lorries crossed first, customs officers said.</p>"
+            "<head>Most popular</head>"
+        )
+    )
+    assert found == [
+        "The border crossing at Sher Khan Bandar reopened on Monday after a week.",
+        "Trade",
+        "Fuel",
+        "Fuel lorries crossed first, customs officers said.",
+    ]

@@ -131,8 +131,9 @@ def article_paragraphs(body: etree._Element, author: str | None = None) -> list[
 
 
 def _drop_orphan_headings(found: list[Block], keep: list[list[str]]) -> list[list[str]]:
-    """A heading whose section lost everything (a list of links under "More Must-Reads"), or that
-    ends the text, heads nothing of the article: it goes too."""
+    """A heading whose section lost everything it had (a list of links under "More Must-Reads"),
+    or that ends the text, heads nothing of the article: it goes too. A heading straight above
+    another one (a section and its first subsection) stays."""
     out = [list(k) for k in keep]
     for i, block in enumerate(found):
         if block.kind != "head":
@@ -142,7 +143,8 @@ def _drop_orphan_headings(found: list[Block], keep: list[list[str]]) -> list[lis
             if found[j].kind == "head":
                 break
             section.append(j)
-        if not any(out[j] for j in section):
+        at_the_end = i == len(found) - 1
+        if at_the_end or section and not any(out[j] for j in section):
             out[i] = []
     return out
 
