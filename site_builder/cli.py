@@ -121,6 +121,7 @@ def _mkdocs_yml(project) -> Path | None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    from .console import show_mkdocs_warnings
     from .mkdocs_plugin import build_errors, build_site
     from .project import Project
 
@@ -131,6 +132,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not args.skip_check and not run_check(project):
         print("build: stopped; fix the errors above, or pass --skip-check", file=sys.stderr)
         return 1
+    show_mkdocs_warnings("build")
     try:
         site = build_site(config, strict=args.strict, site_dir=args.site_dir, offline=args.offline)
     except build_errors() as err:
@@ -149,7 +151,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .console import show_serve_messages
+    from .console import show_mkdocs_warnings, show_serve_messages
     from .mkdocs_plugin import serve_site
     from .project import Project
 
@@ -157,6 +159,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     if config is None:
         return 2
     show_serve_messages()
+    show_mkdocs_warnings("serve")
     print("serve: building the site first; its address follows", file=sys.stderr, flush=True)
     serve_site(config, dev_addr=args.dev_addr, open_in_browser=args.open)
     return 0

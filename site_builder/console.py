@@ -1,4 +1,5 @@
-"""What the `briefing` commands show while they work: a progress bar, skips summed up, the server's URL.
+"""What the `briefing` commands show while they work: a progress bar, skips summed up, the server's
+URL, MkDocs' warnings.
 
 The bar is for people at a terminal: it is drawn on stderr only when stderr is a terminal and
 no `CI` variable is set, so logs and pipes get the same lines as before and no bar residue. It is
@@ -89,6 +90,43 @@ def skip_lines(skipped: list[tuple[str, str]], unchanged_reason: str, verbose: b
     return lines
 
 
+def say(line: str, stream: TextIO | None, handler: logging.Handler, record: logging.LogRecord) -> None:
+    """One line on stream (stderr as it is now, when none was given); a failed write is the
+    logging module's to report, never the build's to die of."""
+    try:
+        print(line, file=stream or sys.stderr, flush=True)
+    except Exception:  # noqa: BLE001 - what logging.Handler.emit promises
+        handler.handleError(record)
+
+
+class MkDocsWarnings(logging.Handler):
+    """MkDocs' warnings and errors, each on a line of its own, in strict builds too.
+
+    Without a handler Python prints them bare, and a strict build (which counts them with a
+    handler of its own) would stop with "Aborted with 1 warnings" without saying which."""
+
+    def __init__(self, command: str, stream: TextIO | None = None):
+        super().__init__(logging.WARNING)
+        self.command, self.stream = command, stream
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if any(h is not self for h in logging.getLogger(record.name).handlers):
+            return  # the logger it came from has its own handler, which showed it
+        level = record.levelname.lower()
+        say(f"{self.command}: {level}: {CLOCK.sub('', record.getMessage())}", self.stream, self, record)
+
+
+def show_mkdocs_warnings(command: str, stream: TextIO | None = None) -> MkDocsWarnings:
+    """Attach MkDocsWarnings to MkDocs' logger, once."""
+    log = logging.getLogger("mkdocs")
+    for handler in log.handlers:
+        if isinstance(handler, MkDocsWarnings):
+            return handler
+    handler = MkDocsWarnings(command, stream)
+    log.addHandler(handler)
+    return handler
+
+
 class ServeMessages(logging.Handler):
     """MkDocs' own news while it serves (its INFO lines are not shown otherwise), in the command's
     words: where the site is, and when it rebuilds after an edit."""
@@ -102,17 +140,17 @@ class ServeMessages(logging.Handler):
 
     def __init__(self, stream: TextIO | None = None):
         super().__init__(logging.INFO)
-        self.stream = stream or sys.stderr
+        self.stream = stream
 
     def emit(self, record: logging.LogRecord) -> None:
         message = CLOCK.sub("", record.getMessage())
         for start, said in self.SAID.items():
             if message.startswith(start):
                 rest = message[len(start) :].removesuffix(" and opening it in a browser")
-                print(said.format(rest=rest), file=self.stream, flush=True)
+                say(said.format(rest=rest), self.stream, self, record)
                 return
         if record.levelno >= logging.WARNING:  # this handler stands in for the default one here
-            print(f"serve: {record.levelname.lower()}: {message}", file=self.stream, flush=True)
+            say(f"serve: {record.levelname.lower()}: {message}", self.stream, self, record)
 
 
 def show_serve_messages(stream: TextIO | None = None) -> ServeMessages:

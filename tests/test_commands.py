@@ -129,3 +129,25 @@ def test_serve_prints_the_address_it_serves_on(tmp_path):
         server.wait(timeout=20)
     assert said[0].startswith("serve: building the site")
     assert said[-1].startswith(f"serve: the site is at http://127.0.0.1:{port}/ "), said
+
+
+def test_a_strict_build_names_the_warning_it_stops_on(tmp_path):
+    project = new_project(tmp_path / "p")
+    write(
+        project.briefs / "b.md",
+        "---\nid: b\ntitle: B\ndate: 2021-07-06\n---\n\nSee [the note](../actors/x.md).\n",
+    )
+    done = subprocess.run(
+        [sys.executable, "-m", "site_builder.cli", "build", "--strict", "--skip-check"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert done.returncode == 1
+    said = done.stderr.splitlines()
+    assert any(
+        line.startswith("build: warning: Doc file 'briefs/b.md' contains a link '../actors/x.md'")
+        for line in said
+    )
+    assert "Aborted with 1 warnings in strict mode" in done.stderr
