@@ -43,7 +43,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     paths = args.paths or [project.seeds]
     if args.update:
         return _ingest_update(paths, project)
-    report = ingest(paths, project)
+    report = ingest(paths, project, on_wait=_waiting("ingest"))
     for path in report.written:
         print(f"wrote {project.relative(path)}")
     for file, why in report.skipped:
@@ -54,10 +54,22 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def _waiting(command: str):
+    """What a command says while another one holds the project (see locks.py)."""
+
+    def say(holder: str) -> None:
+        who = f" (pid {holder})" if holder.isdigit() else ""
+        print(f"{command}: another {command} of this project is running{who}; waiting for it", file=sys.stderr)
+
+    return say
+
+
 def _ingest_update(paths: list[Path], project) -> int:
     from .ingest.update import update
+    from .locks import project_lock
 
-    report, new = update(paths, project)
+    with project_lock(project.state, "ingest", _waiting("ingest")):
+        report, new = update(paths, project)
     for path, fields in report.updated:
         print(f"updated {project.relative(path)}: {', '.join(fields)}")
     for path in new.written:

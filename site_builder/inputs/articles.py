@@ -35,6 +35,13 @@ class ArticleError(ValueError):
         super().__init__(f"{where}: {message}")
 
 
+def unexpected(err: BaseException) -> str:
+    """An error no reader foresaw, in a few words for the message that names the file."""
+    if isinstance(err, RecursionError):
+        return "nested too deeply"
+    return f"{type(err).__name__}: {str(err)[:200]}" if str(err) else type(err).__name__
+
+
 @dataclass
 class Article:
     path: Path
@@ -148,6 +155,10 @@ def _front_matter_article(path: Path, text: str, sha: str) -> Article:
         line = mark.line + 2 if mark else 1
         problem = getattr(err, "problem", None) or err
         message = f"front matter is not valid YAML ({problem}); fix the syntax near here"
+        raise ArticleError(path, message, line) from err
+    except ValueError as err:  # a date YAML reads as one but no calendar has: 2021-02-30, 0000-00-00
+        line = text[:start].count("\n") + 2 + _key_line(text[start : close.start()], "date")
+        message = f"front matter holds an impossible date ({err}); write it as YYYY-MM-DD with a valid month and day"
         raise ArticleError(path, message, line) from err
     if not isinstance(meta, dict):
         raise ArticleError(path, "front matter must be a mapping of `key: value` lines", line=2)

@@ -16,7 +16,7 @@ import re
 from pathlib import Path
 
 from ..urls import safe_url
-from .articles import Article, ArticleError, from_paragraphs
+from .articles import Article, ArticleError, from_paragraphs, unexpected
 from .common import html_paragraphs, read_bytes, text_paragraphs, tidy
 
 MAX_FEED_BYTES = 50 * 1024 * 1024  # an export of a few thousand full-text entries
@@ -46,6 +46,9 @@ def read_feed(path: Path) -> list[Article | ArticleError] | None:
         except ArticleError as err:
             found.append(err)
             continue
+        except Exception as err:  # noqa: BLE001 - one odd entry never stops the others
+            found.append(ArticleError(path, f"entry {n} cannot be read ({unexpected(err)})", line=line))
+            continue
         article.part = entry_label(entry, taken)
         found.append(article)
     return found
@@ -74,7 +77,11 @@ def entry_lines(data: bytes) -> list[int]:
 
 def read_entry(path: Path, n: int, line: int | None, entry: dict, source: str) -> Article:
     label = f"entry {n}" + (f" ({tidy(entry['title'])!r})" if entry.get("title") else "")
-    date = entry_date(entry)
+    try:
+        date = entry_date(entry)
+    except ImpossibleDate as err:
+        why = f"{label} has the date {err.args[0]!r}, which is not a real date; correct it in the feed"
+        raise ArticleError(path, why, line=line) from err
     if date is None:
         raise ArticleError(
             path,
@@ -118,5 +125,12 @@ def entry_date(entry: dict) -> dt.date | None:
             pass
         parsed = entry.get(f"{key}_parsed")
         if parsed:
-            return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+            try:
+                return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
+            except ValueError as err:  # `0000-00-00` reads as year -1
+                raise ImpossibleDate(raw) from err
     return None
+
+
+class ImpossibleDate(ValueError):
+    """A feed date that names no real day (`0000-00-00`); the entry fails, the feed goes on."""
