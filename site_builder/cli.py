@@ -59,7 +59,7 @@ def _waiting(command: str):
 
     def say(holder: str) -> None:
         who = f" (pid {holder})" if holder.isdigit() else ""
-        print(f"{command}: another {command} of this project is running{who}; waiting for it", file=sys.stderr)
+        print(f"{command}: another {command} of this project is running{who}; waiting", file=sys.stderr)
 
     return say
 
@@ -139,7 +139,13 @@ def cmd_build(args: argparse.Namespace) -> int:
         print("build: stopped; fix the errors above, or pass --skip-check", file=sys.stderr)
         return 1
     try:
-        site = build_site(config, strict=args.strict, site_dir=args.site_dir, offline=args.offline)
+        site = build_site(
+            config,
+            strict=args.strict,
+            site_dir=args.site_dir,
+            offline=args.offline,
+            on_wait=_waiting("build"),
+        )
     except build_errors() as err:
         print(f"error: build failed: {err}", file=sys.stderr)
         return 1

@@ -40,7 +40,7 @@ def project_lock(state: Path, name: str, on_wait: Callable[[str], None] | None =
         state.mkdir(parents=True, exist_ok=True)
         fd = os.open(path, os.O_RDWR | os.O_CREAT, 0o644)
     except OSError as err:
-        if err.errno in (errno.EROFS, errno.EACCES):  # EROFS, EACCES: a read-only project cannot race with itself here
+        if err.errno in (errno.EROFS, errno.EACCES):  # a read-only project: nothing to race for
             yield
             return
         raise LockError(err.errno, f"{path}: cannot make the lock file ({err.strerror})") from err

@@ -82,6 +82,14 @@ class Project:
         """Machine state (ingest manifest, caches); safe to delete."""
         return self.root / ".briefing"
 
+    def contains(self, path: Path) -> bool:
+        """Whether path, with every link followed, lies inside the project folder."""
+        try:
+            path.resolve().relative_to(self.root)
+        except (ValueError, OSError, RuntimeError):  # RuntimeError: a link loop
+            return False
+        return True
+
     def relative(self, path: Path) -> str:
         try:
             return path.resolve().relative_to(self.root).as_posix()

@@ -44,7 +44,9 @@ def extract_all(
     yield from _extract_batch(batch, known, batch_size)
 
 
-def _extract_batch(articles: list[Article], known: dict[str, Entity] | None, batch_size: int) -> Iterator[Extraction]:
+def _extract_batch(
+    articles: list[Article], known: dict[str, Entity] | None, batch_size: int
+) -> Iterator[Extraction]:
     if not articles:
         return
     from .entities import find_entities

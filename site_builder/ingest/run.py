@@ -82,7 +82,7 @@ def not_a_file(path: Path) -> str:
 def write_problem(where: str, err: OSError) -> str:
     """What a failed write means for the user: a full disk is not a question of rights."""
     if err.errno in (errno.ENOSPC, errno.EDQUOT):
-        return f"{where}: cannot be written: the disk is full ({err.strerror}); free some space, then ingest again"
+        return f"{where}: cannot be written: the disk is full ({err.strerror}); free space, then ingest again"
     if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"{where}: cannot be written ({err.strerror}); check the folder's rights"
     return f"{where}: cannot be written ({err.strerror or err}); check the disk and the folder"
@@ -187,9 +187,7 @@ def unique_id(brief: Brief, folder: Path, taken: set[str]) -> str:
     return brief.id
 
 
-def ingest(
-    paths: Iterable[Path | str], project: Project, on_progress=None, on_wait=None
-) -> IngestReport:
+def ingest(paths: Iterable[Path | str], project: Project, on_progress=None, on_wait=None) -> IngestReport:
     """Brief every new article under paths. One ingest runs at a time per project: a second one
     waits (telling `on_wait`), then skips what the first has briefed."""
     try:

@@ -5,8 +5,9 @@ through `nlp.pipe`); results come back in input order, chunk by chunk, so the ca
 briefs while the workers go on. One article never costs the others: an article that raises comes
 back as an `ExtractionFailed`, and one that kills its worker (out of memory, a signal) is found by
 going on one article at a time in a new worker, and fails alone. Workers die with the ingest that
-started them, even when it is killed with SIGKILL. Small jobs stay in this process: starting a worker costs a spaCy and
-gazetteer load (about two seconds), which only pays off past a few dozen articles per worker.
+started them, even when it is killed with SIGKILL. Small jobs stay in this process: starting a
+worker costs a spaCy and gazetteer load (about two seconds), which only pays off past a few dozen
+articles per worker.
 `BRIEFING_WORKERS=1` turns the workers off (or sets their number).
 """
 

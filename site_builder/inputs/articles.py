@@ -158,7 +158,10 @@ def _front_matter_article(path: Path, text: str, sha: str) -> Article:
         raise ArticleError(path, message, line) from err
     except ValueError as err:  # a date YAML reads as one but no calendar has: 2021-02-30, 0000-00-00
         line = text[:start].count("\n") + 2 + _key_line(text[start : close.start()], "date")
-        message = f"front matter holds an impossible date ({err}); write it as YYYY-MM-DD with a valid month and day"
+        message = (
+            f"front matter holds an impossible date ({err}); "
+            "write it as YYYY-MM-DD with a valid month and day"
+        )
         raise ArticleError(path, message, line) from err
     if not isinstance(meta, dict):
         raise ArticleError(path, "front matter must be a mapping of `key: value` lines", line=2)

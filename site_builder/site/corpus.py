@@ -17,6 +17,7 @@ from ..briefs.notes import Note, read_notes
 from ..project import Project
 
 BRIEF_CACHE = "briefs.cache"
+OUTSIDE = "is a link to a file outside the project; copy the file into the project instead"
 
 
 @dataclass
@@ -124,7 +125,16 @@ def load_corpus(project: Project) -> Corpus:
     briefs, errors = load_briefs(project.briefs, project.state / BRIEF_CACHE)
     actor_notes, e1 = read_notes(project.actor_notes)
     place_notes, e2 = read_notes(project.location_notes)
-    return build_corpus(briefs, actor_notes, place_notes, errors + e1 + e2)
+
+    def outside(item: Brief | Note) -> bool:  # a link out of the project is refused
+        return item.path is not None and not project.contains(item.path)
+
+    every = [*briefs, *actor_notes.values(), *place_notes.values()]
+    errors += e1 + e2 + [BriefError(item.path, OUTSIDE) for item in every if outside(item)]
+    briefs = [b for b in briefs if not outside(b)]
+    actor_notes = {k: n for k, n in actor_notes.items() if not outside(n)}
+    place_notes = {k: n for k, n in place_notes.items() if not outside(n)}
+    return build_corpus(briefs, actor_notes, place_notes, errors)
 
 
 def build_corpus(

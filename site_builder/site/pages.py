@@ -26,6 +26,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, S
 from markupsafe import Markup
 
 from . import maps
+from .sanitize import mark_user_part
 from ..briefs.model import Brief
 from .corpus import Corpus, Profile, TimelineEvent
 from ..slugs import is_safe_slug as _is_safe_slug
@@ -84,8 +85,9 @@ def _finalize(value: object) -> object:
 
 
 def neutralize_html(markdown: str) -> str:
-    """Raw HTML in a hand-edited body or note shows as text; Markdown itself still works."""
-    return markdown.replace("<", "&lt;")
+    """Raw HTML in a hand-edited body or note shows as text; Markdown itself still works, and the
+    HTML it makes is cleaned once rendered (sanitize.py: no off-site images, no script links)."""
+    return mark_user_part(markdown.replace("<", "&lt;"))
 
 
 _URL_ATTR = re.compile(
