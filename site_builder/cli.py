@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -108,6 +110,7 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     from .project import Project
 
     project = Project.at()
+    _pass_include(args)
     if not args.skip_check and not run_check(project):
         print("deploy: stopped; fix the errors above first", file=sys.stderr)
         return 1
@@ -135,6 +138,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     config = _mkdocs_yml(project)
     if config is None:
         return 2
+    _pass_include(args)
     if not args.skip_check and not run_check(project):
         print("build: stopped; fix the errors above, or pass --skip-check", file=sys.stderr)
         return 1
@@ -168,8 +172,35 @@ def cmd_serve(args: argparse.Namespace) -> int:
     config = _mkdocs_yml(Project.at(config_file=args.config_file))
     if config is None:
         return 2
-    serve_site(config, dev_addr=args.dev_addr, open_in_browser=args.open)
+    try:
+        serve_site(config, dev_addr=args.dev_addr, open_in_browser=args.open)
+    except OSError as err:
+        address = args.dev_addr or "127.0.0.1:8000"
+        if err.errno == errno.EADDRINUSE:
+            why = "is already in use (another `briefing serve`?); stop that server or pass -a 127.0.0.1:8001"
+        else:
+            why = f"cannot be served on ({err.strerror or err}); pass another address with -a HOST:PORT"
+        print(f"error: {address} {why}", file=sys.stderr)
+        return 1
     return 0
+
+
+def _include_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--include",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="also publish content/ files matching GLOB that no page links to (repeatable)",
+    )
+
+
+def _pass_include(args: argparse.Namespace) -> None:
+    """--include reaches the plugin (in this process, or in `mkdocs gh-deploy`) through the environment."""
+    from .site.content_files import INCLUDE_ENV
+
+    if args.include:
+        os.environ[INCLUDE_ENV] = os.pathsep.join(args.include)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -190,6 +221,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--branch", default="gh-pages", help="branch that holds the site (default: gh-pages)")
     p.add_argument("--message", default=None, help="commit message on the pages branch")
     p.add_argument("--skip-check", action="store_true", help="publish even if `briefing check` finds errors")
+    _include_option(p)
     p.set_defaults(func=cmd_deploy)
     p = sub.add_parser("extract", help="print what is found in articles, one JSON object per article")
     p.add_argument("--format", choices=["jsonl", "json"], default="json")
@@ -201,6 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")
     p.add_argument("--offline", action="store_true", help="pages as NAME.html, to browse from disk (file://)")
     p.add_argument("--skip-check", action="store_true", help="build even if `briefing check` finds errors")
+    _include_option(p)
     p.set_defaults(func=cmd_build)
     p = sub.add_parser("serve", help="live preview; editing a brief, note or template updates its pages")
     p.add_argument("-f", "--config-file", help="the mkdocs.yml to use (default: ./mkdocs.yml)")

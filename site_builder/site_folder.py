@@ -6,6 +6,7 @@ folder that the next build removes), never a half-written site/.
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import tempfile
@@ -16,6 +17,8 @@ BUILDING, OLD = ".building-", ".old-"
 
 def new_folder(target: Path) -> Path:
     """An empty folder beside target to build into, readable as a site folder normally is."""
+    if target.exists() and not target.is_dir():  # someone's file: never moved or deleted
+        raise NotADirectoryError(errno.ENOTDIR, "not a folder", str(target))
     target.parent.mkdir(parents=True, exist_ok=True)
     remove_leftovers(target)
     folder = Path(tempfile.mkdtemp(prefix=f".{target.name}{BUILDING}", dir=target.parent))

@@ -19,7 +19,7 @@ from pathlib import Path
 import yaml
 
 from ..extract.model import ACTOR_KINDS, LOCATION_KINDS
-from ..project import Project
+from ..project import Project, misplaced
 from ..slugs import is_safe_slug
 from .model import BODY, FRONT_MATTER, KNOWN_FIELDS, MACHINE_FIELDS, SCHEMA
 from .notes import NOTE_FIELDS
@@ -455,6 +455,7 @@ def check_project(project: Project) -> list[Problem]:
             problems.append(
                 Problem(project.relative(stale), None, WARNING, "left by an interrupted write; delete it")
             )
+    problems += _refused_files(project)
     known = Known(
         actor_notes={p.stem for p in parsed if p.parent == project.actor_notes},
         place_notes={p.stem for p in parsed if p.parent == project.location_notes},
@@ -483,6 +484,26 @@ def check_project(project: Project) -> list[Problem]:
     for fm in parsed.values():
         problems.extend(fm.problems)
     return sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))
+
+
+def _refused_files(project: Project) -> list[Problem]:
+    """Files the site will not read or publish: Markdown in the wrong place under briefs/, actors/
+    or locations/ (MkDocs would make a page of it, raw HTML and all), links out of the project."""
+    out = []
+    for path in project.content_files():
+        shown = project.relative(path)
+        if why := misplaced(path.relative_to(project.content).as_posix()):
+            out.append(Problem(shown, None, ERROR, f"not read: it {why}"))
+        elif path.is_symlink() and not project.contains(path):
+            out.append(
+                Problem(
+                    shown,
+                    None,
+                    ERROR,
+                    "links to a file or folder outside the project; copy it into the project instead",
+                )
+            )
+    return out
 
 
 def _check_aliases(notes: list[FrontMatter]) -> None:

@@ -90,40 +90,6 @@ def neutralize_html(markdown: str) -> str:
     return mark_user_part(markdown.replace("<", "&lt;"))
 
 
-_URL_ATTR = re.compile(
-    r"""(\b(?:href|xlink:href|src|srcset|action|formaction|poster|data|background)\s*=\s*)"""
-    r"""(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""",
-    re.IGNORECASE,
-)
-_SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
-_LINK_SCHEMES = {"http", "https", "mailto"}
-
-
-def _unsafe_url(attr: str, value: str) -> bool:
-    """A link may go to http(s) or mail; anything the page loads by itself must be on the site."""
-    name = re.match(r"[\w:]+", attr).group(0).lower()
-    compact = re.sub(r"[\x00-\x20\x7f]+", "", html_lib.unescape(value)).lower()
-    scheme = _SCHEME.match(compact)
-    if name in ("href", "xlink:href"):
-        return bool(scheme) and scheme.group(1) not in _LINK_SCHEMES
-    return bool(scheme) or compact.startswith("//")
-
-
-def defuse_links(page_html: str) -> str:
-    """Rendered page content -> the same, with every `javascript:`-style link and every
-    off-site image or frame source replaced by `#`.
-
-    Markdown in a hand-edited brief or note can write `[x](javascript:...)` or `![](https://...)`;
-    this runs on the HTML that Markdown produced, so no syntax variant gets through.
-    """
-
-    def fix(m: re.Match) -> str:
-        value = next(v for v in m.groups()[1:] if v is not None)
-        return f'{m.group(1)}"#"' if _unsafe_url(m.group(1), value) else m.group(0)
-
-    return _URL_ATTR.sub(fix, page_html)
-
-
 def page_title(title: str) -> str:
     """A page title as HTML text, safe in `<title>` and in the theme's header, which print it raw."""
     plain = html_lib.unescape(re.sub(r"<[^>]*>", "", title))
