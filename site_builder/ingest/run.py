@@ -178,6 +178,12 @@ def unwritable(folder: Path) -> str | None:
     return None
 
 
+def remove_partial_writes(folder: Path) -> None:
+    """Temporary files of a write that was killed; only an ingest writes here, and it holds the lock."""
+    for stale in folder.glob(".*.tmp") if folder.is_dir() else []:
+        stale.unlink(missing_ok=True)
+
+
 def unique_id(brief: Brief, folder: Path, taken: set[str]) -> str:
     """The brief's id, or id-2, id-3 ... when another article already holds it."""
     base, n = brief.id, 1
@@ -199,6 +205,7 @@ def ingest(paths: Iterable[Path | str], project: Project, on_progress=None, on_w
 
 def _ingest(paths: Iterable[Path | str], project: Project, on_progress=None) -> IngestReport:
     report = IngestReport()
+    remove_partial_writes(project.briefs)
     files = find_articles([Path(p) for p in paths], report)
     manifest = Manifest(project)
     pending: list[tuple[Path, Article]] = []
