@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import errno
 import json
+import logging
 import os
 import sys
 from pathlib import Path
@@ -139,6 +140,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if config is None:
         return 2
     _pass_include(args)
+    _show_plugin_messages("build")
     if not args.skip_check and not run_check(project):
         print("build: stopped; fix the errors above, or pass --skip-check", file=sys.stderr)
         return 1
@@ -183,6 +185,25 @@ def cmd_serve(args: argparse.Namespace) -> int:
         print(f"error: {address} {why}", file=sys.stderr)
         return 1
     return 0
+
+
+class _PluginMessages(logging.Handler):
+    """What the plugin says during a build (files left out, files refused), on stderr."""
+
+    def __init__(self, command: str):
+        super().__init__(logging.INFO)
+        self.command = command
+
+    def emit(self, record: logging.LogRecord) -> None:
+        level = "" if record.levelno < logging.WARNING else f" {record.levelname.lower()}:"
+        print(f"{self.command}:{level} {record.getMessage()}", file=sys.stderr)
+
+
+def _show_plugin_messages(command: str) -> None:
+    log = logging.getLogger("mkdocs.plugins.briefing")
+    if not any(isinstance(h, _PluginMessages) for h in log.handlers):
+        log.addHandler(_PluginMessages(command))
+        log.setLevel(logging.INFO)
 
 
 def _include_option(p: argparse.ArgumentParser) -> None:

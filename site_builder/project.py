@@ -95,10 +95,12 @@ class Project:
         return True
 
     def relative(self, path: Path) -> str:
-        try:
-            return path.resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return path.as_posix()
+        for candidate in (path.absolute(), path.resolve()):  # a link inside the project is named as such
+            try:
+                return candidate.relative_to(self.root).as_posix()
+            except ValueError:
+                continue
+        return path.as_posix()
 
     def content_files(self) -> Iterator[Path]:
         """Every file under the content folder, and every link to a folder (not followed)."""

@@ -491,7 +491,7 @@ def _refused_files(project: Project) -> list[Problem]:
     or locations/ (MkDocs would make a page of it, raw HTML and all), links out of the project."""
     out = []
     for path in project.content_files():
-        shown = project.relative(path)
+        shown = path.relative_to(project.root).as_posix()
         if why := misplaced(path.relative_to(project.content).as_posix()):
             out.append(Problem(shown, None, ERROR, f"not read: it {why}"))
         elif path.is_symlink() and not project.contains(path):
