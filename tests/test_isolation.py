@@ -305,3 +305,22 @@ def test_dates_are_never_guessed(tmp_path_factory, header, said, rest):
     path.write_text(f"{header}\n\n{said} {rest}\n", encoding="utf-8")
     with pytest.raises(ArticleError, match="date"):
         read_article(path)
+
+
+def test_a_deeply_nested_brief_or_note_costs_the_build_only_itself(tmp_path):
+    from site_builder.site.corpus import load_corpus
+
+    project = new_project(tmp_path / "project")
+    brief = "---\nschema: 1\nid: {id}\ntitle: Deep\ndate: 2024-01-01\nx: {x}\n---\n"
+    deep = "[" * 5_000 + "]" * 5_000  # well past Python's recursion limit
+    write(project.briefs / "2024-01-01-deep.md", brief.format(id="2024-01-01-deep", x=deep))
+    write(project.actor_notes / "deep.md", brief.format(id="deep", x=deep))
+    write(project.briefs / "2024-01-02-fine.md", brief.format(id="2024-01-02-fine", x="[[1]]"))
+    corpus = load_corpus(project)
+    assert list(corpus.briefs) == ["2024-01-02-fine"]
+    assert sorted(str(e) for e in corpus.errors) == [
+        f"{project.actor_notes / 'deep.md'}:1: front matter is nested too deeply; flatten it",
+        f"{project.briefs / '2024-01-01-deep.md'}:1: front matter is nested too deeply; flatten it",
+    ]
+    write(tmp_path / "in" / "a.txt", "date 2024-01-03 Wire\n\nPolice met in Doha.\n")
+    assert len(ingest([tmp_path / "in"], project).written) == 1  # the manifest rebuild skips the deep brief

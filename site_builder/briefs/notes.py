@@ -79,6 +79,9 @@ def read_notes(folder: Path) -> tuple[dict[str, Note], list[BriefError]]:
         except BriefError as err:
             errors.append(err)
             continue
+        except RecursionError:  # front matter nested thousands of levels deep
+            errors.append(BriefError(path, "front matter is nested too deeply; flatten it"))
+            continue
         notes[note.id] = note
     return notes, errors
 

@@ -129,7 +129,7 @@ class Manifest:
         for path in sorted(self.briefs.glob("*.md")) if self.briefs.is_dir() else []:
             try:
                 brief = read_brief(path)
-            except BriefError:
+            except (BriefError, RecursionError):  # check and build report it; here it is one brief fewer
                 continue
             if brief.source.get("sha256"):
                 self.by_sha[str(brief.source["sha256"])] = brief.id

@@ -111,6 +111,9 @@ def load_briefs(folder: Path, cache: Path | None = None) -> tuple[list[Brief], l
             except BriefError as err:
                 errors.append(err)
                 continue
+            except RecursionError as err:  # front matter nested thousands of levels deep
+                errors.append(BriefError(path, "front matter is nested too deeply; flatten it"))
+                continue
             if store and key:
                 store.put(path.name, key, brief)
         brief.path = path
