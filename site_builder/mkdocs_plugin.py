@@ -32,7 +32,7 @@ from .locks import project_lock
 from .project import Project
 from .site import content_files, exports, sanitize
 from .site import pages as render
-from .site.corpus import Corpus, load_corpus
+from .site.corpus import OUTSIDE, Corpus, load_corpus
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -125,11 +125,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                     self.by_src[rel] = brief
         return config
 
-    @staticmethod
-    def _intro(docs: Path) -> str:
-        """content/intro.md, when a person wrote one, opens the home page."""
-        path = docs / "intro.md"
-        return path.read_text(encoding="utf-8") if path.is_file() else ""
+    def _intro(self, docs: Path) -> str:
+        """content/intro.md, when a person wrote one, opens the home page (not through a link out)."""
+        path = self.docs_dir / "intro.md"
+        if not path.is_file():
+            return ""
+        if not self.project.contains(path):
+            log.error("%s/intro.md: %s", self.project.relative(docs), OUTSIDE)
+            return ""
+        return path.read_text(encoding="utf-8")
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None and self.corpus is not None
