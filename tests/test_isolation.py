@@ -324,3 +324,12 @@ def test_a_deeply_nested_brief_or_note_costs_the_build_only_itself(tmp_path):
     ]
     write(tmp_path / "in" / "a.txt", "date 2024-01-03 Wire\n\nPolice met in Doha.\n")
     assert len(ingest([tmp_path / "in"], project).written) == 1  # the manifest rebuild skips the deep brief
+
+
+def test_a_rewritten_brief_keeps_its_mode(tmp_path):
+    from site_builder.briefs.model import write_atomic
+
+    path = write(tmp_path / "brief.md", "---\nid: x\n---\n")
+    path.chmod(0o640)
+    write_atomic(path, "---\nid: x\ntitle: New\n---\n")  # as `ingest --update` rewrites a brief
+    assert path.stat().st_mode & 0o777 == 0o640

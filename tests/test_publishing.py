@@ -154,15 +154,36 @@ def test_every_csv_column_is_protected_against_formulas(project):
     assert not [c for c in cells if c[:1] in ("=", "+", "-", "@")]
 
 
-def test_co_occurrence_stays_linear_in_a_crowded_brief():
-    from site_builder.briefs.model import Brief, EntityRef
+def crowded_corpus(n: int):
+    import datetime as dt
 
-    people = [EntityRef(f"p{i}", f"Person {i}", "person", mentions=1) for i in range(2000)]
-    crowd = Brief("2024-01-01-crowd", "Crowd", __import__("datetime").date(2024, 1, 1), {}, actors=people)
-    corpus = build_corpus([crowd], {}, {})
+    from site_builder.briefs.model import Brief, EntityRef
+    from site_builder.extract.model import Event
+
+    people = [EntityRef(f"p{i}", f"Person {i}", "person", mentions=1) for i in range(n)]
+    event = Event("2024-01-01", "stated", "Everyone met.", actors=[p.id for p in people])
+    crowd = Brief("2024-01-01-crowd", "Crowd", dt.date(2024, 1, 1), {}, actors=people, events=[event])
+    return build_corpus([crowd], {}, {})
+
+
+def test_co_occurrence_stays_linear_in_a_crowded_brief():
+    corpus = crowded_corpus(2000)
     pairs = sum(len(p.with_actors) for p in corpus.actors.values())
     assert pairs <= WITH_MOST * WITH_MOST  # 2000 x 2000 = 4,000,000 before
     assert len(corpus.actors) == 2000
+
+
+def test_an_event_naming_hundreds_shows_a_few_and_counts_the_rest():
+    from site_builder.site.pages import EVENT_CHIPS, Site, event_html
+
+    corpus = crowded_corpus(300)
+    site = Site(corpus)
+    views = [site.event(ev) for profile in corpus.actors.values() for ev in profile.events]
+    assert all(view is views[0] for view in views)  # one view for the 300 pages that show the event
+    html = event_html(views[0], False, lambda src: src)
+    assert html.count('<a class="bf-chip ') == EVENT_CHIPS
+    assert f"and {300 - EVENT_CHIPS} more" in html
+    assert 'data-actors="p0 p1 ' in html and " p299" in html  # the timeline filter still knows them all
 
 
 def test_a_busy_port_gets_a_message_not_a_traceback(project):

@@ -38,6 +38,8 @@ LATEST = 8
 TOP = 12
 PAGE_EVENTS = 300  # an entity page shows its latest events and links to the timeline for the rest
 PAGE_BRIEFS = 200
+EVENT_CHIPS = 12  # actors, and places, shown on an event; the rest are counted (a page per actor
+# showing all 4,000 actors of one event made the site grow with the square of that number)
 TIMELINE_PAGE = 1500  # events on one timeline page; a longer timeline is split by month
 KIND_LABELS = {
     "person": "Person",
@@ -159,7 +161,7 @@ class EventView:
     def month(self) -> str:
         return self.date[:7]
 
-    @property
+    @functools.cached_property
     def key(self) -> tuple:
         """Same event, same key: its rendering is shared by every page at the same depth."""
         return (
@@ -190,6 +192,7 @@ class Site:
     directory_urls: bool = True  # MkDocs' use_directory_urls: actors/x/ or actors/x.html
     defer_html: bool = False  # the plugin turns this on and calls fill_deferred on each page
     _memo: dict = field(default_factory=dict, repr=False)
+    _events: dict = field(default_factory=dict, repr=False)  # id(event) -> (event, its EventView)
     _deferred: dict = field(default_factory=dict, repr=False)
     _nonce: str = field(default_factory=lambda: secrets.token_hex(6), repr=False)
     _keys: Iterator[int] = field(default_factory=itertools.count, repr=False)
@@ -262,6 +265,13 @@ class Site:
         )
 
     def event(self, ev: TimelineEvent) -> EventView:
+        """The event's view, made once per build: an event naming N actors is on N actor pages."""
+        held = self._events.get(id(ev))
+        if held is None or held[0] is not ev:  # the event is kept with its view, so its id stays its own
+            held = self._events[id(ev)] = (ev, self._event_view(ev))
+        return held[1]
+
+    def _event_view(self, ev: TimelineEvent) -> EventView:
         return EventView(
             ev.date,
             format_date(ev.date, range_=ev.range),
@@ -362,9 +372,11 @@ def event_html(ev: EventView, show_brief: bool, url: Callable[[str], str]) -> Ma
         parts.append(f" {_REPORTED}")
     parts.append(f' <span class="bf-text">{e(ev.text)}</span>')
     if ev.actors or ev.places:
-        gap = " " if ev.actors and ev.places else ""
-        chips = f"{chips_html(ev.actors, False, url)}{gap}{chips_html(ev.places, False, url)}"
-        parts.append(f' <span class="bf-chips">{chips}</span>')
+        shown = [chips_html(views[:EVENT_CHIPS], False, url) for views in (ev.actors, ev.places) if views]
+        more = len(ev.actors) + len(ev.places) - sum(min(len(v), EVENT_CHIPS) for v in (ev.actors, ev.places))
+        if more:  # an event naming hundreds: the brief lists them all
+            shown.append(f'<span class="bf-more-chips">and {more:,} more</span>')
+        parts.append(f' <span class="bf-chips">{" ".join(shown)}</span>')
     if show_brief and ev.brief:
         link = f'<a class="bf-brief-link" href="{e(url(brief_src(ev.brief)))}">{e(ev.brief.title)}</a>'
         parts.append(f' <span class="bf-from">from {link}</span>')
