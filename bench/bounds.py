@@ -41,7 +41,9 @@ def long_article(dev: Path, chars: int) -> str:
 
 def crowded_brief(actors: int) -> str:
     ids = [f"person-{i}" for i in range(actors)]
-    listed = "\n".join(f"- {{id: {i}, name: Person {n}, kind: person, mentions: 1}}" for n, i in enumerate(ids))
+    listed = "\n".join(
+        f"- {{id: {i}, name: Person {n}, kind: person, mentions: 1}}" for n, i in enumerate(ids)
+    )
     return (
         "---\nschema: 1\nid: 2021-07-07-crowd\ntitle: A crowd\ndate: 2021-07-07\nsource: {name: Bench}\n"
         f"actors:\n{listed}\nevents:\n- date: 2021-07-07\n  basis: stated\n  text: Everyone met.\n"
