@@ -15,8 +15,8 @@ from .inputs.articles import ArticleError
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .extract import extract_all
     from .extract.jsonl import extraction_record
+    from .ingest.workers import ExtractionFailed, extract_parallel
 
     articles, failed = [], 0
     for given in args.paths:
@@ -26,8 +26,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 failed += 1
             else:
                 articles.append((f"{given}#{item.part}" if item.part else given, item))
-    found = extract_all(a for _, a in articles)
+    found = extract_parallel([a for _, a in articles], workers=1)  # an article that fails, fails alone
     for (given, article), result in zip(articles, found, strict=True):
+        if isinstance(result, ExtractionFailed):
+            print(f"error: {given}: {result.reason}", file=sys.stderr)
+            failed += 1
+            continue
         record = extraction_record(given, article, result)
         if args.format == "jsonl":
             print(json.dumps(record, ensure_ascii=False))

@@ -4,6 +4,7 @@ workers left behind by a killed ingest, two ingests at once, and the messages fo
 from __future__ import annotations
 
 import errno
+import json
 import os
 import shutil
 import signal
@@ -333,3 +334,17 @@ def test_a_rewritten_brief_keeps_its_mode(tmp_path):
     path.chmod(0o640)
     write_atomic(path, "---\nid: x\ntitle: New\n---\n")  # as `ingest --update` rewrites a brief
     assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_extract_prints_the_others_when_one_article_fails(tmp_path, monkeypatch, capsys):
+    from site_builder.cli import main
+    from site_builder.extract import nlp
+
+    monkeypatch.setattr(sections, "SECTION", 10**9)
+    monkeypatch.setattr(nlp.load_nlp(), "max_length", 5000)
+    long = write(tmp_path / "long.txt", long_text(100))
+    short = write(tmp_path / "short.txt", "date 2021-07-06 Wire\n\nPolice officers met in Doha on Monday.\n")
+    assert main(["extract", "--format", "jsonl", str(long), str(short)]) == 1
+    out, err = capsys.readouterr()
+    assert [json.loads(line)["file"] for line in out.splitlines()] == [str(short)]
+    assert f"error: {long}: extraction failed (ValueError: [E088]" in err
