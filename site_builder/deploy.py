@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 from .project import Project
 
@@ -59,7 +61,9 @@ def failure(output: str, code: int, remote: str, branch: str) -> str:
     return f"mkdocs gh-deploy failed (exit {code}):\n{tail}"
 
 
-def deploy_command(project: Project, remote: str, branch: str, message: str | None) -> list[str]:
+def deploy_command(
+    project: Project, remote: str, branch: str, message: str | None, site_dir: Path | None = None
+) -> list[str]:
     command = [
         sys.executable,
         "-m",
@@ -76,6 +80,8 @@ def deploy_command(project: Project, remote: str, branch: str, message: str | No
     ]
     if message:
         command += ["--message", message]
+    if site_dir:
+        command += ["--site-dir", str(site_dir)]
     return command
 
 
@@ -95,9 +101,11 @@ def deploy(
         )
     if problem := unsafe_branch(project, branch):
         raise DeployError(problem)
-    done = subprocess.run(
-        deploy_command(project, remote, branch, message), cwd=project.root, capture_output=True, text=True
-    )
+    project.state.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="deploy-site-", dir=project.state) as built:
+        # built apart from site/: a deploy that fails or is killed leaves the local site as it was
+        command = deploy_command(project, remote, branch, message, Path(built))
+        done = subprocess.run(command, cwd=project.root, capture_output=True, text=True)
     if done.returncode != 0:
         raise DeployError(failure(done.stderr or done.stdout, done.returncode, remote, branch))
     url = _git(project, "remote", "get-url", remote).stdout.strip()

@@ -78,6 +78,7 @@ def test_the_published_brief_page_is_the_brief(published):
 
 def test_the_working_branch_is_untouched(published):
     project, _, _ = published
+    assert not project.site.exists()  # built apart: the local site/ is never half-written by a deploy
     assert git(project.root, "rev-parse", "--abbrev-ref", "HEAD").strip() == "main"
     assert git(project.root, "status", "--porcelain", "--untracked-files=no").strip() == ""
 
