@@ -565,8 +565,8 @@ def test_offline_build_links_html_files_that_open_from_disk(tmp_path, site_proje
             assert target.is_file(), f"{html_file.relative_to(site)} links to {url}, not a file"
             checked += 1
     assert checked > 200
-    brief_page = next((site / "briefs").glob("2021-*.html")).read_text(encoding="utf-8")
-    assert '<a href="../locations/kabul.html">Kabul</a>' in brief_page.split("The article")[-1]
+    article = next((site / "briefs").glob("2021-*.html")).read_text(encoding="utf-8").split("The article")[-1]
+    assert re.search(r'<a href="\.\./locations/kabul\.html"[^>]*>Kabul</a>', article)
 
 
 # --- bad input ---

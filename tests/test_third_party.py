@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import new_project, write
+
 from site_builder.site.sanitize import clean, url_allowed
 
 TRICKS = [
