@@ -48,7 +48,7 @@ from site_builder.slugs import slugify  # noqa: E402
 
 OUT = Path(__file__).parent.parent / "site_builder" / "extract" / "data" / "gazetteer.json.gz"
 MIN_TOWN = 1000  # people; smaller places are left out (the file stays a few MB)
-ALT_NAMES_FROM = 100_000  # a city this big also gets its English alternate names (Calcutta, Bombay)
+ALT_NAMES_FROM = 1_000_000  # a city this big also gets its English alternate names (Calcutta, Bombay)
 CAPITAL_FACTOR = 10
 ADMIN_AFFIXES = re.compile(
     r"^(?:provincia (?:di|de|del)|province of|state of|region of|departamento de|estado de|"
@@ -70,6 +70,22 @@ def latin(name: str) -> bool:
     return all(
         c in " -'.,()\u2019" or "LATIN" in unicodedata.name(c, "") or c.isdigit() for c in name
     ) and bool(name.strip())
+
+
+def first_names() -> set[str]:
+    """The shipped given-name table (build_first_names.py): a city's alternate name that is also a
+    given name ("Athena" for Athens) would take people for places."""
+    with gzip.open(OUT.with_name("first_names.tsv.gz"), "rt", encoding="utf-8") as f:
+        return {line.split("\t")[0] for line in f}
+
+
+def plain_alternate(name: str, given: set[str]) -> bool:
+    """An English exonym such as `Calcutta` or `Peking`; not a code (`CCU`), a transliteration in
+    lower case, or a given name."""
+    return (
+        name.isascii() and name[:1].isupper() and not name.isupper() and len(name) >= 5
+        and name.replace(" ", "").replace("-", "").isalpha() and name.casefold() not in given
+    )  # fmt: skip
 
 
 def admin_name(raw: str) -> str:
@@ -137,10 +153,10 @@ class Builder:
         self.rows: list[dict] = []
         self.names: list[list[str]] = []
 
-    def add(self, slug, name, kind, cc, lat, lon, pop, names, within=None, admin2=None) -> int:
+    def add(self, slug, name, kind, cc, lat, lon, pop, names, within=None, admin1=None, admin2=None) -> int:
         self.rows.append(
             {"slug": slug, "name": name, "kind": kind, "cc": cc, "lat": lat, "lon": lon, "pop": int(pop),
-             "within": within, "admin2": admin2}
+             "within": within, "admin1": admin1, "admin2": admin2}
         )  # fmt: skip
         self.names.append([n for n in names if n])
         return len(self.rows) - 1
@@ -241,12 +257,14 @@ def build() -> dict:
                 kind = "place"
             if lat is None and kind == "place":
                 continue  # a district no town places: a name without a point helps no map
-            sub_at[s.id] = b.add(slugify(admin_name(name)), name, kind, cc, lat, lon, pop, names, within)
+            admin1 = within if level == 2 and within != country_at[cc] else None
+            sub_at[s.id] = b.add(slugify(admin_name(name)), name, kind, cc, lat, lon, pop, names, within, admin1)
 
+    given = first_names()
     alt = {}
     for c in gc.get_cities().values():
         if c["population"] >= ALT_NAMES_FROM:
-            alt[c["geonameid"]] = [a for a in c.get("alternatenames", []) if latin(a) and a[:1].isupper()]
+            alt[c["geonameid"]] = [a for a in c.get("alternatenames", []) if plain_alternate(a, given)]
     for t in towns:
         cc = t.country.alpha2
         admin1 = next((sub_at.get(s.id) for s in t.subdivisions if s.admin_level == 1), None)
@@ -255,7 +273,7 @@ def build() -> dict:
         names = [t.name, *alt.get(t.geonames_id, [])]
         name = display_name(t.name, names)
         within = admin1 if admin1 is not None and norm(b.rows[admin1]["name"]) != norm(name) else country_at[cc]
-        b.add(slugify(name), name, "city", cc, round(t.lat, 3), round(t.lng, 3), pop, names, within, admin2)
+        b.add(slugify(name), name, "city", cc, round(t.lat, 3), round(t.lng, 3), pop, names, within, admin1, admin2)
 
     return finish(b, country_names, country_at)
 
@@ -293,6 +311,7 @@ def finish(b: Builder, country_names: dict[str, str], country_at: dict[str, int]
         "kind": "".join(KIND_CODE[r["kind"]] for r in b.rows),
         "cc": "".join((r["cc"] or "--") for r in b.rows),
         "within": packed("i", [-1 if r["within"] is None else r["within"] for r in b.rows]),
+        "admin1": packed("i", [-1 if r["admin1"] is None else r["admin1"] for r in b.rows]),
         "admin2": packed("i", [-1 if r["admin2"] is None else r["admin2"] for r in b.rows]),
         "lat": packed("f", [NO_POINT if r["lat"] is None else r["lat"] for r in b.rows]),
         "lon": packed("f", [NO_POINT if r["lon"] is None else r["lon"] for r in b.rows]),

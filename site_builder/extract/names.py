@@ -6,6 +6,7 @@ is kept as a role); "Apple Inc." and "Apple" share an id. Pure string rules, no 
 
 from __future__ import annotations
 
+import gzip
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -271,23 +272,11 @@ COMMON_WORD_FIRST_NAMES = {
 
 @lru_cache(maxsize=1)
 def _first_names() -> dict[str, int]:
-    """nam_dict.txt (gender-guesser's copy of Jörg Michael's list): name -> highest frequency (1-13)
-    over its ~55 countries. Lines are `SEX NAME ... per-country hex digits from column 30`."""
-    out: dict[str, int] = {}
-    try:
-        data = resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_text("utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):
-        return out
-    for line in data.splitlines():
-        if not line or line[0] in "#=":
-            continue
-        name = line[3:29].strip()
-        weight = max((int(c, 16) for c in line[30:] if c in "123456789ABCD"), default=0)
-        for form in {name.replace("+", ""), name.replace("+", " "), name.replace("+", "-")}:
-            folded = form.casefold()
-            if weight > out.get(folded, 0):
-                out[folded] = weight
-    return out
+    """Given name -> weight 1-13 (how many languages use it, plus its US frequency): the table
+    `scripts/build_first_names.py` builds from Faker's name lists and ships beside this module."""
+    raw = resources.files(__package__).joinpath("data", "first_names.tsv.gz").read_bytes()
+    rows = (line.split("\t") for line in gzip.decompress(raw).decode("utf-8").splitlines())
+    return {name: int(weight) for name, weight in rows}
 
 
 def first_name_weight(token: str) -> int:

@@ -67,6 +67,7 @@ class Gazetteer:
         self.kinds = data["kind"]
         self.ccs = data["cc"]
         self.within = _column("i", data["within"])
+        self.admin1 = _column("i", data["admin1"])
         self.admin2 = _column("i", data["admin2"])
         self.lat = _column("f", data["lat"])
         self.lon = _column("f", data["lon"])
@@ -84,7 +85,6 @@ class Gazetteer:
         lat, lon = self.lat[i], self.lon[i]
         cc = self.ccs[2 * i : 2 * i + 2]
         kind = KINDS[self.kinds[i]]
-        admin1 = within if within >= 0 and self.kinds[within] == "r" else -1
         return Place(
             self.ids[i],
             self.names[i],
@@ -95,7 +95,7 @@ class Gazetteer:
             None if lon == NO_POINT else round(lon, 3),
             self.pop[i],
             i,
-            admin1,
+            self.admin1[i],
             self.admin2[i],
         )
 
