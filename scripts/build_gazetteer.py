@@ -48,12 +48,14 @@ from site_builder.slugs import slugify  # noqa: E402
 
 OUT = Path(__file__).parent.parent / "site_builder" / "extract" / "data" / "gazetteer.json.gz"
 MIN_TOWN = 1000  # people; smaller places are left out (the file stays a few MB)
-ALT_NAMES_FROM = 1_000_000  # a city this big also gets its English alternate names (Calcutta, Bombay)
+EXONYMS_FROM = 1_000_000  # a city this big also gets its English alternate names (Calcutta, Bombay)
+SHORT_NAMES_FROM = 100_000  # a city this big also goes by the first words of its name
 CAPITAL_FACTOR = 10
 ADMIN_AFFIXES = re.compile(
     r"^(?:provincia (?:di|de|del)|province of|state of|region of|departamento de|estado de|"
     r"wilayat-e|viloyati)\s+|\s+(?:province|oblast'?|governorate|region|state|prefecture|"
-    r"viloyati|velayat|wilayah|vilayeti|ili|krai|kray|autonomous republic|republic|municipality)$",
+    r"viloyati|velayat|wilayah|vilayeti|ili|krai|kray|autonomous republic|republic|municipality|sheng|"
+    r"zizhiqu)$",
     re.IGNORECASE,
 )
 DEMONYM_SUFFIXES = ("an", "ian", "ese", "ish", "n", "ans", "ians", "ns")
@@ -86,6 +88,24 @@ def plain_alternate(name: str, given: set[str]) -> bool:
         name.isascii() and name[:1].isupper() and not name.isupper() and len(name) >= 5
         and name.replace(" ", "").replace("-", "").isalpha() and name.casefold() not in given
     )  # fmt: skip
+
+
+def leading_part(short: str, name: str) -> bool:
+    """`Acapulco` of `Acapulco de Juarez`: the first words of the name, short of all of it."""
+    a, b = norm(short).split(), norm(name).split()
+    return 0 < len(a) < len(b) and b[: len(a)] == a
+
+
+def capital_towns(towns, capitals: dict[str, str]) -> set[int]:
+    """GeoNames ids of the capitals: in each country, the biggest town named as its capital
+    (`Washington, D.C.` for `Washington`)."""
+    best: dict[str, tuple[int, int]] = {}
+    for t in towns:
+        cc = t.country.alpha2
+        if capitals.get(cc) and norm(t.name).split(",")[0].strip() == capitals[cc]:
+            if t.population > best.get(cc, (0, 0))[0]:
+                best[cc] = (t.population, t.geonames_id)
+    return {gid for _, gid in best.values()}
 
 
 def admin_name(raw: str) -> str:
@@ -199,7 +219,7 @@ def build() -> dict:
         pc = pycountry.countries.get(alpha_2=cc)
         if pc:
             names += [getattr(pc, a, None) for a in ("name", "common_name", "official_name")]
-        names += [alias for alias, code in COUNTRY_ALIASES.items() if code == cc]
+        names += [alias for alias, codes in COUNTRY_ALIASES.items() if cc in codes.split()]
         country_at[cc] = b.add(slugify(name), name, "country", cc, lat, lon, c["population"], names)
 
     for code, cont in gc.get_continents().items():
@@ -260,18 +280,24 @@ def build() -> dict:
             admin1 = within if level == 2 and within != country_at[cc] else None
             sub_at[s.id] = b.add(slugify(admin_name(name)), name, kind, cc, lat, lon, pop, names, within, admin1)
 
+    capital_ids = capital_towns(towns, capitals)
     given = first_names()
-    alt = {}
+    alt: dict[int, list[str]] = {}
     for c in gc.get_cities().values():
-        if c["population"] >= ALT_NAMES_FROM:
-            alt[c["geonameid"]] = [a for a in c.get("alternatenames", []) if plain_alternate(a, given)]
+        names = [a for a in c.get("alternatenames", []) if plain_alternate(a, given)]
+        if c["population"] >= EXONYMS_FROM:
+            alt[c["geonameid"]] = names
+        elif c["population"] >= SHORT_NAMES_FROM:  # `Acapulco` for Acapulco de Juarez
+            alt[c["geonameid"]] = [a for a in names if leading_part(a, c["name"])]
     for t in towns:
         cc = t.country.alpha2
         admin1 = next((sub_at.get(s.id) for s in t.subdivisions if s.admin_level == 1), None)
         admin2 = next((sub_at.get(s.id) for s in t.subdivisions if s.admin_level == 2), None)
-        pop = t.population * (CAPITAL_FACTOR if capitals.get(cc) == norm(t.name) else 1)
+        pop = t.population * (CAPITAL_FACTOR if t.geonames_id in capital_ids else 1)
         names = [t.name, *alt.get(t.geonames_id, [])]
         name = display_name(t.name, names)
+        if t.geonames_id in capital_ids:
+            names.append(gn_countries[cc]["capital"])  # `Washington` for Washington, D.C.
         within = admin1 if admin1 is not None and norm(b.rows[admin1]["name"]) != norm(name) else country_at[cc]
         b.add(slugify(name), name, "city", cc, round(t.lat, 3), round(t.lng, 3), pop, names, within, admin1, admin2)
 

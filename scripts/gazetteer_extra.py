@@ -2,14 +2,14 @@
 once (short English forms of countries, AP-style US state abbreviations, nationality words that no
 suffix rule derives, and oceans, seas and large regions with a representative point)."""
 
-# Common short or former names of countries.
+# Common short or former names of countries (space-separated codes where a name is shared).
 COUNTRY_ALIASES = {
     "US": "US", "U.S.": "US", "U.S": "US", "USA": "US", "U.S.A.": "US", "America": "US",
     "United States of America": "US", "UK": "GB", "U.K.": "GB", "Britain": "GB", "Great Britain": "GB",
     "UAE": "AE", "U.A.E.": "AE", "Emirates": "AE", "Burma": "MM", "Holland": "NL", "Czechia": "CZ",
     "Ivory Coast": "CI", "East Timor": "TL", "Vatican": "VA", "Republic of Korea": "KR", "DPRK": "KP",
     "Russian Federation": "RU", "Republic of China": "TW", "People's Republic of China": "CN",
-    "PRC": "CN", "Palestine": "PS", "Congo": "CD", "DRC": "CD", "DR Congo": "CD",
+    "PRC": "CN", "Palestine": "PS", "Congo": "CD CG", "DRC": "CD", "DR Congo": "CD",
     "Democratic Republic of Congo": "CD", "Democratic Republic of the Congo": "CD", "Congo-Kinshasa": "CD",
     "Republic of Congo": "CG", "Republic of the Congo": "CG", "Congo-Brazzaville": "CG", "Zaire": "CD",
     "Swaziland": "SZ", "Macedonia": "MK", "Guinea Bissau": "GW", "Cape Verde": "CV", "Turkiye": "TR",

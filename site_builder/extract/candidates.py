@@ -141,10 +141,10 @@ def find_candidates(doc: Doc, known: dict[str, Entity]) -> list[Cand]:
                 or (len(sub) == 1 and c.text.lower() in lower_words)
                 or (" " not in c.text and c.text.casefold() in lower_initial)
             )
-            big_place = any(p.kind in ("country", "region") for p in places.candidates(c.text))
+            big_place = any(p.kind in ("country", "region") for p in places.notable(c.text))
             if common and not big_place:
                 continue
-            if label == "NORP" and not places.candidates(c.text) and cue_kind(c.text) != "organization":
+            if label == "NORP" and not places.notable(c.text) and cue_kind(c.text) != "organization":
                 continue
         out.append(Cand(c.start, c.end, c.text, label, sub, c.title or _title_before(sub), known=hit))
     return out

@@ -32,7 +32,7 @@ def given_name(word: str) -> bool:
     weight = names.first_name_weight(word)
     if not weight:
         return False
-    found = places.candidates(word)
+    found = places.notable(word)
     if any(p.kind == "country" for p in found):
         return False
     if any(p.kind == "region" for p in found):

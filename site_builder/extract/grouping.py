@@ -64,7 +64,7 @@ def group_mentions(doc: Doc, cands: list[Cand]) -> None:
             continue
         if c.kind in ("organization", "place", "person") and k not in orgs and len(toks) < 3:
             longer = [ok for ok in orgs if _tokens(ok)[-len(toks) :] == toks and len(_tokens(ok)) > len(toks)]
-            if len(longer) == 1 and not places.candidates(c.text):
+            if len(longer) == 1 and not places.notable(c.text):
                 c.group = "name:" + longer[0]
                 continue
         if c.kind == "organization" and k in orgs:
@@ -77,7 +77,7 @@ def group_mentions(doc: Doc, cands: list[Cand]) -> None:
 
 def _place_prefix(text: str) -> bool:
     """`united kingdom`, `saudi`, `us`: a country or its people's name before a body's name."""
-    return any(p.kind == "country" for p in places.candidates(text)) or places.is_demonym(text)
+    return any(p.kind == "country" for p in places.notable(text)) or places.is_demonym(text)
 
 
 def _main_full_name(full: list[str], counts: Counter) -> str | None:

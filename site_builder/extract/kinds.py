@@ -9,7 +9,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from . import names, places
+from . import names, places, toponyms
 from .candidates import Cand
 from .cues import SCORE, cue_kind, given_name
 from .nlp import doc_text, lemma
@@ -38,7 +38,7 @@ def _locative(c: Cand) -> bool:
     if re.match(r"\s*[:\u2014]", after) and c.text.isupper():
         return True
     m = re.match(r",\s+([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", after)
-    return bool(m and any(p.kind in ("region", "country") for p in places.candidates(m.group(1))))
+    return bool(m and any(p.kind in ("region", "country") for p in places.notable(m.group(1))))
 
 
 def _org_context(c: Cand) -> bool:
@@ -64,7 +64,7 @@ def _person_name(c: Cand) -> bool:
             continue
         if not (w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha()) or w.isupper():
             return False
-    if c.span[-1].tag_ == "NNPS" or cue_kind(c.text) or places.candidates(c.text):
+    if c.span[-1].tag_ == "NNPS" or cue_kind(c.text) or places.notable(c.text):
         return False
     return not any(t.lower_ in ORG_CONTEXT or t.lower_ in PLACE_WORDS for t in c.span)
 
@@ -134,7 +134,7 @@ def _vote_lists(cands: list[Cand]) -> None:
         if len(members) < 2:
             continue
         label, n = Counter(c.label for c in members).most_common(1)[0]
-        unknown = [c for c in members if c.label in ("GPE", "LOC") and not places.candidates(c.text)]
+        unknown = [c for c in members if c.label in ("GPE", "LOC") and not places.notable(c.text)]
         rest = [c.label for c in members if c not in unknown]
         if unknown and rest and all(lab == "ORG" for lab in rest):
             for c in unknown:
@@ -147,7 +147,7 @@ def _vote_lists(cands: list[Cand]) -> None:
         if n < 2 or n * 3 < 2 * len(members) or label not in ("PERSON", "ORG"):
             continue
         for c in members:
-            if c.label != label and not places.candidates(c.text):
+            if c.label != label and not places.notable(c.text):
                 c.label = label
 
 
@@ -172,17 +172,68 @@ def _after_place_noun(c: Cand) -> bool:
     return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in ("town", "village", "city", "hamlet")
 
 
+def _place_evidence(doc: Doc, cands: list[Cand]) -> toponyms.Evidence:
+    """What the article says about where it is: its place names, nationality words, and the
+    country or province names inside its organisations' names."""
+    named = [c.text for c in cands if c.label in ("GPE", "LOC", "GAZ", "FAC")]
+    demonyms = [t.text for t in doc if t.ent_type_ == "NORP" and places.is_demonym(t.text)]
+    inner = [t.text for c in cands if c.label == "ORG" for t in c.span if t.is_title and len(t) > 3]
+    return toponyms.gather(named, demonyms, inner)
+
+
+def _list_hints(cands: list[Cand]) -> dict[int, str]:
+    """`Georgia, Washington, Texas and California`: names listed together are of one kind; when
+    most of a list's names are states (or countries), the ambiguous ones are too."""
+    lists: dict[int, list[Cand]] = {}
+    for c in cands:
+        root = c.span.root
+        if c.label in ("GPE", "LOC", "GAZ") and (
+            root.dep_ == "conj" or any(ch.dep_ == "conj" for ch in root.children)
+        ):
+            lists.setdefault(_first_conjunct(root), []).append(c)
+    hints = {}
+    for members in lists.values():
+        if len(members) < 3:
+            continue
+        readings = Counter(p.kind for c in members if (p := toponyms.confident(c.text)))
+        if readings:
+            kind, n = readings.most_common(1)[0]
+            if kind in ("region", "country") and n >= 2:
+                hints.update({id(c): kind for c in members})
+    return hints
+
+
+def _place_of(
+    doc: Doc, c: Cand, evidence: toponyms.Evidence, hints: dict[int, str]
+) -> places.Place | None:
+    """The place a mention names, read in the article's context; None when the text uses the name
+    for something else: a company's initials (`DAX`, `GAO`), a person or brand named like a town."""
+    if places.is_abbreviation(c.text) and c.label not in ("GPE", "LOC"):
+        return None
+    hint = _place_hint(doc, c) or hints.get(id(c))
+    place = toponyms.choose(c.text, evidence, hint, doc_text(doc), c.end)
+    if place is None or place.kind in ("country", "region"):
+        if place and c.label == "ORG" and c.text.isupper() and place.kind == "region" and not _locative(c):
+            return None  # initials of a body that some province also goes by
+        return place
+    if c.label in ("PERSON", "ORG") and not _locative(c):
+        if c.label == "PERSON" or place.weight < MIN_SCAN_CITY or c.text.isupper():
+            return None  # a town's name tagged as a person is more often a surname or a brand
+    return place
+
+
 def decide_kinds(doc: Doc, cands: list[Cand]) -> None:
     _vote_labels(cands)
     _vote_lists(cands)
-    countries = {p.id for c in cands for p in [places.best(c.text)] if p and p.kind == "country"}
+    evidence = _place_evidence(doc, cands)
+    hints = _list_hints(cands)
     sports = _sports_story(doc)
     service = {c.text for c in cands if c.label in ("PERSON", "GPE", "LOC") and _org_evidence(c)}
     lower_words = {t.text for t in doc if t.is_lower}
     unknown_gpe_acting = {
         names.key(c.text)
         for c in cands
-        if c.label in ("GPE", "LOC") and not places.candidates(c.text) and _acts_as_company(c)
+        if c.label in ("GPE", "LOC") and not places.notable(c.text) and _acts_as_company(c)
     }
     for c in cands:
         if c.known:
@@ -191,7 +242,7 @@ def decide_kinds(doc: Doc, cands: list[Cand]) -> None:
         if c.label != "PERSON" and len(c.span) <= 2 and _after_occupation(c):
             c.kind, c.label = "person", "PERSON"  # "fashion designer Halston"
             continue
-        if c.text in service and not places.candidates(c.text):
+        if c.text in service and not places.notable(c.text):
             c.kind = "organization"  # "on Twitter", "Twitter users": a service, not a person
             continue
         if c.label in ("ORG", "GPE", "LOC", "NORP") and _person_name(c):
@@ -202,10 +253,7 @@ def decide_kinds(doc: Doc, cands: list[Cand]) -> None:
             c.kind = "organization"  # "Municipality of Livorno", "Bank of England": not the place
             continue
         multi_person = c.label == "PERSON" and len(c.text.split()) > 1
-        place = None if multi_person else places.best(c.text, countries, _place_hint(doc, c))
-        if place and place.kind == "city" and c.label in ("PERSON", "ORG") and not _locative(c):
-            if c.label == "PERSON" or place.weight < MIN_SCAN_CITY:
-                place = None  # a town's name tagged as a person is more often a surname or a brand
+        place = None if multi_person else _place_of(doc, c, evidence, hints)
         if place is None and _after_place_noun(c):
             c.kind = "place"  # "the town of Yeoncheon": whatever spaCy thought
             continue

@@ -29,6 +29,7 @@ from .model import Entity
 
 DATA = "gazetteer.json.gz"
 NO_POINT = 999.0
+NOTABLE = 15_000  # people
 KINDS = {"c": "country", "r": "region", "t": "city", "p": "place"}
 
 # Words that name an admin area somewhere but, alone in English text, are directions or nouns.
@@ -143,6 +144,13 @@ def _candidates(key: str) -> tuple[Place, ...]:
 def candidates(name: str) -> list[Place]:
     """Every reading of a name, heaviest first."""
     return list(_candidates(norm(name)))
+
+
+def notable(name: str) -> list[Place]:
+    """The readings a reader would think of without context: countries, provinces and states,
+    continents, and towns or areas of NOTABLE people or more. A rule that asks "is this word a
+    place name?" asks this, so that a village somewhere does not make a surname a place."""
+    return [p for p in _candidates(norm(name)) if p.kind in ("country", "region") or p.weight >= NOTABLE]
 
 
 def is_abbreviation(name: str) -> bool:

@@ -55,8 +55,7 @@ def find_spans(doc: Doc) -> list[tuple[Span, str]]:
                 continue
             if _inside_title(span):
                 continue
-            place = places.best(span.text)
-            if place and (place.kind != "city" or place.weight >= MIN_SCAN_CITY):
+            if _well_known_place(span.text):
                 hit = span
                 break
         if hit is not None and len(hit) == 1 and hit.end < len(doc) and given_name(hit.text):
@@ -92,6 +91,14 @@ def find_spans(doc: Doc) -> list[tuple[Span, str]]:
     return sorted(out, key=lambda x: x[0].start)
 
 
+def _well_known_place(text: str) -> bool:
+    """A name worth taking from the gazetteer where spaCy tagged nothing: a country, a province, a
+    continent or a big city; never an abbreviation (`Ind.`, `Pa.`), which needs spaCy's say."""
+    if places.is_abbreviation(text):
+        return False
+    return any(p.kind in ("country", "region") or p.weight >= MIN_SCAN_CITY for p in places.notable(text))
+
+
 def _plain_name_token(t, taken: set[int]) -> bool:
     return t.i not in taken and not t.ent_type_ and t.is_title and t.is_alpha and "\n" not in t.whitespace_
 
@@ -110,7 +117,7 @@ def _untagged_org(doc: Doc, i: int, taken: set[int]) -> Span | None:
                 return span
     j = i + 1
     if j < len(doc) and doc[j].lower_ in ORG_CONTEXT | {"creator", "users"} and doc[j].pos_ == "NOUN":
-        if not given_name(t.text) and not places.candidates(t.text):
+        if not given_name(t.text) and not places.notable(t.text):
             return doc[i:j]
     return None
 
@@ -121,7 +128,7 @@ def _inside_title(span: Span) -> bool:
     doc, j = span.doc, span.end
     if j + 1 < len(doc) and doc[j].lower_ == "of":
         nxt = doc[j + 2] if doc[j + 1].lower_ == "the" and j + 2 < len(doc) else doc[j + 1]
-        return nxt.is_title and not places.candidates(nxt.text)
+        return nxt.is_title and not places.notable(nxt.text)
     return False
 
 
@@ -164,7 +171,7 @@ def _trailing_person(span: Span) -> Span | None:
     first, last = span[-2], span[-1]
     if not (surname_token(last) and first.is_title and names.first_name_weight(first.text) >= 3):
         return None
-    if names.word(last.text) in ORG_WORDS or places.candidates(first.text) or span[-3].is_punct:
+    if names.word(last.text) in ORG_WORDS or places.notable(first.text) or span[-3].is_punct:
         return None
     return span[-2:]
 
@@ -199,7 +206,7 @@ def _join_first_names(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Spa
             and "\n" not in before.whitespace_
             and given_name(before.text)
             and surname_token(span[0])
-            and (label == "PERSON" or not places.candidates(span.text))
+            and (label == "PERSON" or not places.notable(span.text))
         ):
             out.append(
                 (doc[span.start - 1 : span.end], "PERSON")
@@ -220,7 +227,7 @@ def _join_first_names(doc: Doc, spans: list[tuple[Span, str]]) -> list[tuple[Spa
             if end < len(doc) and surname_token(doc[end]) and "\n" not in doc[end - 1].whitespace_:
                 end += 1
             whole = doc[span.start : end]
-            if cue_kind(whole.text) is None and not places.candidates(whole.text):
+            if cue_kind(whole.text) is None and not places.notable(whole.text):
                 out.append((whole, "PERSON"))
                 skip_to = end
                 continue

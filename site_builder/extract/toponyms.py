@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import math
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from . import places
@@ -140,27 +139,33 @@ def choose(name: str, ev: Evidence, hint: str | None = None, text: str = "", end
     if not found:
         return None
     containers = container_of(text, end) if text and end >= 0 else []
-    scored = sorted(((score(p, name, ev, hint, containers), k, p) for k, p in enumerate(found)), reverse=True)
-    scored = _cities_over_their_namesakes(scored, hint)
-    for _, _, p in scored:
+    key = places.norm(name)
+
+    def ranked(readings: list[Place]) -> list[Place]:
+        return [p for _, _, p in sorted(((score(p, name, ev, hint, containers), -k, p)
+                                         for k, p in enumerate(readings)), reverse=True)]  # fmt: skip
+
+    countries = [p for p in found if p.kind == "country"]
+    if countries:
+        country = ranked(countries)[0]
+        rivals = [
+            p
+            for p in found
+            if p.kind != "country" and places.norm(p.name) == key and _evidenced(p, key, ev, containers, hint)
+        ]
+        if not rivals or ev.country(country.cc, key):
+            return country  # `Mexico` the country, not the city that also goes by it
+        found = rivals  # `Georgia` in an article about American states
+    for p in ranked(found):
         if supported(p, name, ev, containers):
             return p
     return None
 
 
-def _cities_over_their_namesakes(scored: list, hint: str | None) -> list:
-    """`New York`, `Kabul`: a city and the province named after it; the city, unless the text
-    asks for a province."""
-    if hint == "region" or len(scored) < 2:
-        return scored
-    top = scored[0][2]
-    if top.kind != "region":
-        return scored
-    for s, k, p in scored[1:]:
-        if p.kind == "city" and p.admin1 == top.index and s > scored[0][0] - 2.0:
-            return [(s, k, p)] + [x for x in scored if x[2] is not p]
-    return scored
-
-
-def tally(placed: list[Place]) -> Counter:
-    return Counter(p.cc for p in placed if p.cc)
+def _evidenced(p: Place, key: str, ev: Evidence, containers: list[Place], hint: str | None) -> bool:
+    """A reading that can take a country's name from it: a state the article's other names place
+    it among (`Georgia` beside Texas), or a town its container or province names
+    (`Brazil, Indiana`); a town in a country the article mentions is not enough."""
+    if any(inside(p, c) for c in containers) or ev.province(p.admin1, key):
+        return True
+    return p.kind == "region" and (bool(p.cc and ev.country(p.cc, key)) or hint == "region")
