@@ -100,12 +100,60 @@ def _title_before(span: Span) -> str:
     return " ".join(words)
 
 
+DIRECTION = re.compile(
+    r"^(?:north|south|east|west|central|mid|upper|lower|greater|inner|outer|northern|southern|eastern|"
+    r"western)(?:[- ](?:north|south|east|west)(?:ern)?)?[- ]+",
+    re.IGNORECASE,
+)
+PLACE_LIST = re.compile(r"\s+and\s+|\s*[,/&]\s*|(?<=[a-z])-(?=[A-Z])")
+MAX_PART_WORDS = 6
+
+
+def _whole_place_name(text: str) -> bool:
+    return bool(places.notable(text))
+
+
+def _place_parts(c: names.Cleaned, label: str) -> list[names.Cleaned]:
+    """`eastern China`, `Mid-Jutland`, `Central and South America`, `Indian Ocean coast`: a place
+    span that names no place as a whole, cut to the place names in it."""
+    if label not in ("GPE", "LOC") or places.candidates(c.text) or len(c.text.split()) > MAX_PART_WORDS:
+        return [c]
+    parts, pos = [], 0
+    for piece in [*PLACE_LIST.split(c.text)]:
+        at = c.text.index(piece, pos)
+        pos = at + len(piece)
+        found = _longest_place(piece)
+        if found:
+            i, j = found
+            parts.append(names.Cleaned(c.start + at + i, c.start + at + j, piece[i:j], c.title))
+    return parts or [c]
+
+
+def _longest_place(piece: str) -> tuple[int, int] | None:
+    """Offsets of the longest run of words in `piece` that is a place name."""
+    piece = piece.rstrip()
+    m = DIRECTION.match(piece)
+    starts = [0] + ([m.end()] if m else [])
+    words = [(w.start(), w.end()) for w in re.finditer(r"\S+", piece)]
+    best = None
+    for a in range(len(words)):
+        for b in range(len(words), a, -1):
+            i, j = words[a][0], words[b - 1][1]
+            if i not in starts and not piece[i : i + 1].isupper():
+                continue
+            if places.notable(piece[i:j]) and (best is None or j - i > best[1] - best[0]):
+                best = (i, j)
+    if m and best is None and places.notable(piece[m.end() :]):
+        best = (m.end(), len(piece))
+    return best
+
+
 def find_candidates(doc: Doc, known: dict[str, Entity]) -> list[Cand]:
     lower_words = {t.text for t in doc if t.is_lower}
     out, text = [], doc_text(doc)  # Doc.text joins every token on each call: read it once
     lower_initial = {w.strip(".,;:\"'()").casefold() for w in text.split() if w[:1].islower()}
     for span, label in find_spans(doc):
-        c = names.clean_span(text, span.start_char, span.end_char)
+        c = names.clean_span(text, span.start_char, span.end_char, keep=_whole_place_name)
         if c is None or _title_complement(span):
             continue
         if c.text.upper() in NOT_ACRONYM_NAMES and not known.get(c.text.casefold()):
@@ -123,28 +171,37 @@ def find_candidates(doc: Doc, known: dict[str, Entity]) -> list[Cand]:
         tail = SCORE_TAIL.search(c.text)
         if tail and SCORE.match(text, c.start + tail.start() + 1):  # "Sweden 1 – 0 Korea": a score
             c = names.Cleaned(c.start, c.start + tail.start(), c.text[: tail.start()], c.title)
-        sub = doc.char_span(c.start, c.end, alignment_mode="expand")
-        if sub is None or not len(sub):
-            continue
-        hit = known.get(c.text.casefold()) or known.get(names.key(c.text))
-        if not hit:
-            tokens = re.split(r"[\s-]+", c.text)
-            if all(places.is_demonym(t) for t in tokens) or all(names.is_title_word(t) for t in tokens):
-                continue
-            if c.text.isdigit() or places.norm(c.text) in places.NOT_PLACE_NAMES:
-                continue
-            if _generic_word(c.text):
-                continue
-            # a word the article also writes in lower case is a common word: "Iodine" / "iodine", "Man"
-            common = (
-                _is_common_word(sub)
-                or (len(sub) == 1 and c.text.lower() in lower_words)
-                or (" " not in c.text and c.text.casefold() in lower_initial)
-            )
-            big_place = any(p.kind in ("country", "region") for p in places.notable(c.text))
-            if common and not big_place:
-                continue
-            if label == "NORP" and not places.notable(c.text) and cue_kind(c.text) != "organization":
-                continue
-        out.append(Cand(c.start, c.end, c.text, label, sub, c.title or _title_before(sub), known=hit))
+        for part in _place_parts(c, label):
+            cand = _candidate(doc, part, label, known, lower_words, lower_initial)
+            if cand is not None:
+                out.append(cand)
     return out
+
+
+def _candidate(
+    doc: Doc, c: names.Cleaned, label: str, known: dict[str, Entity], lower_words: set, lower_initial: set
+) -> Cand | None:
+    """The mention of a trimmed name, or None for a word that names nothing: a nationality, a
+    title, a number, a common noun capitalised."""
+    sub = doc.char_span(c.start, c.end, alignment_mode="expand")
+    if sub is None or not len(sub):
+        return None
+    hit = known.get(c.text.casefold()) or known.get(names.key(c.text))
+    if not hit:
+        tokens = re.split(r"[\s-]+", c.text)
+        if all(places.is_demonym(t) for t in tokens) or all(names.is_title_word(t) for t in tokens):
+            return None
+        if c.text.isdigit() or places.norm(c.text) in places.NOT_PLACE_NAMES or _generic_word(c.text):
+            return None
+        # a word the article also writes in lower case is a common word: "Iodine" / "iodine", "Man"
+        common = (
+            _is_common_word(sub)
+            or (len(sub) == 1 and c.text.lower() in lower_words)
+            or (" " not in c.text and c.text.casefold() in lower_initial)
+        )
+        big_place = any(p.kind in ("country", "region") for p in places.notable(c.text))
+        if common and not big_place:
+            return None
+        if label == "NORP" and not places.notable(c.text) and cue_kind(c.text) != "organization":
+            return None
+    return Cand(c.start, c.end, c.text, label, sub, c.title or _title_before(sub), known=hit)

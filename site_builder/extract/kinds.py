@@ -203,9 +203,7 @@ def _list_hints(cands: list[Cand]) -> dict[int, str]:
     return hints
 
 
-def _place_of(
-    doc: Doc, c: Cand, evidence: toponyms.Evidence, hints: dict[int, str]
-) -> places.Place | None:
+def _place_of(doc: Doc, c: Cand, evidence: toponyms.Evidence, hints: dict[int, str]) -> places.Place | None:
     """The place a mention names, read in the article's context; None when the text uses the name
     for something else: a company's initials (`DAX`, `GAO`), a person or brand named like a town."""
     if places.is_abbreviation(c.text) and c.label not in ("GPE", "LOC"):

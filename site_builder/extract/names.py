@@ -203,9 +203,10 @@ def is_title_word(token: str) -> bool:
     return w in TITLES or w in HONORIFICS
 
 
-def clean_span(text: str, start: int, end: int) -> Cleaned | None:
+def clean_span(text: str, start: int, end: int, keep=None) -> Cleaned | None:
     """Trim a raw name span: cut at a line break, drop a leading article, title or honorific words, a
-    trailing possessive and caption words. None when nothing name-like is left."""
+    trailing possessive and caption words. None when nothing name-like is left. `keep(name)` says a
+    name is whole as written (`Prince Edward Island`, `Queen Anne's County`): its title stays."""
     raw = text[start:end]
     cut = raw.find("\n")
     if cut > 0:
@@ -220,6 +221,8 @@ def clean_span(text: str, start: int, end: int) -> Cleaned | None:
             continue
         first = raw.split(" ", 1)
         if len(first) == 2 and is_title_word(first[0]) and first[1][:1].isupper():
+            if keep is not None and keep(POSSESSIVE.sub("", raw.rstrip(" ,;:-"))):
+                break
             if word(first[0]) not in HONORIFICS:
                 title_words.append(first[0])
             skip = len(first[0]) + 1
