@@ -61,6 +61,7 @@ def find_entities(doc: Doc, known: dict[str, Entity] | None = None) -> list[Enti
     known = {k.casefold(): v for k, v in (known or {}).items()}
     cands = find_candidates(doc, known)
     decide_kinds(doc, cands)
+    cands = [c for c in cands if c.kind is not None]
     short_team_names(cands)
     cands = propagate(doc, cands)
     group_mentions(doc, cands)

@@ -18,6 +18,7 @@ from .words.organizations import ACTOR_VERBS, GROUP_NOUNS, ORG_CONTEXT, ORG_WORD
 from .words.people import OCCUPATIONS, PARTICLES
 from .words.place_words import LOCATIVE, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_WORDS
 from .words.sports import SPORTS_WORDS, UK_NATIONS
+from .words.things import PATHOGEN_WORDS, THING_BEFORE, THING_HEADS
 
 SPACY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 
@@ -220,11 +221,46 @@ def _place_of(doc: Doc, c: Cand, evidence: toponyms.Evidence, hints: dict[int, s
     return place
 
 
+def _thing_after(c: Cand, words: set[str]) -> bool:
+    doc, j = c.span.doc, c.span.end
+    return j < len(doc) and doc[j].lower_ in words and not doc[j].is_title
+
+
+def _thing_before(c: Cand) -> bool:
+    doc, i = c.span.doc, c.span.start
+    before = doc[i - 2 : i] if i >= 2 else doc[:i]
+    return any(t.lower_ in THING_BEFORE and t.is_lower for t in before)
+
+
+def _things(cands: list[Cand]) -> set[int]:
+    """Mentions that name a thing rather than an actor or a place: a disease (`West Nile virus`,
+    and then `Ebola` everywhere once `Ebola virus` is written), a product or vehicle (`Ford Taurus
+    sedan`, `the ship Mavi Marmara`), a market index (`the Hang Seng index`)."""
+    diseases = {names.key(c.text) for c in cands if not c.known and _thing_after(c, PATHOGEN_WORDS)}
+    out = set()
+    for c in cands:
+        if c.known or c.label == "NORP":
+            continue
+        if names.key(c.text) in diseases:
+            big = any(p.kind in ("country", "region") for p in places.notable(c.text))
+            if not big or _thing_after(c, PATHOGEN_WORDS):
+                out.add(id(c))
+        elif _thing_after(c, THING_HEADS) and (len(c.span) > 1 or c.label != "ORG"):
+            out.add(id(c))
+        elif _thing_before(c) and c.label != "GPE":
+            out.add(id(c))
+        elif any(ch.isdigit() for ch in c.text) and any(ch.isalpha() for ch in c.text) and " " not in c.text:
+            if not places.notable(c.text) and c.label in ("GPE", "LOC", "PERSON"):
+                out.add(id(c))  # `H1N1`, `A380`: a code, not a place or a person
+    return out
+
+
 def decide_kinds(doc: Doc, cands: list[Cand]) -> None:
     _vote_labels(cands)
     _vote_lists(cands)
     evidence = _place_evidence(doc, cands)
     hints = _list_hints(cands)
+    things = _things(cands)
     sports = _sports_story(doc)
     service = {c.text for c in cands if c.label in ("PERSON", "GPE", "LOC") and _org_evidence(c)}
     lower_words = {t.text for t in doc if t.is_lower}
@@ -236,6 +272,9 @@ def decide_kinds(doc: Doc, cands: list[Cand]) -> None:
     for c in cands:
         if c.known:
             c.kind = c.known.kind
+            continue
+        if id(c) in things:
+            c.kind = None  # dropped: a disease, product, vehicle or index
             continue
         if c.label != "PERSON" and len(c.span) <= 2 and _after_occupation(c):
             c.kind, c.label = "person", "PERSON"  # "fashion designer Halston"

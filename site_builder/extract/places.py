@@ -38,6 +38,7 @@ NOT_PLACE_NAMES = {
     "center", "capital", "north east", "north west", "south east", "south west", "northeast",
     "northwest", "southeast", "southwest", "mainland", "interior", "coast", "union", "independence",
     "liberty", "victory", "progress", "federal", "lakes", "national", "american", "island", "islands",
+    "region", "river", "state", "city", "county", "province", "district", "act", "valley", "bay", "park",
 }  # fmt: skip
 
 
