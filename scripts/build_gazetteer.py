@@ -82,11 +82,11 @@ def first_names() -> set[str]:
 
 
 def plain_alternate(name: str, given: set[str]) -> bool:
-    """An English exonym such as `Calcutta` or `Peking`; not a code (`CCU`), a transliteration in
-    lower case, or a given name."""
+    """An English exonym such as `Calcutta` or `Peking`: one word, not a code (`CCU`), a
+    transliteration in lower case, a translation (`White House` for Casablanca) or a given name."""
     return (
         name.isascii() and name[:1].isupper() and not name.isupper() and len(name) >= 5
-        and name.replace(" ", "").replace("-", "").isalpha() and name.casefold() not in given
+        and name.isalpha() and name.casefold() not in given
     )  # fmt: skip
 
 
@@ -284,11 +284,13 @@ def build() -> dict:
     given = first_names()
     alt: dict[int, list[str]] = {}
     for c in gc.get_cities().values():
-        names = [a for a in c.get("alternatenames", []) if plain_alternate(a, given)]
+        if c["population"] < SHORT_NAMES_FROM:
+            continue
+        others = c.get("alternatenames", [])
+        short = [a for a in others if a.isascii() and leading_part(a, c["name"])]  # `Acapulco`
         if c["population"] >= EXONYMS_FROM:
-            alt[c["geonameid"]] = names
-        elif c["population"] >= SHORT_NAMES_FROM:  # `Acapulco` for Acapulco de Juarez
-            alt[c["geonameid"]] = [a for a in names if leading_part(a, c["name"])]
+            short += [a for a in others if plain_alternate(a, given)]
+        alt[c["geonameid"]] = short
     for t in towns:
         cc = t.country.alpha2
         admin1 = next((sub_at.get(s.id) for s in t.subdivisions if s.admin_level == 1), None)
@@ -296,6 +298,7 @@ def build() -> dict:
         pop = t.population * (CAPITAL_FACTOR if t.geonames_id in capital_ids else 1)
         names = [t.name, *alt.get(t.geonames_id, [])]
         name = display_name(t.name, names)
+        names += [n.replace(",", "") for n in names if ", " in n]  # `Washington D.C.`
         if t.geonames_id in capital_ids:
             names.append(gn_countries[cc]["capital"])  # `Washington` for Washington, D.C.
         within = admin1 if admin1 is not None and norm(b.rows[admin1]["name"]) != norm(name) else country_at[cc]

@@ -65,7 +65,7 @@ US_STATE_ABBREVIATIONS = {
     "US-OK": ["Okla."], "US-OR": ["Ore.", "Oreg."], "US-PA": ["Pa.", "Penn."], "US-RI": ["R.I."],
     "US-SC": ["S.C."], "US-SD": ["S.D."], "US-TN": ["Tenn."], "US-TX": ["Tex."], "US-VT": ["Vt."],
     "US-VA": ["Va."], "US-WA": ["Wash."], "US-WV": ["W.Va.", "W. Va."], "US-WI": ["Wis.", "Wisc."],
-    "US-WY": ["Wyo."], "US-DC": ["D.C.", "Washington D.C.", "Washington, D.C.", "Washington DC"],
+    "US-WY": ["Wyo."], "US-DC": ["D.C."],
 }  # fmt: skip
 
 # Oceans, seas and large regions: (name, kind, ISO code or "", lat, lon, weight, other names).

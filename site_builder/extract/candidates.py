@@ -118,6 +118,8 @@ def _place_parts(c: names.Cleaned, label: str) -> list[names.Cleaned]:
     span that names no place as a whole, cut to the place names in it."""
     if label not in ("GPE", "LOC") or places.candidates(c.text) or len(c.text.split()) > MAX_PART_WORDS:
         return [c]
+    if cue_kind(c.text):
+        return [c]  # `Municipality of Livorno`, `Weatherspoon Art Museum`: a body or a building
     parts, pos = [], 0
     for piece in [*PLACE_LIST.split(c.text)]:
         at = c.text.index(piece, pos)

@@ -245,7 +245,7 @@ def _things(cands: list[Cand]) -> set[int]:
             big = any(p.kind in ("country", "region") for p in places.notable(c.text))
             if not big or _thing_after(c, PATHOGEN_WORDS):
                 out.add(id(c))
-        elif _thing_after(c, THING_HEADS) and (len(c.span) > 1 or c.label != "ORG"):
+        elif _thing_after(c, THING_HEADS) and c.label != "ORG" and not cue_kind(c.text):
             out.add(id(c))
         elif _thing_before(c) and c.label != "GPE":
             out.add(id(c))
