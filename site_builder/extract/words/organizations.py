@@ -80,3 +80,18 @@ NOT_ACRONYM_NAMES = {
     "RIP", "SARS", "SC", "SMS", "SR", "TB", "TV", "URL", "USB", "UTC", "VI", "VII", "VIII", "VIP",
     "VR", "XI", "XII",
 }  # fmt: skip
+
+# Words a company's name carries and its short name drops: `Apple Computer` is Apple, `Ford Motor
+# Company` is Ford (the legal suffixes, Inc., N.V. ..., are dropped in names.py).
+COMPANY_DESCRIPTORS = {
+    "computer", "computers", "motor", "motors", "company", "corporation", "group", "holdings",
+    "international", "incorporated", "industries", "technologies", "technology", "systems",
+    "enterprises", "worldwide", "global",
+}  # fmt: skip
+
+# One word too generic to stand for one body alone: `Motor`, `House` never link two names.
+GENERIC_HEADS = ORG_WORDS | COMPANY_DESCRIPTORS | {
+    "house", "general", "national", "united", "american", "new", "royal", "central", "federal",
+    "state", "states", "city", "public", "people", "democratic", "republican", "white", "first",
+    "global", "world", "capital", "street", "city hall",
+}  # fmt: skip
