@@ -18,9 +18,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--rounds", type=int, default=1, help="passes over the articles")
     args = parser.parse_args(argv)
     start = time.perf_counter()
-    from site_builder.articles import read_article
     from site_builder.extract import extract_all
     from site_builder.extract.nlp import load_nlp
+    from site_builder.inputs.articles import read_article
 
     articles = [read_article(p) for p in sorted(args.dev.glob("*/articles/*.txt"))]
     load_nlp()

@@ -23,7 +23,7 @@ import sys
 import time
 from pathlib import Path
 
-from site_builder.corpus import BRIEF_CACHE
+from site_builder.site.corpus import BRIEF_CACHE
 
 from .corpus import make_corpus
 from .measure import Run, run, tree_size
@@ -48,7 +48,7 @@ def machine() -> str:
         ram = f"{mem_kb / 2**20:.0f} GB RAM"
     except (OSError, StopIteration):
         ram = "RAM unknown"
-    from site_builder.parallel import cpu_count
+    from site_builder.ingest.workers import cpu_count
 
     return f"{cpu}, {cpu_count()} cores, {ram}, Python {platform.python_version()}, {platform.system()}"
 

@@ -7,13 +7,13 @@ import json
 import sys
 from pathlib import Path
 
-from .articles import ArticleError
-from .formats import read_articles
+from .inputs import read_articles
+from .inputs.articles import ArticleError
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .extract import extract_all
-    from .extract_json import extraction_record
+    from .extract.jsonl import extraction_record
 
     articles, failed = [], 0
     for given in args.paths:
@@ -36,7 +36,7 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from .ingest import ingest
+    from .ingest.run import ingest
     from .project import Project
 
     project = Project.at()
@@ -55,7 +55,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
 
 
 def _ingest_update(paths: list[Path], project) -> int:
-    from .update import update
+    from .ingest.update import update
 
     report, new = update(paths, project)
     for path, fields in report.updated:
@@ -74,7 +74,7 @@ def _ingest_update(paths: list[Path], project) -> int:
 
 def run_check(project) -> bool:
     """Print every problem in content/ as FILE:LINE: message; False when any is an error."""
-    from .checks import check_project, errors
+    from .briefs.check import check_project, errors
 
     problems = check_project(project)
     for problem in problems:
@@ -107,8 +107,8 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     return 0
 
 
-def _mkdocs_yml(args: argparse.Namespace, project) -> Path | None:
-    config = Path(args.config_file or project.root / "mkdocs.yml")
+def _mkdocs_yml(project) -> Path | None:
+    config = project.config_file
     if not config.is_file():
         print(f"error: {config}: not found; run briefing in the project folder or pass -f", file=sys.stderr)
         return None
@@ -119,8 +119,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     from .mkdocs_plugin import build_errors, build_site
     from .project import Project
 
-    project = Project.at()
-    config = _mkdocs_yml(args, project)
+    project = Project.at(config_file=args.config_file)
+    config = _mkdocs_yml(project)
     if config is None:
         return 2
     if not args.skip_check and not run_check(project):
@@ -147,7 +147,7 @@ def cmd_serve(args: argparse.Namespace) -> int:
     from .mkdocs_plugin import serve_site
     from .project import Project
 
-    config = _mkdocs_yml(args, Project.at())
+    config = _mkdocs_yml(Project.at(config_file=args.config_file))
     if config is None:
         return 2
     serve_site(config, dev_addr=args.dev_addr, open_in_browser=args.open)

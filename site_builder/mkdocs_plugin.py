@@ -21,15 +21,15 @@ from pathlib import Path
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import exports, render
-from .briefs import Brief
-from .corpus import Corpus, load_corpus
+from .briefs.model import Brief
 from .project import Project
+from .site import exports
+from .site import pages as render
+from .site.corpus import Corpus, load_corpus
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -89,13 +89,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
         docs = Path(config.docs_dir).resolve()
-        self.project = Project.at(root)  # SPEC layout: mkdocs.yml beside content/ and templates/
-        self.templates = (root / self.config.templates).resolve()
-        if not self.templates.is_dir() and not render.DEFAULT_TEMPLATES.is_dir():
-            raise PluginError(
-                f"briefing: no templates at {self.templates}; copy the templates/ folder of the briefing "
-                "repository next to mkdocs.yml, or set the plugin's `templates:` option to where they are"
-            )
+        self.project = Project(root, docs, Path(config.site_dir).resolve())
+        self.templates = (root / self.config.templates).resolve()  # overrides of the shipped templates
+        for name, where in (("briefing.css", config.extra_css), ("briefing.js", config.extra_javascript)):
+            if f"assets/{name}" not in map(str, where):
+                where.append(f"assets/{name}")
         self.env = render.make_env([self.templates])
         key = _fingerprint(self.project)
         if key != self._key or self.corpus is None:
@@ -155,6 +153,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             for name, text in made.items():
                 if files.get_file_from_path(name) is None:
                     files.append(File.generated(config, name, content=text))
+        for name, content in render.assets().items():  # a project's own content/assets/ file wins
+            if files.get_file_from_path(name) is None:
+                files.append(File.generated(config, name, content=content))
         return files
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:

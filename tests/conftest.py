@@ -35,11 +35,11 @@ Curated note: President of Tajikistan since 1994.
 
 
 def new_project(root: Path) -> Project:
-    """An empty project laid out as SPEC.md says, with this repo's mkdocs.yml, templates and assets."""
+    """An empty project laid out as SPEC.md says, with this repo's mkdocs.yml.
+
+    Templates and assets ship in the package."""
     root.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "templates", root / "templates")
-    shutil.copytree(ROOT / "content" / "assets", root / "content" / "assets")
     for folder in ("briefs", "actors", "locations"):
         (root / "content" / folder).mkdir(parents=True, exist_ok=True)
     return Project.at(root)
@@ -54,7 +54,7 @@ def write(path: Path, text: str) -> Path:
 @pytest.fixture(scope="session")
 def site_project(tmp_path_factory) -> Project:
     """The seed article ingested into a fresh project, plus one curated actor note."""
-    from site_builder.ingest import ingest
+    from site_builder.ingest.run import ingest
 
     project = new_project(tmp_path_factory.mktemp("site") / "project")
     (project.root / "seeds").mkdir()
@@ -126,7 +126,7 @@ def nlp():
 @pytest.fixture(scope="session")
 def seed():
     """The seed article's entities by id."""
-    from site_builder.articles import read_article
     from site_builder.extract import extract
+    from site_builder.inputs.articles import read_article
 
     return {e.id: e for e in extract(read_article(SEED)).entities}

@@ -6,7 +6,7 @@ from pathlib import Path
 import pytest
 from conftest import SEED
 
-from site_builder.articles import ArticleError, read_article
+from site_builder.inputs.articles import ArticleError, read_article
 
 
 def write(tmp_path: Path, text: str, name: str = "a.txt") -> Path:

@@ -9,11 +9,11 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.briefs import read_brief, write_atomic
-from site_builder.checks import check_project, errors
-from site_builder.corpus import load_briefs
-from site_builder.ingest import ingest
+from site_builder.briefs.check import check_project, errors
+from site_builder.briefs.model import read_brief, write_atomic
+from site_builder.ingest.run import ingest
 from site_builder.project import Project
+from site_builder.site.corpus import load_briefs
 
 COPIES = 120
 ARTICLE = """\

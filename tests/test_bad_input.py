@@ -6,12 +6,12 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.articles import MAX_BYTES
-from site_builder.checks import check_project, errors
+from site_builder.briefs.check import check_project, errors
 from site_builder.cli import main
-from site_builder.corpus import load_corpus
-from site_builder.ingest import ingest
+from site_builder.ingest.run import ingest
+from site_builder.inputs.articles import MAX_BYTES
 from site_builder.project import Project
+from site_builder.site.corpus import load_corpus
 
 GOOD = """\
 date 2024-03-12 Test Wire
@@ -200,7 +200,6 @@ def test_a_read_only_briefs_folder(tmp_path):
 
 def test_a_site_folder_that_cannot_be_written(tmp_path, monkeypatch, capsys):
     shutil.copy(Path(__file__).parent.parent / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(Path(__file__).parent.parent / "templates", tmp_path / "templates")
     (tmp_path / "content" / "briefs").mkdir(parents=True)
     (tmp_path / "site").write_text("a file where the site folder should be\n")
     monkeypatch.chdir(tmp_path)
@@ -211,7 +210,7 @@ def test_a_site_folder_that_cannot_be_written(tmp_path, monkeypatch, capsys):
 
 
 def test_a_brief_saved_by_a_windows_editor_still_reads(run, tmp_path):
-    from site_builder.briefs import read_brief
+    from site_builder.briefs.model import read_brief
 
     project = Project.at(tmp_path)
     shutil.copytree(run[0].briefs, project.briefs)

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from site_builder.checks import ERROR, WARNING, check_project, errors
+from site_builder.briefs.check import ERROR, WARNING, check_project, errors
 from site_builder.cli import main
 from site_builder.project import Project
 
@@ -226,8 +226,8 @@ def test_the_messages_say_how_to_fix(tmp_path):
 from hypothesis import given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
-from site_builder.briefs import BriefError, read_brief  # noqa: E402
-from site_builder.notes import read_note  # noqa: E402
+from site_builder.briefs.model import BriefError, read_brief  # noqa: E402
+from site_builder.briefs.notes import read_note  # noqa: E402
 
 SCALARS = st.one_of(
     st.none(),

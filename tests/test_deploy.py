@@ -40,9 +40,6 @@ def make_project(root: Path) -> Project:
     """The repository's site configuration and templates, one brief, and a git clone with a remote."""
     root.mkdir()
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "templates", root / "templates")
-    if (ROOT / "content" / "assets").is_dir():
-        shutil.copytree(ROOT / "content" / "assets", root / "content" / "assets")
     (root / "content" / "briefs").mkdir(parents=True)
     (root / "content" / "briefs" / "2024-03-12-salang-tunnel-closed.md").write_text(BRIEF, encoding="utf-8")
     git(root, "init", "-q", "-b", "main")

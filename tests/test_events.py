@@ -5,11 +5,11 @@ import datetime as dt
 import pytest
 from conftest import SEED
 
-from site_builder.articles import read_article
 from site_builder.extract import extract
 from site_builder.extract.events import calendar_value, find_events
 from site_builder.extract.model import Entity, Mention
 from site_builder.extract.times import find_times
+from site_builder.inputs.articles import read_article
 
 DCT = dt.date(2021, 7, 8)
 

@@ -12,10 +12,10 @@ from pathlib import Path
 import pytest
 from conftest import SEED
 
-from site_builder.articles import ArticleError, read_article
-from site_builder.briefs import article_markdown, read_brief
-from site_builder.formats import NotAnArticle, read_articles
-from site_builder.ingest import ingest
+from site_builder.briefs.model import article_markdown, read_brief
+from site_builder.ingest.run import ingest
+from site_builder.inputs import NotAnArticle, read_articles
+from site_builder.inputs.articles import ArticleError, read_article
 from site_builder.project import Project
 from site_builder.urls import safe_url
 

@@ -5,8 +5,8 @@ import shutil
 import pytest
 from conftest import SEED
 
-from site_builder.briefs import read_brief, render_brief
-from site_builder.ingest import ingest
+from site_builder.briefs.model import read_brief, render_brief
+from site_builder.ingest.run import ingest
 from site_builder.project import Project
 
 

@@ -2,10 +2,10 @@
 
 from conftest import SEED
 
-from site_builder.articles import read_article
 from site_builder.extract import extract
 from site_builder.extract.entities import find_entities
 from site_builder.extract.quotes import find_quotes
+from site_builder.inputs.articles import read_article
 
 
 def quotes_of(nlp, text):

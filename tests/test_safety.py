@@ -20,10 +20,10 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 
-from site_builder.briefs import read_brief
-from site_builder.checks import check_project, errors
+from site_builder.briefs.check import check_project, errors
+from site_builder.briefs.model import read_brief
 from site_builder.cli import main
-from site_builder.ingest import ingest
+from site_builder.ingest.run import ingest
 from site_builder.project import Project
 from site_builder.slugs import is_safe_slug, slugify
 
@@ -150,9 +150,6 @@ Note body with <script>alert('{mark}')</script> and [a link](javascript:alert(1)
 
 def new_project(root: Path) -> Project:
     shutil.copy(ROOT / "mkdocs.yml", root / "mkdocs.yml")
-    shutil.copytree(ROOT / "templates", root / "templates")
-    if (ROOT / "content" / "assets").is_dir():
-        shutil.copytree(ROOT / "content" / "assets", root / "content" / "assets")
     return Project.at(root)
 
 
@@ -321,7 +318,7 @@ def test_the_detector_sees_live_markup_and_ignores_text():
 
 
 def test_yaml_is_loaded_safely(tmp_path):
-    from site_builder.briefs import BriefError
+    from site_builder.briefs.model import BriefError
 
     marker = tmp_path / "pwned"
     project = Project.at(tmp_path)

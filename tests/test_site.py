@@ -25,11 +25,12 @@ from conftest import new_project, serving, wait_for_text, write
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from site_builder import maps, render
-from site_builder.briefs import Brief, EntityRef
-from site_builder.corpus import build_corpus
+from site_builder.briefs.model import Brief, EntityRef
 from site_builder.extract.model import Event
 from site_builder.mkdocs_plugin import build_site
+from site_builder.site import maps
+from site_builder.site import pages as render
+from site_builder.site.corpus import build_corpus
 
 SEED_DATES = ["2021-06-22", "2021-07-04", "2021-07-05"]
 
@@ -171,7 +172,7 @@ def test_location_page_has_breadcrumbs_map_and_events(built_site):
 
 
 def test_locations_index_maps_places_with_coordinates_and_lists_the_rest(built_site, site_project):
-    from site_builder.corpus import load_corpus
+    from site_builder.site.corpus import load_corpus
 
     corpus = load_corpus(site_project)
     html = page(built_site, "locations").read_text(encoding="utf-8")
@@ -183,7 +184,7 @@ def test_locations_index_maps_places_with_coordinates_and_lists_the_rest(built_s
 
 
 def test_exports(built_site, site_project):
-    from site_builder.corpus import load_corpus
+    from site_builder.site.corpus import load_corpus
 
     corpus = load_corpus(site_project)
     briefs = json.loads((built_site / "briefs.json").read_text())
@@ -206,7 +207,7 @@ def test_exports(built_site, site_project):
 
 def test_csv_export_never_starts_a_cell_with_a_formula():
     brief = Brief("b", "B", dt.date(2021, 1, 1), {}, events=[Event("2021", "stated", "=HYPERLINK(1)")])
-    from site_builder.exports import events_csv
+    from site_builder.site.exports import events_csv
 
     rows = list(csv.reader(io.StringIO(events_csv(build_corpus([brief], {}, {})))))
     assert rows[1][3] == "'=HYPERLINK(1)"

@@ -20,10 +20,10 @@ from conftest import SEED
 
 from bench.corpus import load_dev, make_corpus
 from bench.measure import run, tree_size
-from site_builder.articles import read_article
-from site_builder.brief_cache import BriefCache
-from site_builder.corpus import load_briefs
-from site_builder.parallel import extract_parallel, workers_for
+from site_builder.briefs.cache import BriefCache
+from site_builder.ingest.workers import extract_parallel, workers_for
+from site_builder.inputs.articles import read_article
+from site_builder.site.corpus import load_briefs
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -54,7 +54,7 @@ def test_workers_give_the_same_results_in_the_same_order(articles):
 
     alone = list(extract_all(articles))
     # two workers, one article per task: results must come back in input order all the same
-    import site_builder.parallel as parallel
+    import site_builder.ingest.workers as parallel
 
     chunk, parallel.CHUNK = parallel.CHUNK, 1
     try:
@@ -71,7 +71,7 @@ def _dying_chunk(articles):
 
 
 def test_a_dead_worker_does_not_lose_articles(articles, monkeypatch):
-    import site_builder.parallel as parallel
+    import site_builder.ingest.workers as parallel
     from site_builder.extract import extract_all
 
     monkeypatch.setattr(parallel, "_extract_chunk", _dying_chunk)
@@ -91,7 +91,7 @@ def test_small_jobs_stay_in_process_and_the_environment_can_choose(monkeypatch):
 
 
 def test_no_op_ingest_and_build_do_not_import_spacy():
-    modules = "site_builder.ingest, site_builder.corpus, site_builder.checks, site_builder.brief_cache"
+    modules = "site_builder.ingest.run, site_builder.site.corpus, site_builder.briefs.check"
     code = f"import sys, {modules}; print('spacy' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT)
     assert out.stdout.strip() == "False"

@@ -7,12 +7,12 @@ import pytest
 import yaml
 from conftest import SEED
 
-from site_builder.briefs import BODY, field_hash, read_brief, split_front_matter
-from site_builder.checks import check_project, errors
+from site_builder.briefs.check import check_project, errors
+from site_builder.briefs.model import BODY, field_hash, read_brief, split_front_matter
 from site_builder.cli import main
-from site_builder.ingest import ingest
+from site_builder.ingest.run import ingest
+from site_builder.ingest.update import update
 from site_builder.project import Project
-from site_builder.update import update
 
 TUNNEL = """\
 date 2024-03-12 Test Wire

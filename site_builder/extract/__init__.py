@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..articles import Article
+from ..inputs.articles import Article
 from .model import Entity, Event, Extraction, Mention, Quote, Timex
 
 __all__ = ["Entity", "Event", "Extraction", "Mention", "Quote", "Timex", "extract", "extract_all"]

@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Doc
 
-from ..articles import Article
+from ..inputs.articles import Article
 from .nlp import doc_text
 
 MAX_TITLE_WORDS = 14

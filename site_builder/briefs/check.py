@@ -18,11 +18,11 @@ from pathlib import Path
 
 import yaml
 
-from .briefs import BODY, FRONT_MATTER, KNOWN_FIELDS, MACHINE_FIELDS, SCHEMA
-from .extract.model import ACTOR_KINDS, LOCATION_KINDS
+from ..extract.model import ACTOR_KINDS, LOCATION_KINDS
+from ..project import Project
+from ..slugs import is_safe_slug
+from .model import BODY, FRONT_MATTER, KNOWN_FIELDS, MACHINE_FIELDS, SCHEMA
 from .notes import NOTE_FIELDS
-from .project import Project
-from .slugs import is_safe_slug
 
 ERROR, WARNING = "error", "warning"
 BASES = ("stated", "reported")
@@ -179,7 +179,7 @@ class Known:
     def is_place(self, pid: str) -> bool:
         if pid in self.place_ids or pid in self.place_notes:
             return True
-        from .extract import places as gazetteer
+        from ..extract import places as gazetteer
 
         return gazetteer.get(pid) is not None
 

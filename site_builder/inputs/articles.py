@@ -17,7 +17,7 @@ from pathlib import Path
 
 import yaml
 
-from .urls import safe_url
+from ..urls import safe_url
 
 MAX_BYTES = 5 * 1024 * 1024  # a news article is far below this; larger files are refused, not truncated
 

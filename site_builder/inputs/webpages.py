@@ -15,8 +15,8 @@ import hashlib
 import re
 from pathlib import Path
 
-from ..articles import Article, ArticleError, from_paragraphs
 from ..urls import safe_url
+from .articles import Article, ArticleError, from_paragraphs
 from .common import read_bytes, tidy
 
 SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)

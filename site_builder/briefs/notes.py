@@ -9,9 +9,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .briefs import BriefError, split_front_matter
-from .extract.model import Entity
-from .slugs import is_safe_slug
+from ..extract.model import Entity
+from ..slugs import is_safe_slug
+from .model import BriefError, split_front_matter
 
 NOTE_FIELDS = {"name", "kind", "aliases", "roles", "lat", "lon", "within", "wikidata"}
 

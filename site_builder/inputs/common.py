@@ -9,7 +9,7 @@ from pathlib import Path
 import lxml.html
 from lxml import etree
 
-from ..articles import read_limited
+from .articles import read_limited
 
 BLOCK_TAGS = (
     "p", "div", "section", "article", "blockquote", "pre", "li", "ul", "ol", "dd", "dt",

@@ -13,8 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .articles import Article, ArticleError
-from .briefs import (
+from ..briefs.model import (
     BODY,
     MACHINE_FIELDS,
     Brief,
@@ -28,9 +27,10 @@ from .briefs import (
     split_front_matter,
     write_atomic,
 )
-from .formats import NotAnArticle, read_articles
-from .ingest import IngestReport, Manifest, find_articles, ingest, known_entities, source_file
-from .project import Project
+from ..inputs import NotAnArticle, read_articles
+from ..inputs.articles import Article, ArticleError
+from ..project import Project
+from .run import IngestReport, Manifest, find_articles, ingest, known_entities, source_file
 
 
 @dataclass
@@ -144,7 +144,7 @@ def update(paths: Iterable[Path | str], project: Project) -> tuple[UpdateReport,
     if not todo:
         return report, new
 
-    from .extract import extract_all
+    from ..extract import extract_all
 
     known, note_errors = known_entities(project)
     report.failed.extend(note_errors)

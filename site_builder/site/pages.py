@@ -15,24 +15,24 @@ import html as html_lib
 import itertools
 import re
 import secrets
+from importlib import resources
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from urllib.parse import quote
 
-from jinja2 import ChoiceLoader, Environment, FileSystemLoader, StrictUndefined
+from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
 from . import maps
-from .briefs import Brief
+from ..briefs.model import Brief
 from .corpus import Corpus, Profile, TimelineEvent
-from .slugs import is_safe_slug as _is_safe_slug
+from ..slugs import is_safe_slug as _is_safe_slug
 
 # the same ids are checked for every link to them: once per build is enough
 is_safe_slug = functools.lru_cache(maxsize=1 << 17)(_is_safe_slug)
 
-DEFAULT_TEMPLATES = Path(__file__).resolve().parent.parent / "templates"
 LATEST = 8
 TOP = 12
 PAGE_EVENTS = 300  # an entity page shows its latest events and links to the timeline for the rest
@@ -407,11 +407,17 @@ def event_html(ev: EventView, show_brief: bool, url: Callable[[str], str]) -> Ma
 # --- the environment ---
 
 
+def assets() -> dict[str, bytes]:
+    """The site's stylesheet and script, shipped in the package: {site path: content}."""
+    folder = resources.files("site_builder.site") / "assets"
+    return {f"assets/{f.name}": f.read_bytes() for f in folder.iterdir() if f.is_file()}
+
+
 def make_env(template_dirs: list[Path]) -> Environment:
-    """Project templates first, then the defaults: a file of the same name overrides a default."""
-    dirs = [str(d) for d in dict.fromkeys([*template_dirs, DEFAULT_TEMPLATES]) if Path(d).is_dir()]
+    """Project templates first, then the shipped ones: a file of the same name overrides a default."""
+    overrides = [FileSystemLoader(str(d)) for d in template_dirs if Path(d).is_dir()]
     env = Environment(
-        loader=ChoiceLoader([FileSystemLoader(d) for d in dirs]),
+        loader=ChoiceLoader([*overrides, PackageLoader("site_builder.site", "templates")]),
         autoescape=True,
         finalize=_finalize,
         undefined=StrictUndefined,

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from .articles import Article
-from .extract.model import Extraction
+from ..inputs.articles import Article
+from .model import Extraction
 
 
 def extraction_record(path: str, article: Article, found: Extraction) -> dict:

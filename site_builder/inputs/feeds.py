@@ -15,8 +15,8 @@ import json
 import re
 from pathlib import Path
 
-from ..articles import Article, ArticleError, from_paragraphs
 from ..urls import safe_url
+from .articles import Article, ArticleError, from_paragraphs
 from .common import html_paragraphs, read_bytes, text_paragraphs, tidy
 
 MAX_FEED_BYTES = 50 * 1024 * 1024  # an export of a few thousand full-text entries

@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..articles import Article, ArticleError, read_article
 from . import feeds, webpages
+from .articles import Article, ArticleError, read_article
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 PAGE_SUFFIXES = {".html", ".htm", ".xhtml", ".mhtml", ".mht"}

@@ -18,13 +18,13 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .briefs import Brief, EntityRef
-from .extract.model import Event, Quote
+from ..extract.model import Event, Quote
+from .model import Brief, EntityRef
 
 FORMAT = 1  # bump when Brief or its parts change shape
 ALLOWED = {
-    ("site_builder.briefs", "Brief"),
-    ("site_builder.briefs", "EntityRef"),
+    ("site_builder.briefs.model", "Brief"),
+    ("site_builder.briefs.model", "EntityRef"),
     ("site_builder.extract.model", "Event"),
     ("site_builder.extract.model", "Quote"),
     ("datetime", "date"),

@@ -18,9 +18,9 @@ from pathlib import Path
 
 import yaml
 
-from .articles import Article
-from .extract.model import Event, Extraction, Quote
-from .slugs import slugify
+from ..extract.model import Event, Extraction, Quote
+from ..inputs.articles import Article
+from ..slugs import slugify
 
 SCHEMA = 1
 MACHINE_FIELDS = ("title", "summary", "dateline", "actors", "locations", "events", "quotes")

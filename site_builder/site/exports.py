@@ -12,9 +12,9 @@ import io
 import json
 import xml.etree.ElementTree as ET
 
-from .briefs import brief_as_dict
+from ..briefs.model import brief_as_dict
 from .corpus import Corpus, Profile
-from .render import brief_src, page_url
+from .pages import brief_src, page_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 50

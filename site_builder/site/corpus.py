@@ -11,10 +11,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .brief_cache import BriefCache, file_key
-from .briefs import Brief, BriefError, EntityRef, read_brief
-from .notes import Note, read_notes
-from .project import Project
+from ..briefs.cache import BriefCache, file_key
+from ..briefs.model import Brief, BriefError, EntityRef, read_brief
+from ..briefs.notes import Note, read_notes
+from ..project import Project
 
 BRIEF_CACHE = "briefs.cache"
 
@@ -201,7 +201,7 @@ def _apply_notes(group: dict[str, Profile], notes: dict[str, Note], default_kind
 
 def _add_enclosing_places(places: dict[str, Profile]) -> None:
     """Give every `within` a page when the gazetteer knows it, so breadcrumbs always link."""
-    from .extract import places as gazetteer
+    from ..extract import places as gazetteer
 
     pending = [p.within for p in places.values() if p.within]
     while pending:

@@ -16,9 +16,9 @@ from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from .articles import Article
-from .extract import extract_all
-from .extract.model import Entity, Extraction
+from ..extract import extract_all
+from ..extract.model import Entity, Extraction
+from ..inputs.articles import Article
 
 MIN_PER_WORKER = 40  # articles; below this a worker's start-up costs more than it saves
 CHUNK = 16  # articles per task: small enough to keep both workers busy to the end
@@ -64,7 +64,7 @@ def _start_worker(known: dict[str, Entity] | None) -> None:
     global _known
     _known = known
     _keep_freed_memory()
-    from .extract.nlp import load_nlp
+    from ..extract.nlp import load_nlp
 
     load_nlp()  # load while the first chunks are being sent
 

@@ -13,13 +13,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .articles import Article, ArticleError
-from .briefs import Brief, BriefError, make_brief, read_brief, write_atomic, write_brief
-from .extract.model import Entity
-from .formats import SUFFIXES as ARTICLE_SUFFIXES
-from .formats import NotAnArticle, read_articles
-from .notes import known_names, read_notes
-from .project import Project
+from ..briefs.model import Brief, BriefError, make_brief, read_brief, write_atomic, write_brief
+from ..briefs.notes import known_names, read_notes
+from ..extract.model import Entity
+from ..inputs import SUFFIXES as ARTICLE_SUFFIXES
+from ..inputs import NotAnArticle, read_articles
+from ..inputs.articles import Article, ArticleError
+from ..project import Project
 
 MANIFEST = "ingested.json"
 
@@ -199,7 +199,7 @@ def ingest(paths: Iterable[Path | str], project: Project, on_progress=None) -> I
         report.failed.append(problem)
         return report
 
-    from .parallel import extract_parallel  # spaCy loads only when there is work
+    from .workers import extract_parallel  # spaCy loads only when there is work
 
     known, note_errors = known_entities(project)
     report.failed.extend(note_errors)

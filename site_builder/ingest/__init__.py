@@ -1,0 +1,1 @@
+"""Ingest: folders of articles -> briefs on disk (extraction in worker processes, --update)."""
