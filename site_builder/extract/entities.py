@@ -16,10 +16,10 @@ import re
 
 from spacy.tokens import Doc
 
-from ..slugs import slugify
 from . import roles
 from .candidates import Cand, find_candidates
 from .grouping import group_mentions, kind_of, name_of, propagate
+from .identity import actor_id
 from .kinds import decide_kinds, short_team_names
 from .model import Entity, Mention
 from .nlp import doc_text, lemma
@@ -86,7 +86,7 @@ def find_entities(doc: Doc, known: dict[str, Entity] | None = None) -> list[Enti
             )
         else:
             name = f"{members[0].team} national team" if members[0].team else name_of(members, kind)
-            ent = Entity(slugify(name), name, kind)
+            ent = Entity(actor_id(name, kind), name, kind)
         if ent.id in found:  # two groups that resolve to the same id: one entity
             ent = found[ent.id]
         found[ent.id] = ent

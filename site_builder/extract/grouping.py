@@ -12,6 +12,7 @@ from spacy.tokens import Doc
 from . import names, places
 from .candidates import Cand
 from .cues import cue_kind
+from .identity import short_forms, usable
 from .nlp import doc_text
 
 
@@ -62,8 +63,9 @@ def group_mentions(doc: Doc, cands: list[Cand]) -> None:
         if c.place:
             c.group = "id:" + c.place.id
             continue
-        if c.kind in ("organization", "place", "person") and k not in orgs and len(toks) < 3:
+        if c.kind in ("organization", "place", "person") and k not in orgs and len(toks) < 3 and usable(k):
             longer = [ok for ok in orgs if _tokens(ok)[-len(toks) :] == toks and len(_tokens(ok)) > len(toks)]
+            longer = longer or [ok for ok in orgs if k in short_forms(ok)]  # `Apple` of `Apple Computer`
             if len(longer) == 1 and not places.notable(c.text):
                 c.group = "name:" + longer[0]
                 continue

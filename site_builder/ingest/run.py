@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ..briefs.model import Brief, BriefError, make_brief, read_brief, write_atomic, write_brief
 from ..briefs.notes import known_names, read_notes
+from ..extract.identity import Registry
 from ..extract.model import Entity
 from ..inputs import SUFFIXES as ARTICLE_SUFFIXES
 from ..inputs import NotAnArticle, read_articles
@@ -139,6 +140,22 @@ def known_entities(project: Project) -> tuple[dict[str, Entity], list[str]]:
     return known, [str(e) for e in errors_a + errors_p]
 
 
+def known_actors(project: Project, known: dict[str, Entity]) -> Registry:
+    """The actors of curated notes and of the briefs already written, by the names that resolve
+    to them: a new article's actor takes the id already in content/."""
+    registry = Registry()
+    for entity in known.values():
+        registry.add(entity.id, entity.name, entity.kind, entity.aliases)
+    for path in sorted(project.briefs.glob("*.md")) if project.briefs.is_dir() else []:
+        try:
+            brief = read_brief(path)
+        except BriefError:
+            continue  # `briefing check` reports it
+        for ref in brief.actors:
+            registry.add(ref.id, ref.name, ref.kind, ref.aliases)
+    return registry
+
+
 def unwritable(folder: Path) -> str | None:
     """Why briefs cannot be written into folder, checked once before any work, else None."""
     try:
@@ -203,9 +220,11 @@ def ingest(paths: Iterable[Path | str], project: Project, on_progress=None) -> I
 
     known, note_errors = known_entities(project)
     report.failed.extend(note_errors)
+    registry = known_actors(project, known)
     taken: set[str] = set()
     found = extract_parallel([a for _, a in pending], known)
     for (path, article), result in zip(pending, found, strict=True):
+        registry.resolve(result)  # the second article about GM lands on the first one's page
         brief = make_brief(article, result, source_file(project, path, article))
         brief.source["text_sha256"] = article.content_hash
         unique_id(brief, project.briefs, taken)
