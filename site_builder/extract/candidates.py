@@ -14,6 +14,7 @@ from .model import Entity
 from .nlp import doc_text
 from .spans import find_spans
 from .words.organizations import BELIEF_SUFFIXES, GENERIC_BODIES, NOT_ACRONYM_NAMES, PORTFOLIOS
+from .words.place_words import AREA_NOUNS
 
 
 @dataclass
@@ -118,7 +119,8 @@ def _place_parts(c: names.Cleaned, label: str) -> list[names.Cleaned]:
     span that names no place as a whole, cut to the place names in it."""
     if label not in ("GPE", "LOC") or places.candidates(c.text) or len(c.text.split()) > MAX_PART_WORDS:
         return [c]
-    if cue_kind(c.text):
+    cue = cue_kind(c.text)
+    if cue == "organization" or cue == "place" and names.word(c.text.split()[-1]) not in AREA_NOUNS:
         return [c]  # `Municipality of Livorno`, `Weatherspoon Art Museum`: a body or a building
     parts, pos = [], 0
     for piece in [*PLACE_LIST.split(c.text)]:

@@ -210,7 +210,7 @@ def _place_of(doc: Doc, c: Cand, evidence: toponyms.Evidence, hints: dict[int, s
     if places.is_abbreviation(c.text) and c.label not in ("GPE", "LOC"):
         return None
     hint = _place_hint(doc, c) or hints.get(id(c))
-    place = toponyms.choose(c.text, evidence, hint, doc_text(doc), c.end)
+    place = toponyms.choose(c.text, evidence, hint, doc_text(doc), c.start, c.end)
     if place is None or place.kind in ("country", "region"):
         if place and c.label == "ORG" and c.text.isupper() and place.kind == "region" and not _locative(c):
             return None  # initials of a body that some province also goes by

@@ -25,6 +25,8 @@ from . import places
 from .places import Place
 
 CONTAINER = re.compile(r",\s*([A-Z][\w.'\u2019-]*(?:\s+[A-Z][\w.'\u2019-]*){0,3})")
+LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?(?:the\s+)?[A-Z]|and\s|or\s)")
+LIST_BEFORE = re.compile(r",\s*$")
 KIND_PRIOR = {"country": 1.5, "region": 0.0, "city": 0.3, "place": -0.5}
 COUNTRY_EVIDENCE = 2.5
 PROVINCE_EVIDENCE = 1.5
@@ -87,11 +89,11 @@ def gather(names: list[str], demonyms: list[str], org_words: list[str]) -> Evide
     return ev
 
 
-def container_of(text: str, end: int) -> list[Place]:
+def container_of(text: str, start: int, end: int) -> list[Place]:
     """`Wayne, Michigan`: the readings of the name written after a comma right after a place."""
     m = CONTAINER.match(text, end)
-    if not m:
-        return []
+    if not m or LIST_GOES_ON.match(text, m.end()) or LIST_BEFORE.search(text, max(0, start - 4), start):
+        return []  # `China, Japan, and the United Kingdom`: a list, not a place and its container
     words = m.group(1).split()
     for n in range(len(words), 0, -1):
         found = [
@@ -133,12 +135,14 @@ def supported(p: Place, name: str, ev: Evidence, containers: list[Place]) -> boo
     )
 
 
-def choose(name: str, ev: Evidence, hint: str | None = None, text: str = "", end: int = -1) -> Place | None:
+def choose(
+    name: str, ev: Evidence, hint: str | None = None, text: str = "", start: int = -1, end: int = -1
+) -> Place | None:
     """The reading of `name` this article means, or None when no reading is supported."""
     found = places.candidates(name)
     if not found:
         return None
-    containers = container_of(text, end) if text and end >= 0 else []
+    containers = container_of(text, start, end) if text and end >= 0 else []
     key = places.norm(name)
 
     def ranked(readings: list[Place]) -> list[Place]:

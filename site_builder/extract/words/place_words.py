@@ -31,3 +31,10 @@ STATIVE = {
     "be", "border", "cover", "have", "include", "lie", "neighbor", "neighbour", "remain", "share",
     "stretch",
 }  # fmt: skip
+
+# Nouns after a place name that only say what kind of area it is: `Indian Ocean coast`, `Sumatra
+# province`, `Pingliang City` name the place itself (a museum or a bridge is another place).
+AREA_NOUNS = {
+    "coast", "province", "provinces", "city", "district", "county", "region", "state", "area",
+    "territory", "prefecture", "municipality", "governorate", "oblast", "island", "islands", "valley",
+}  # fmt: skip
