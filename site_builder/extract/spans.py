@@ -171,7 +171,7 @@ def _trailing_person(span: Span) -> Span | None:
     first, last = span[-2], span[-1]
     if not (surname_token(last) and first.is_title and names.first_name_weight(first.text) >= 2):
         return None
-    if names.word(last.text) in ORG_WORDS or places.notable(first.text) or span[-3].is_punct:
+    if cue_kind(last.text) or places.notable(first.text) or span[-3].is_punct:
         return None
     return span[-2:]
 
