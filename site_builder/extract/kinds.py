@@ -18,7 +18,7 @@ from .words.organizations import ACTOR_VERBS, GROUP_NOUNS, ORG_CONTEXT, ORG_WORD
 from .words.people import OCCUPATIONS, PARTICLES
 from .words.place_words import LOCATIVE, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_WORDS
 from .words.sports import SPORTS_WORDS, UK_NATIONS
-from .words.things import PATHOGEN_WORDS, THING_BEFORE, THING_HEADS
+from .words.things import INDEX_WORDS, PATHOGEN_WORDS, THING_BEFORE, THING_HEADS
 
 SPACY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 
@@ -123,6 +123,10 @@ def _first_conjunct(t):
     return t.i
 
 
+def _region_or_country(text: str) -> bool:
+    return any(p.kind in ("country", "region") for p in places.notable(text))
+
+
 def _vote_lists(cands: list[Cand]) -> None:
     """`Ansel Adams, Chuck Close, Walker Evans and Robert Mapplethorpe`: names listed together are of
     one kind; when two or more agree and the odd one is no known place, it takes their label."""
@@ -135,13 +139,11 @@ def _vote_lists(cands: list[Cand]) -> None:
         if len(members) < 2:
             continue
         label, n = Counter(c.label for c in members).most_common(1)[0]
-        unknown = [c for c in members if c.label in ("GPE", "LOC") and not places.notable(c.text)]
+        unknown = [c for c in members if c.label in ("GPE", "LOC") and not _region_or_country(c.text)]
         rest = [c.label for c in members if c not in unknown]
         if unknown and rest and all(lab == "ORG" for lab in rest):
             for c in unknown:
-                c.label = (
-                    "ORG"  # "Ubisoft, Microsoft and ...": a name no gazetteer knows, listed with companies
-                )
+                c.label = "ORG"  # "Ubisoft, Microsoft and ...": listed with companies, not a country
             continue
         if len(members) < 3:
             continue
@@ -245,7 +247,12 @@ def _things(cands: list[Cand]) -> set[int]:
             big = any(p.kind in ("country", "region") for p in places.notable(c.text))
             if not big or _thing_after(c, PATHOGEN_WORDS):
                 out.add(id(c))
-        elif _thing_after(c, THING_HEADS) and c.label != "ORG" and not cue_kind(c.text):
+        elif (
+            _thing_after(c, INDEX_WORDS)
+            or _thing_after(c, THING_HEADS)
+            and c.label != "ORG"
+            and not cue_kind(c.text)
+        ):
             out.add(id(c))
         elif _thing_before(c) and c.label != "GPE":
             out.add(id(c))

@@ -33,6 +33,7 @@ PROVINCE_EVIDENCE = 1.5
 CONTAINER_BONUS = 100.0
 HINT_BONUS = 3.0
 MIN_UNSUPPORTED = 15_000  # people: a smaller town needs its country or province named in the article
+DOMINANCE = 100.0  # a reading this many times lighter than the name's heaviest needs its container
 CONFIDENT_RATIO = 5.0  # a reading this many times heavier than the next counts as evidence
 
 
@@ -124,7 +125,13 @@ def score(p: Place, name: str, ev: Evidence, hint: str | None, containers: list[
     return s
 
 
-def supported(p: Place, name: str, ev: Evidence, containers: list[Place]) -> bool:
+def supported(p: Place, name: str, ev: Evidence, containers: list[Place], heaviest: float = 0.0) -> bool:
+    """Enough evidence for this reading: a small town needs its country or province in the article;
+    a reading far lighter than the name's best known one (Paris, Texas) needs its container."""
+    if any(inside(p, c) for c in containers):
+        return True
+    if heaviest > DOMINANCE * max(p.weight, 1.0):
+        return False
     if p.kind in ("country", "region") or p.weight >= MIN_UNSUPPORTED:
         return True
     key = places.norm(name)
@@ -160,8 +167,9 @@ def choose(
         if not rivals or ev.country(country.cc, key):
             return country  # `Mexico` the country, not the city that also goes by it
         found = rivals  # `Georgia` in an article about American states
+    heaviest = max(p.weight for p in found)
     for p in ranked(found):
-        if supported(p, name, ev, containers):
+        if supported(p, name, ev, containers, heaviest):
             return p
     return None
 

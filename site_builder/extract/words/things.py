@@ -24,3 +24,6 @@ THING_BEFORE = {
     "ship", "vessel", "ferry", "tanker", "yacht", "frigate", "destroyer", "submarine", "aboard",
     "flagship", "index", "drug", "model",
 }  # fmt: skip
+
+# After a name, whatever spaCy's label: a market index (`the Hang Seng index`, `the DAX index`).
+INDEX_WORDS = {"index", "indices", "indexes"}
