@@ -86,7 +86,7 @@ def find_entities(doc: Doc, known: dict[str, Entity] | None = None) -> list[Enti
             )
         else:
             name = f"{members[0].team} national team" if members[0].team else name_of(members, kind)
-            ent = Entity(actor_id(name, kind), name, kind)
+            ent = Entity(actor_id(name, kind, [c.text for c in members]), name, kind)
         if ent.id in found:  # two groups that resolve to the same id: one entity
             ent = found[ent.id]
         found[ent.id] = ent

@@ -164,6 +164,12 @@ def _merge(into: Entity, other: Entity) -> None:
     into.acts = into.acts or other.acts
 
 
-def actor_id(name: str, kind: str) -> str:
-    """The id a new actor gets: organizations without their legal suffix (`apple` for Apple Inc.)."""
-    return slugify(org_key(name) if kind == "organization" else name)
+def actor_id(name: str, kind: str, forms: Iterable[str] = ()) -> str:
+    """The id a new actor gets: organizations without their legal suffix (`apple` for Apple Inc.),
+    and by their short name when the article uses it (`apple` for Apple Computer and Apple)."""
+    if kind != "organization":
+        return slugify(name)
+    key = org_key(name)
+    written = {org_key(f) for f in forms}
+    short = [k for k in short_forms(key) if k in written and usable(k)]
+    return slugify(short[-1] if short else key)

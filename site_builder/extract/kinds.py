@@ -234,11 +234,17 @@ def _thing_before(c: Cand) -> bool:
     return any(t.lower_ in THING_BEFORE and t.is_lower for t in before)
 
 
-def _things(cands: list[Cand]) -> set[int]:
+def _things(doc: Doc, cands: list[Cand]) -> set[int]:
     """Mentions that name a thing rather than an actor or a place: a disease (`West Nile virus`,
     and then `Ebola` everywhere once `Ebola virus` is written), a product or vehicle (`Ford Taurus
     sedan`, `the ship Mavi Marmara`), a market index (`the Hang Seng index`)."""
-    diseases = {names.key(c.text) for c in cands if not c.known and _thing_after(c, PATHOGEN_WORDS)}
+    text = doc_text(doc)
+    pathogen = "|".join(sorted(PATHOGEN_WORDS))
+    diseases = {
+        names.key(c.text)
+        for c in cands
+        if not c.known and re.search(rf"(?<![\w-]){re.escape(c.text)}\s+(?:{pathogen})\b", text)
+    }
     out = set()
     for c in cands:
         if c.known or c.label == "NORP":
@@ -267,7 +273,7 @@ def decide_kinds(doc: Doc, cands: list[Cand]) -> None:
     _vote_lists(cands)
     evidence = _place_evidence(doc, cands)
     hints = _list_hints(cands)
-    things = _things(cands)
+    things = _things(doc, cands)
     sports = _sports_story(doc)
     service = {c.text for c in cands if c.label in ("PERSON", "GPE", "LOC") and _org_evidence(c)}
     lower_words = {t.text for t in doc if t.is_lower}
