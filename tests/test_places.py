@@ -184,3 +184,10 @@ def test_a_place_span_is_cut_to_the_place_names_in_it(nlp):
         if e.is_place
     }
     assert {"China", "South America"} <= names
+
+
+def test_a_company_named_like_a_town_is_no_place(nlp):
+    found = {e.name: e for e in find_entities(nlp("Toyota recalled 2 million cars, and Magna shares fell."))}
+    assert found["Toyota"].kind == "organization" and found["Magna"].kind == "organization"
+    town = place_of(nlp, "Police in Toyota arrested two men on Monday.", "Toyota")
+    assert town.kind == "city" and 34 < town.lat < 36

@@ -14,7 +14,14 @@ from .candidates import Cand
 from .cues import SCORE, cue_kind, given_name
 from .nlp import doc_text, lemma
 from .spans import MIN_SCAN_CITY
-from .words.organizations import ACTOR_VERBS, GROUP_NOUNS, ORG_CONTEXT, ORG_WORDS, SERVICE_CONTEXT
+from .words.organizations import (
+    ACTOR_VERBS,
+    COMPANY_VERBS,
+    GROUP_NOUNS,
+    ORG_CONTEXT,
+    ORG_WORDS,
+    SERVICE_CONTEXT,
+)
 from .words.people import OCCUPATIONS, PARTICLES
 from .words.place_words import LOCATIVE, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_WORDS
 from .words.sports import SPORTS_WORDS, UK_NATIONS
@@ -47,6 +54,17 @@ def _org_context(c: Cand) -> bool:
     if j < len(doc) and doc[j].text in ("'s", "\u2019s"):
         j += 1
     return j < len(doc) and names.word(doc[j].text) in ORG_CONTEXT and doc[j].pos_ in ("NOUN", "PROPN")
+
+
+def _town_named_company(c: Cand) -> bool:
+    """`Toyota recalled 2 million cars`, `Magna shares rose`: a name that is a town somewhere (never a
+    country or province) and that the text uses as a company: before `shares`, `CEO` ..., or the
+    subject of what only companies do."""
+    if len(c.span) != 1 or _region_or_country(c.text) or not places.candidates(c.text):
+        return False
+    root = c.span.root
+    company_verb = root.dep_ == "nsubj" and lemma(root.head) in COMPANY_VERBS
+    return company_verb or _org_context(c)
 
 
 def _acts_as_company(c: Cand) -> bool:
@@ -282,6 +300,9 @@ def decide_kinds(doc: Doc, cands: list[Cand]) -> None:
         for c in cands
         if c.label in ("GPE", "LOC") and not places.notable(c.text) and _acts_as_company(c)
     }
+    towns_as_companies = {
+        names.key(c.text) for c in cands if c.label in ("GPE", "LOC", "ORG") and _town_named_company(c)
+    }
     for c in cands:
         if c.known:
             c.kind = c.known.kind
@@ -301,6 +322,9 @@ def decide_kinds(doc: Doc, cands: list[Cand]) -> None:
         words = [names.word(w) for w in c.text.split()]
         if len(words) > 2 and words[0] in ORG_WORDS and words[1] == "of" and words[0] not in PLACE_WORDS:
             c.kind = "organization"  # "Municipality of Livorno", "Bank of England": not the place
+            continue
+        if names.key(c.text) in towns_as_companies:
+            c.kind = "organization"  # "Toyota recalled cars", "Magna shares": a company named like a town
             continue
         multi_person = c.label == "PERSON" and len(c.text.split()) > 1
         place = None if multi_person else _place_of(doc, c, evidence, hints)

@@ -78,7 +78,7 @@ NOT_ACRONYM_NAMES = {
     "II", "III", "IPO", "IQ", "IT", "IV", "IX", "JR", "KB", "KC", "KG", "KM", "LCD", "LED", "LOL",
     "MB", "MBE", "MHZ", "MPH", "OBE", "OK", "OMG", "PC", "PDF", "PHD", "PM", "PS", "PST", "QC",
     "RIP", "SARS", "SC", "SMS", "SR", "TB", "TV", "URL", "USB", "UTC", "VI", "VII", "VIII", "VIP",
-    "VR", "XI", "XII",
+    "VR", "XI", "XII", "SUV", "SUVS", "ATV", "MRI", "DNA", "RNA", "ATM", "CEO", "CFO", "COO", "CTO",
 }  # fmt: skip
 
 # Words a company's name carries and its short name drops: `Apple Computer` is Apple, `Ford Motor
@@ -94,4 +94,10 @@ GENERIC_HEADS = ORG_WORDS | COMPANY_DESCRIPTORS | {
     "house", "general", "national", "united", "american", "new", "royal", "central", "federal",
     "state", "states", "city", "public", "people", "democratic", "republican", "white", "first",
     "global", "world", "capital", "street", "city hall",
+}  # fmt: skip
+
+# Verbs whose subject is a company, not a town: "Toyota recalled ...", "Magna hired ...".
+COMPANY_VERBS = {
+    "recall", "manufacture", "sell", "ship", "unveil", "launch", "hire", "acquire", "buy", "merge",
+    "invest", "produce", "license", "outsell", "list", "trade", "sue",
 }  # fmt: skip
