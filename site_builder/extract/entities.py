@@ -1,13 +1,16 @@
 """Named actors and places in one article: spaCy's spans, corrected by our own rules.
 
-1. Spans: spaCy's PERSON/ORG/GPE/LOC/FAC/NORP entities, plus gazetteer place names spaCy missed.
-2. Names: trimmed (article, possessive, title, honorific; see names.py); nationality words dropped.
-3. Kinds: curated notes first, then the gazetteer (countries, provinces, cities), then cue words
-   (Ministry, Army, Party ... are organizations; Museum, Airport, Station ... are places), then spaCy.
-4. One entity per real thing: surnames and first names join the full name met in the article,
-   acronyms their expansion, short organization names the longer name they end.
+1. Spans (spans.py): spaCy's PERSON/ORG/GPE/LOC/FAC/NORP entities, plus what it missed or cut wrong.
+2. Candidates (candidates.py): names trimmed (article, possessive, title, honorific; see names.py),
+   place spans cut to the place names they hold; nationality words and common nouns dropped.
+3. Kinds (kinds.py): curated notes first, then the gazetteer read in the article's context
+   (toponyms.py), then cue words and context, then spaCy; diseases, products and indices dropped.
+4. One entity per real thing (grouping.py): surnames and first names join the full name met in the
+   article, acronyms their expansion, short organization names the longer name they stand for.
 5. Roles from titles and appositions (roles.py); `within` for places from the gazetteer or the text
    ("Badakhshan's district of Khawahan"); `acts` for a country that is the subject of a verb.
+
+Ids across articles are the business of identity.py, which runs over the whole batch.
 """
 
 from __future__ import annotations

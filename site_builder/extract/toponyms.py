@@ -11,8 +11,11 @@ A name such as `Birmingham`, `Georgia` or `Windsor` has several readings. Each g
 - the words around it: `Kunduz, Takhar and Badakhshan provinces` asks for provinces, a list of
   states for a state.
 
-A small town (under MIN_UNSUPPORTED people) is taken only with evidence for its country or
-province: a wrong point on the map is worse than none.
+A country's name means the country unless the article places a state of that name among its
+other states (`Georgia` beside Texas): a town that also goes by it (Mexico City, Brazil, Indiana)
+needs its container or province. A small town (under MIN_UNSUPPORTED people) is taken only with
+evidence for its country or province, and a reading far lighter than the name's best known one
+(Paris, Texas against Paris) only with its container: a wrong point on the map is worse than none.
 """
 
 from __future__ import annotations
