@@ -427,3 +427,11 @@ def test_surnames_and_middle_names_resolve_to_the_known_person(nlp):
 def test_different_companies_keep_different_ids(nlp):
     first, second = resolved(nlp, "Ford Motor Company cut jobs.", "General Motors cut jobs too.")
     assert first["Ford Motor Company"] != second["General Motors"]
+
+
+def test_headline_fragments_are_not_names(nlp):
+    title = "Netanyahu Apologizes to Turkey Over Flotilla Raid"
+    text = title + "\n\nIsraeli Prime Minister Benjamin Netanyahu apologized to Turkey for the raid."
+    found = {e.name: e for e in find_entities(nlp(text), headline=(0, len(title)))}
+    assert not {"Netanyahu Apologizes", "Flotilla Raid"} & set(found)
+    assert "Benjamin Netanyahu" in found and found["Turkey"].kind == "country"

@@ -19,7 +19,7 @@ import re
 
 from spacy.tokens import Doc
 
-from . import roles
+from . import places, roles
 from .candidates import Cand, find_candidates
 from .grouping import group_mentions, kind_of, name_of, propagate
 from .identity import actor_id
@@ -60,9 +60,25 @@ def _acts(ent: Entity, cands: list[Cand]) -> bool:
     return False
 
 
-def find_entities(doc: Doc, known: dict[str, Entity] | None = None) -> list[Entity]:
+def _headline_fragment(c: Cand, text: str, headline: tuple[int, int]) -> bool:
+    """`Netanyahu Apologizes`, `Flotilla Raid`: in a title-case headline spaCy takes words for
+    names. A name met only in the headline, and no known place, is dropped; the body names what
+    the headline is about."""
+    a, b = headline
+    if c.known or not (a <= c.start < b) or places.notable(c.text):
+        return False
+    return c.text not in text[:a] and c.text not in text[b:]
+
+
+def find_entities(
+    doc: Doc, known: dict[str, Entity] | None = None, headline: tuple[int, int] | None = None
+) -> list[Entity]:
+    """The entities of one parsed article; `headline` is where its title lies in the text."""
     known = {k.casefold(): v for k, v in (known or {}).items()}
     cands = find_candidates(doc, known)
+    if headline:
+        text = doc_text(doc)
+        cands = [c for c in cands if not _headline_fragment(c, text, headline)]
     decide_kinds(doc, cands)
     cands = [c for c in cands if c.kind is not None]
     short_team_names(cands)
