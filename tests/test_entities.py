@@ -435,3 +435,26 @@ def test_headline_fragments_are_not_names(nlp):
     found = {e.name: e for e in find_entities(nlp(text), headline=(0, len(title)))}
     assert not {"Netanyahu Apologizes", "Flotilla Raid"} & set(found)
     assert "Benjamin Netanyahu" in found and found["Turkey"].kind == "country"
+
+
+def test_a_body_with_its_country_spelling_or_acronym_is_one_across_articles(nlp):
+    first, second, third = resolved(
+        nlp,
+        "The World Health Organisation (WHO) warned on Monday that the U.S. Centers for Disease "
+        "Control and Prevention had confirmed cases.",
+        "The World Health Organization said the Centers for Disease Control and Prevention agreed.",
+        "The WHO said on Friday that the Turkish Ministry of Health and the Ministry of "
+        "Health of Kenya disagreed.",
+    )
+    who = first["World Health Organisation"]
+    assert second["World Health Organization"] == third["WHO"] == who
+    assert (
+        second["Centers for Disease Control and Prevention"]
+        == first["U.S. Centers for Disease Control and Prevention"]
+    )
+    assert third["Turkish Ministry of Health"] != third.get("Ministry of Health of Kenya")
+
+
+def test_a_disease_named_with_flu_is_no_actor(nlp):
+    names = {e.name for e in find_entities(nlp("Avian Flu spread to Turkey, and Swine Flu reached Mexico."))}
+    assert not {"Avian Flu", "Swine Flu"} & names

@@ -22,11 +22,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from ..slugs import slugify
-from . import names
+from . import names, places
 from .model import Entity, Extraction
 from .words.organizations import COMPANY_DESCRIPTORS, GENERIC_HEADS
 
 ACTOR_KINDS = ("person", "organization")
+SPELLINGS = {"organisation": "organization", "centre": "center", "programme": "program",
+             "defence": "defense", "labour": "labor"}  # fmt: skip
 
 
 @dataclass
@@ -37,13 +39,17 @@ class Known:
     keys: set[str] = field(default_factory=set)
 
 
-def org_key(name: str) -> str:
-    """`Apple Inc.` -> `apple`; `The Walt Disney Company` -> `walt disney`."""
-    return names.key(names.LEADING_ARTICLE.sub("", name.strip()))
+def org_key(name: str, spelling: bool = True) -> str:
+    """`Apple Inc.` -> `apple`; `The Walt Disney Company` -> `walt disney`; `World Health
+    Organisation` -> `world health organization` (one spelling for British and American words,
+    unless `spelling` is off: an id keeps the article's spelling)."""
+    key = names.key(names.LEADING_ARTICLE.sub("", name.strip()))
+    return " ".join(SPELLINGS.get(w, w) for w in key.split()) if spelling else key
 
 
-def short_forms(key: str) -> list[str]:
-    """`apple computer` -> [`apple`]; `new gm` -> [`gm`]: shorter names the same company goes by."""
+def short_forms(key: str, national: bool = True) -> list[str]:
+    """`apple computer` -> [`apple`]; `new gm` -> [`gm`]; `u.s. food and drug administration` ->
+    [`food and drug administration`]: shorter names the same body goes by."""
     words = key.split()
     out = []
     while len(words) > 1 and words[-1] in COMPANY_DESCRIPTORS:
@@ -51,7 +57,21 @@ def short_forms(key: str) -> list[str]:
         out.append(" ".join(words))
     if len(words) == 2 and words[0] == "new":
         out.append(words[1])
+    prefix = _national_prefix(words) if national else 0
+    if prefix and len(words) - prefix >= 2 and words[prefix] not in GENERIC_HEADS:
+        out.append(" ".join(words[prefix:]))  # `U.S. Centers for Disease Control`; not `Turkish Ministry`
     return out
+
+
+def _national_prefix(words: list[str]) -> int:
+    """How many leading words name a country or its people (`u.s.`, `united states`, `american`)."""
+    for n in (2, 1):
+        head = " ".join(words[:n])
+        if len(words) > n and (
+            places.is_demonym(head) or any(p.kind == "country" for p in places.notable(head))
+        ):
+            return n
+    return 0
 
 
 def usable(key: str) -> bool:
@@ -73,7 +93,10 @@ class Registry:
         if kind not in ACTOR_KINDS:
             return
         entry = self.known.setdefault(ent_id, Known(ent_id, name, kind))
-        for form in [name, *aliases]:
+        forms = [name, *aliases]
+        if kind == "organization":  # `Apple Computer` makes `Apple` known too
+            forms += [k for form in forms for k in short_forms(org_key(form))]
+        for form in forms:
             key = org_key(form) if kind == "organization" else names.key(form)
             if not usable(key) or key in entry.keys:
                 continue
@@ -169,7 +192,7 @@ def actor_id(name: str, kind: str, forms: Iterable[str] = ()) -> str:
     and by their short name when the article uses it (`apple` for Apple Computer and Apple)."""
     if kind != "organization":
         return slugify(name)
-    key = org_key(name)
-    written = {org_key(f) for f in forms}
-    short = [k for k in short_forms(key) if k in written and usable(k)]
+    key = org_key(name, spelling=False)
+    written = {org_key(f, spelling=False) for f in forms}
+    short = [k for k in short_forms(key, national=False) if k in written and usable(k)]
     return slugify(short[-1] if short else key)

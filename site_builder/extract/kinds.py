@@ -267,7 +267,9 @@ def _things(doc: Doc, cands: list[Cand]) -> set[int]:
     for c in cands:
         if c.known or c.label == "NORP":
             continue
-        if names.key(c.text) in diseases:
+        if names.word(c.text.split()[-1]) in PATHOGEN_WORDS and len(c.span) > 1:
+            out.add(id(c))  # `Avian Flu`, `Swine Flu`: a disease, whatever spaCy's label
+        elif names.key(c.text) in diseases:
             big = any(p.kind in ("country", "region") for p in places.notable(c.text))
             if not big or _thing_after(c, PATHOGEN_WORDS):
                 out.add(id(c))

@@ -42,9 +42,10 @@ def clean_span(text: str, start: int, end: int, keep=None) -> Cleaned | None:
     trailing possessive and caption words. None when nothing name-like is left. `keep(name)` says a
     name is whole as written (`Prince Edward Island`, `Queen Anne's County`): its title stays."""
     raw = text[start:end]
-    cut = raw.find("\n")
-    if cut > 0:
-        raw = raw[:cut]
+    for stop in ("\n", " ("):  # `World Health Organization (WHO`: the acronym is a mention of its own
+        cut = raw.find(stop)
+        if cut > 0:
+            raw = raw[:cut]
     # leading articles and titles
     title_words: list[str] = []
     while True:
