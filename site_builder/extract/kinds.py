@@ -252,17 +252,27 @@ def _thing_before(c: Cand) -> bool:
     return any(t.lower_ in THING_BEFORE and t.is_lower for t in before)
 
 
+PATHOGEN_AFTER = re.compile(r"\s+(?:" + "|".join(sorted(PATHOGEN_WORDS)) + r")\b")
+NAME_RUN = re.compile(r"(?:[A-Z][\w'-]*\s+){0,3}[A-Z][\w'-]*$")
+
+
+def _named_before_pathogens(doc: Doc) -> set[str]:
+    """`Ebola`, `West Nile` and `Nile` in "the Ebola virus", "West Nile fever": the capitalised
+    words right before a pathogen word, each run and its tails."""
+    text, out = doc_text(doc), set()
+    for m in PATHOGEN_AFTER.finditer(text):
+        run = NAME_RUN.search(text, max(0, m.start() - 60), m.start())
+        if run:
+            words = run.group(0).split()
+            out.update(" ".join(words[k:]) for k in range(len(words)))
+    return out
+
+
 def _things(doc: Doc, cands: list[Cand]) -> set[int]:
     """Mentions that name a thing rather than an actor or a place: a disease (`West Nile virus`,
     and then `Ebola` everywhere once `Ebola virus` is written), a product or vehicle (`Ford Taurus
     sedan`, `the ship Mavi Marmara`), a market index (`the Hang Seng index`)."""
-    text = doc_text(doc)
-    pathogen = "|".join(sorted(PATHOGEN_WORDS))
-    diseases = {
-        names.key(c.text)
-        for c in cands
-        if not c.known and re.search(rf"(?<![\w-]){re.escape(c.text)}\s+(?:{pathogen})\b", text)
-    }
+    diseases = {names.key(c.text) for c in cands if not c.known and c.text in _named_before_pathogens(doc)}
     out = set()
     for c in cands:
         if c.known or c.label == "NORP":
