@@ -153,6 +153,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             for name, text in made.items():
                 if files.get_file_from_path(name) is None:
                     files.append(File.generated(config, name, content=text))
+        for name, text in render.data_files(self.site).items():  # directory rows, timeline filter data
+            files.append(File.generated(config, name, content=text))
         for name, content in render.assets().items():  # a project's own content/assets/ file wins
             if files.get_file_from_path(name) is None:
                 files.append(File.generated(config, name, content=content))

@@ -119,6 +119,8 @@ def machine_fields(brief: Brief) -> dict:
 
 def event_dict(e: Event) -> dict:
     d = {"date": e.date, "basis": e.basis}
+    if e.status != "happened":
+        d["status"] = e.status
     if e.range:
         d["range"] = e.range
     d.update(text=e.text, actors=e.actors, locations=e.locations)
@@ -370,6 +372,7 @@ def _events(items: object) -> list[Event]:
                     actors=[str(a) for a in item.get("actors") or []],
                     locations=[str(p) for p in item.get("locations") or []],
                     range=item.get("range"),
+                    status=str(item.get("status") or "happened"),
                 )
             )
     return out

@@ -64,6 +64,7 @@ class Event:
     actors: list[str] = field(default_factory=list)
     locations: list[str] = field(default_factory=list)
     range: str | None = None  # "since" when the date starts a period still running
+    status: str = "happened"  # happened | ongoing | expected (planned, scheduled, forecast, hypothetical)
     start: int | None = None  # sentence span in Article.text
     end: int | None = None
 

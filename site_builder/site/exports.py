@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 
 from ..briefs.model import brief_as_dict
 from .corpus import Corpus, Profile
-from .pages import brief_src, page_url
+from .links import brief_src, page_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 50
