@@ -216,6 +216,8 @@ def _land(extent: Extent, proj: Projection, focus: geodata.Country | None, label
         if labels is not None:
             names.append((clipped.area * proj.scale**2 * extent.kx, country, clipped))
     for area, country, clipped in sorted(names, key=lambda n: -n[0]):
+        if country is focus:  # the page's own country is named by its point
+            continue
         _name_country(country, clipped, area, proj, labels)
     return out
 
@@ -337,7 +339,7 @@ def _inset_land(extent: Extent) -> tuple[str, int]:
     return f'<g transform="scale(.1)">{"".join(_land(extent, proj, None, None))}</g>', proj.height
 
 
-def _inset(extent: Extent, proj: Projection, labels: Labels) -> str:
+def _inset(extent: Extent, proj: Projection, labels: Labels, avoid: tuple | None = None) -> str:
     """A small map of the wider region, the view marked on it, in the corner it covers least."""
     cx, cy = (extent.west + extent.east) / 2, (extent.south + extent.north) / 2
     half_x, half_y = INSET_SPAN[0] / 2, INSET_SPAN[1] / 2
@@ -348,7 +350,16 @@ def _inset(extent: Extent, proj: Projection, labels: Labels) -> str:
     inset = Projection(wide, INSET_WIDTH)
     corners = [(8, proj.height - height - 8), (proj.width - INSET_WIDTH - 8, proj.height - height - 8)]
     corners += [(8, 8), (proj.width - INSET_WIDTH - 8, 8)]
-    x0, y0 = min(corners, key=lambda c: labels.covered(c[0], c[1], c[0] + INSET_WIDTH, c[1] + height))
+    def cost(c: tuple[float, float]) -> float:
+        box = (c[0], c[1], c[0] + INSET_WIDTH, c[1] + height)
+        overlap = 0.0
+        if avoid:  # the outline of the page's own country, drawn big
+            w = min(box[2], avoid[2]) - max(box[0], avoid[0])
+            h = min(box[3], avoid[3]) - max(box[1], avoid[1])
+            overlap = max(w, 0) * max(h, 0) * 0.5
+        return labels.covered(*box) + overlap
+
+    x0, y0 = min(corners, key=cost)
     labels.block(x0, y0, x0 + INSET_WIDTH, y0 + height)
     (ax, ay), (bx, by) = inset.xy(extent.west, extent.north), inset.xy(extent.east, extent.south)
     w, h = max(bx - ax, 4.0), max(by - ay, 4.0)
@@ -366,7 +377,9 @@ def _focus(focus: tuple[str, str] | None) -> geodata.Country | None:
 
 
 @lru_cache(maxsize=4096)
-def svg_map(points: tuple[MapPoint, ...], title: str, focus: tuple[str, str] | None = None) -> str:
+def svg_map(
+    points: tuple[MapPoint, ...], title: str, focus: tuple[str, str] | None = None, wide: bool = False
+) -> str:
     """An inline SVG map of the points, fitted to most of them; `focus` (name, kind), a country,
     is outlined and its whole outline kept in view.
 
@@ -387,10 +400,15 @@ def svg_map(points: tuple[MapPoint, ...], title: str, focus: tuple[str, str] | N
     labels = Labels(proj.width, proj.height)
     marks = _points(core, proj, labels)
     far_marks, far_words = _far_marks(far, proj, labels)
-    inset = _inset(extent, proj, labels) if extent.east - extent.west < INSET_BELOW else ""
+    avoid = None
+    if country is not None:
+        (ax, ay), (bx, by) = proj.xy(country.bounds[0], country.bounds[3]), proj.xy(country.bounds[2], country.bounds[1])
+        avoid = (ax, ay, bx, by)
+    inset = _inset(extent, proj, labels, avoid) if extent.east - extent.west < INSET_BELOW else ""
     land = _land(extent, proj, country, labels)
     parts = [
-        f'<svg class="bf-map-svg" viewBox="0 0 {WIDTH} {proj.height}" role="img" '
+        f'<svg class="bf-map-svg" width="{WIDTH}" height="{proj.height}" viewBox="0 0 {WIDTH} {proj.height}" '
+        'role="img" '
         'xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
         'preserveAspectRatio="xMidYMid meet">',
         f"<title>{html.escape(title)}</title>",
@@ -404,4 +422,5 @@ def svg_map(points: tuple[MapPoint, ...], title: str, focus: tuple[str, str] | N
         "</svg>",
     ]
     caption = f"<figcaption>Off the map: {', '.join(far_words)}.</figcaption>" if far_words else ""
-    return f'<figure class="bf-map" data-search-exclude>{"".join(parts)}{caption}</figure>'
+    cls = "bf-map bf-map-wide" if wide else "bf-map"
+    return f'<figure class="{cls}" data-search-exclude>{"".join(parts)}{caption}</figure>'

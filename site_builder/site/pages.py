@@ -75,7 +75,8 @@ def _activity(profiles: dict[str, Profile]) -> list[Profile]:
 
 def first_last_seen(corpus: Corpus, profile: Profile) -> tuple[str, str] | None:
     dates = [corpus.briefs[b].date.isoformat() for b in profile.briefs if b in corpus.briefs]
-    dates += [e.date for e in profile.events if e.status == "happened"]
+    now = max(dates, default="")
+    dates += [e.date for e in profile.events if e.status == "happened" and e.date <= now]
     return (min(dates), max(dates)) if dates else None
 
 
@@ -88,7 +89,7 @@ def render_home(site: Site, env: Environment) -> str:
     corpus = site.corpus
     actors = _activity(corpus.actors)[:TOP]
     places = _activity(corpus.places)[:TOP]
-    happened = [e for e in corpus.events if e.status == "happened"]
+    happened = site.happened
     now = site.now
     ahead = [e for e in corpus.events if e.status == "expected" and e.date >= now[: len(e.date)]]
     mapped = [p for p in _activity(corpus.places) if p.has_coordinates][:HOME_MAP_POINTS]
@@ -105,7 +106,7 @@ def render_home(site: Site, env: Environment) -> str:
         latest=site.months(happened[-LATEST:], newest_first=True),
         happened=len(happened),
         ahead=site.months(ahead[:LATEST]),
-        map=site.defer(lambda: maps.svg_map(points, title="Most active places")) if points else None,
+        map=site.defer(lambda: maps.svg_map(points, title="Most active places", wide=True)) if points else None,
         intro=Markup(neutralize_html(site.intro)) if site.intro else None,
     )
 
@@ -179,7 +180,7 @@ def render_directory(site: Site, env: Environment, section: str) -> str:
         mapped = [p for p in directories.ranked(corpus.places) if p.has_coordinates]
         points = tuple(_point(site, p, src) for p in mapped[:INDEX_MAP_POINTS])
         title = "Where the places are" if len(mapped) <= INDEX_MAP_POINTS else "The most mentioned places"
-        context["map"] = site.defer(lambda: maps.svg_map(points, title=title)) if points else None
+        context["map"] = site.defer(lambda: maps.svg_map(points, title=title, wide=True)) if points else None
         context["mapped"] = len(mapped)
         context["map_points"] = len(points)
     return render_page(
