@@ -78,7 +78,7 @@ def run_check(project) -> bool:
 
     problems = check_project(project)
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(problem.listed(), file=sys.stderr)
     bad = errors(problems)
     if problems:
         print(f"check: {len(bad)} errors, {len(problems) - len(bad)} warnings", file=sys.stderr)

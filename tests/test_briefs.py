@@ -4,7 +4,8 @@ import datetime as dt
 
 from markdown_it import MarkdownIt
 
-from site_builder.briefs.model import brief_id, escape_markdown, field_hash, write_atomic
+from site_builder.atomic import write_atomic
+from site_builder.briefs.model import brief_id, escape_markdown, field_hash
 from site_builder.slugs import is_safe_slug, slugify
 
 

@@ -13,12 +13,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..briefs.model import Brief, BriefError, make_brief, read_brief, write_atomic, write_brief
+from ..atomic import write_atomic
+from ..briefs.model import Brief, make_brief, read_brief, write_brief
 from ..briefs.notes import known_names, read_notes
-from ..extract.model import Entity
+from ..extract.model import ACTOR_KINDS, LOCATION_KINDS, Entity
 from ..inputs import SUFFIXES as ARTICLE_SUFFIXES
 from ..inputs import NotAnArticle, read_articles
 from ..inputs.articles import Article, ArticleError
+from ..problems import Problem
 from ..project import Project
 
 MANIFEST = "ingested.json"
@@ -103,7 +105,7 @@ class Manifest:
         for path in sorted(self.briefs.glob("*.md")) if self.briefs.is_dir() else []:
             try:
                 brief = read_brief(path)
-            except BriefError:
+            except Problem:
                 continue
             if brief.source.get("sha256"):
                 self.by_sha[str(brief.source["sha256"])] = brief.id
@@ -132,8 +134,8 @@ class Manifest:
 
 def known_entities(project: Project) -> tuple[dict[str, Entity], list[str]]:
     """Names that curated notes resolve, so ingest gives them the note's id."""
-    actors, errors_a = read_notes(project.actor_notes)
-    places, errors_p = read_notes(project.location_notes)
+    actors, errors_a = read_notes(project.actor_notes, ACTOR_KINDS)
+    places, errors_p = read_notes(project.location_notes, LOCATION_KINDS)
     known = known_names(list(places.values()), "place")
     known.update(known_names(list(actors.values()), "person"))
     return known, [str(e) for e in errors_a + errors_p]

@@ -12,8 +12,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..briefs.cache import BriefCache, file_key
-from ..briefs.model import Brief, BriefError, EntityRef, read_brief
+from ..briefs.model import Brief, EntityRef, read_brief
 from ..briefs.notes import Note, read_notes
+from ..extract.model import ACTOR_KINDS, LOCATION_KINDS
+from ..problems import Problem
 from ..project import Project
 
 BRIEF_CACHE = "briefs.cache"
@@ -73,7 +75,7 @@ class Corpus:
     actors: dict[str, Profile]
     places: dict[str, Profile]
     events: list[TimelineEvent]
-    errors: list[BriefError] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
 
     def brief_list(self) -> list[Brief]:
         """Newest first."""
@@ -94,7 +96,7 @@ class Corpus:
         return sorted((p for p in self.places.values() if p.within == place_id), key=lambda p: p.name)
 
 
-def load_briefs(folder: Path, cache: Path | None = None) -> tuple[list[Brief], list[BriefError]]:
+def load_briefs(folder: Path, cache: Path | None = None) -> tuple[list[Brief], list[Problem]]:
     """Every brief in folder, in file-name order; with a cache file, unchanged briefs are not re-read."""
     store = BriefCache.open(cache) if cache else None
     briefs, errors, names = [], [], set()
@@ -107,7 +109,7 @@ def load_briefs(folder: Path, cache: Path | None = None) -> tuple[list[Brief], l
         if brief is None:
             try:
                 brief = read_brief(path)
-            except BriefError as err:
+            except Problem as err:
                 errors.append(err)
                 continue
             if store and key:
@@ -123,8 +125,8 @@ def load_briefs(folder: Path, cache: Path | None = None) -> tuple[list[Brief], l
 
 def load_corpus(project: Project) -> Corpus:
     briefs, errors = load_briefs(project.briefs, project.state / BRIEF_CACHE)
-    actor_notes, e1 = read_notes(project.actor_notes)
-    place_notes, e2 = read_notes(project.location_notes)
+    actor_notes, e1 = read_notes(project.actor_notes, ACTOR_KINDS)
+    place_notes, e2 = read_notes(project.location_notes, LOCATION_KINDS)
     return build_corpus(briefs, actor_notes, place_notes, errors + e1 + e2)
 
 
@@ -132,7 +134,7 @@ def build_corpus(
     briefs: list[Brief],
     actor_notes: dict[str, Note],
     place_notes: dict[str, Note],
-    errors: list[BriefError] | None = None,
+    errors: list[Problem] | None = None,
 ) -> Corpus:
     actors: dict[str, Profile] = {}
     places: dict[str, Profile] = {}
