@@ -59,6 +59,7 @@
     var f = form.elements;
     var data = null;
     var current = parseInt(form.dataset.page, 10);
+    var shownKey = "";
 
     var query = params();
     ["actor", "place", "status", "from", "to"].forEach(function (name) {
@@ -118,13 +119,16 @@
     function showElsewhere(s, text) {
       if (!elsewhere) return;
       var active = s.actor || s.place || s.status || s.from || s.to;
-      if (!active || !data) { elsewhere.hidden = true; return; }
+      if (!active || !data) { elsewhere.hidden = true; shownKey = ""; return; }
       var counts = {};
       data.events.forEach(function (e) {
         var actors = e[3].map(function (i) { return data.actors[i][0]; });
         var places = e[4].map(function (i) { return data.places[i][0]; });
         if (matches(s, e[1], STATUS[e[2]], actors, places)) counts[e[0]] = (counts[e[0]] || 0) + 1;
       });
+      var key = text + "|" + JSON.stringify(counts);
+      if (key === shownKey) return;  // unchanged: keep the links (a click may be on its way)
+      shownKey = key;
       var list = elsewhere.querySelector(".bf-elsewhere-list");
       var template = elsewhere.querySelector("template");
       list.textContent = "";
