@@ -168,6 +168,9 @@ def test_the_timeline_jumps_to_its_latest_month(page, big_url, corpus):
     assert 0 <= top < 300
 
 
+ALL_ROWS = "[...document.querySelectorAll('[data-bf-dir] tbody tr:not([hidden])')]"
+
+
 def _rows(page) -> list[list[str]]:
     return page.eval_on_selector_all(
         "[data-bf-dir] tbody tr:not([hidden])",
@@ -184,12 +187,14 @@ def test_the_actor_directory_filters_by_kind_sorts_and_keeps_its_state_in_the_ur
 
     page.select_option("select[name=kind]", "organization")
     page.wait_for_url("**/actors/?kind=organization")
+    page.wait_for_function(ALL_ROWS + ".every(r => r.cells[1].innerText.trim() === 'Organization')")
     organizations = sum(1 for p in corpus.actors.values() if p.kind == "organization")
     rows = _rows(page)
     assert rows and all(r[1] == "Organization" for r in rows)
     assert page.locator(".bf-shown").inner_text().endswith(f"of {organizations} (of {len(corpus.actors)})")
 
     page.select_option("select[name=sort]", "name")
+    page.wait_for_url("**sort=name**")
     names = [r[0] for r in _rows(page)]
     assert names == sorted(names, key=str.casefold) or names == sorted(names)
     page.locator("button.bf-more").click()
@@ -197,11 +202,12 @@ def test_the_actor_directory_filters_by_kind_sorts_and_keeps_its_state_in_the_ur
 
     query = page.url.split("?")[1]
     assert set(query.split("&")) == {"kind=organization", "sort=name"}
-    page.goto(big_url + "actors/?q=" + names[0].split()[0].lower())  # a shared link opens filtered
-    page.wait_for_load_state("networkidle")
+    word = names[0].split()[0].lower()
+    page.goto(big_url + "actors/?q=" + word)  # a shared link opens filtered
+    page.wait_for_function(ALL_ROWS + f".every(r => r.cells[0].innerText.toLowerCase().includes('{word}'))")
     rows = _rows(page)
-    assert rows and all(names[0].split()[0].lower() in r[0].lower() for r in rows)
-    assert page.locator("input[name=q]").input_value() == names[0].split()[0].lower()
+    assert rows and all(word in r[0].lower() for r in rows)
+    assert page.locator("input[name=q]").input_value() == word
 
 
 def _text_boxes(page, selector: str) -> list[dict]:
@@ -220,7 +226,7 @@ def test_maps_name_countries_and_places_without_overlap_and_link_them(page, big_
         svg = page.locator("svg.bf-map-svg").first
         assert svg.is_visible()
         boxes = _text_boxes(page, "svg.bf-map-svg")
-        assert len(boxes) >= 3, url
+        assert len(boxes) >= (2 if url.endswith(f"{city.id}/") else 5), url
         assert page.locator("svg.bf-map-svg .bf-country-label").count() >= 1, url
         for i, a in enumerate(boxes):
             for b in boxes[i + 1 :]:
@@ -229,6 +235,6 @@ def test_maps_name_countries_and_places_without_overlap_and_link_them(page, big_
                 assert apart, f"{url}: {a['t']!r} overlaps {b['t']!r}"
     page.goto(big_url + f"locations/{city.id}/")
     assert page.locator("svg.bf-map-svg .bf-inset").count() == 1  # zoomed in: a locator inset
-    page.locator("svg.bf-map-svg a.bf-point:not(.bf-primary)").first.click()
-    page.wait_for_url("**/locations/*/")
-    assert page.url != big_url + f"locations/{city.id}/"
+    page.goto(big_url + f"locations/{city.within}/")
+    page.locator(f'svg.bf-map-svg a.bf-point[*|href$="/{city.id}/"]').click()  # a city on its country's map
+    page.wait_for_url(f"**/locations/{city.id}/")

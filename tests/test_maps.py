@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from site_builder.site import geodata, maps
-from site_builder.site.map_labels import text_width
+from site_builder.site.map_labels import ASCENT, DESCENT, text_width
 
 P = maps.MapPoint
 
@@ -85,7 +85,7 @@ def test_labels_never_overlap_and_stay_inside_the_map():
         size = float(re.search(rf'font-size="(\d+)"[^>]*>{re.escape(text)}<', svg).group(1)) if caps else 12
         w = text_width(text, size, caps=caps)
         left = {"start": x, "end": x - w, "middle": x - w / 2}[anchor]
-        boxes.append((left, y - size, left + w, y))
+        boxes.append((left, y - ASCENT * size, left + w, y + DESCENT * size))
     assert len(boxes) > 10
     for i, a in enumerate(boxes):
         assert a[0] >= 0 and a[2] <= 800 and a[1] >= 0 and a[3] <= height

@@ -90,7 +90,7 @@ def _cell(value: str) -> str:
 def events_csv(corpus: Corpus) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["date", "basis", "range", "text", "brief", "actors", "locations"])
+    writer.writerow(["date", "basis", "range", "text", "brief", "actors", "locations", "status"])
     for e in corpus.events:
         writer.writerow(
             [
@@ -101,6 +101,7 @@ def events_csv(corpus: Corpus) -> str:
                 e.brief,
                 " ".join(e.actors),
                 " ".join(e.locations),
+                e.status,
             ]
         )
     return buf.getvalue()

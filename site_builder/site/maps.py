@@ -238,7 +238,7 @@ def _name_country(country, clipped, area: float, proj: Projection, labels: Label
         lon, lat = point.x, point.y
     x, y = proj.xy(lon, lat)
     for dy in (0, size * 1.2, -size * 1.2):
-        if labels.place_centred(x, y + dy, width, size, "bf-country-label", name, size):
+        if labels.place_centred(x, y + dy, width, "bf-country-label", name, size):
             return
 
 
