@@ -61,7 +61,10 @@ def test_timeline_pages_hold_every_event_once_and_stay_within_the_budget():
 
 
 def test_a_timeline_page_links_its_neighbours_every_page_and_the_latest_month():
-    site = _site(_brief(events=[*_events("2021-05", 6), *_events("2021-06", 7), *_events("2021-07", 6)]))
+    forecast = Event("2050", "stated", "Demand will double by 2050.", status="expected")
+    site = _site(
+        _brief(events=[*_events("2021-05", 6), *_events("2021-06", 7), *_events("2021-07", 6), forecast])
+    )
     original = timeline.TIMELINE_PAGE
     timeline.TIMELINE_PAGE = 10
     try:
@@ -71,10 +74,11 @@ def test_a_timeline_page_links_its_neighbours_every_page_and_the_latest_month():
     assert set(made) == {"timeline/2021-05.md", "timeline/2021-06.md", "timeline.md"}
     june = markdown.markdown(made["timeline/2021-06.md"])
     assert 'rel="prev" href="../../timeline/2021-05/"' in june and 'rel="next" href="../../timeline/"' in june
-    assert 'href="../../timeline/#m-2021-07"' in june and "Jump to the latest month" in june
+    assert 'href="../../timeline/#m-2021-07">Jump to the latest month: July 2021' in june
     assert june.count('<li class="bf-event ') == 7 and "Timeline: June 2021" in june
     latest = markdown.markdown(made["timeline.md"])
-    assert 'href="#m-2021-07">Jump to the latest month: July 2021' in latest
+    assert 'href="#m-2021-07">Jump to the latest month: July 2021' in latest  # the news, not 2050
+    assert '<section class="bf-month" id="m-2050"' in latest
     assert '<section class="bf-month" id="m-2021-07"' in latest
     for page in ("2021-05", "2021-06"):
         assert f'href="../timeline/{page}/"' in latest  # every page listed

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
+from dataclasses import dataclass
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -16,6 +17,7 @@ from markupsafe import Markup
 from . import directories, maps
 from .brief_page import render_brief
 from .corpus import Corpus, Profile
+from .dates import month_label
 from .environment import assets, make_env
 from .escape import defuse_links, neutralize_html, page_title
 from .render import render_page
@@ -128,6 +130,23 @@ def timeline_pages(site: Site, env: Environment) -> dict[str, str]:
     return {path: render() for path, render in timeline_renderers(site, env).items()}
 
 
+@dataclass
+class LatestMonth:
+    """The newest month of news (expected events may run later): where "jump to" goes."""
+
+    src: str
+    anchor: str
+    label: str
+
+
+def _latest_month(pages: list[TimelinePage], now: str) -> LatestMonth | None:
+    for page in reversed(pages):
+        months = [e.month for e in page.events if e.month <= now[:7]]
+        if months:
+            return LatestMonth(page.src, f"m-{months[-1]}", month_label(months[-1]))
+    return None
+
+
 def render_timeline(
     site: Site, env: Environment, page: TimelinePage | None = None, pages: list[TimelinePage] | None = None
 ) -> str:
@@ -136,7 +155,7 @@ def render_timeline(
     page = page or pages[-1]
     index = pages.index(page)
     months = site.months(page.events)
-    latest = pages[-1].events[-1].month if pages[-1].events else None
+    latest = _latest_month(pages, site.now)
     return render_page(
         env,
         "timeline.md.j2",
@@ -147,8 +166,7 @@ def render_timeline(
         previous=pages[index - 1] if index > 0 else None,
         next=pages[index + 1] if index + 1 < len(pages) else None,
         months=months,
-        latest_anchor=f"m-{latest}" if latest else None,
-        latest_label=months[-1].label if latest and page.is_latest else None,
+        latest=latest,
         span=site.span,
         total=len(site.corpus.events),
         data_src=site.root_of(page.src) + FILTER_DATA,
