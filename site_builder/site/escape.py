@@ -1,0 +1,93 @@
+"""Untrusted text -> markup that shows as itself; links and titles made safe for the theme.
+
+Every value a template prints goes through one escape (`escape_text`), so names, titles, event
+text and quotes from articles can never become HTML, script or Markdown markup, whether they land
+in a Markdown paragraph or in an HTML block. Only values wrapped in `Markup` (rendered article
+bodies, SVG maps) are printed as they are.
+"""
+
+from __future__ import annotations
+
+import functools
+import html as html_lib
+import re
+
+from markupsafe import Markup
+
+_ENTITY_CHARS = "&<>\"'\\`*_{}[]|~^$"
+_ENTITIES = {ord(c): f"&#{ord(c)};" for c in _ENTITY_CHARS}
+_LINE_START = re.compile(r"^([#>+=-]|\d+[.)])")
+
+
+def escape_text(value: object) -> Markup:
+    """Untrusted text -> Markup that shows as itself in Markdown paragraphs, tables and raw HTML.
+
+    Characters that mean something to Markdown or HTML become numeric character references,
+    which both Python-Markdown and browsers turn back into the character; white space collapses
+    to single spaces, so the text can never start a block (heading, list, HTML block) of its own.
+    """
+    if isinstance(value, Markup):
+        return value
+    return _escape_str(str(value))
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _escape_str(value: str) -> Markup:
+    """Names, labels and links recur on thousands of pages: each is escaped once per build."""
+    text = " ".join(value.split()).translate(_ENTITIES)
+    text = _LINE_START.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(1)), text)
+    return Markup(text)
+
+
+def finalize(value: object) -> object:
+    """Applied to every `{{ ... }}`: strings are escaped before autoescape sees them."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and not isinstance(value, Markup):
+        return escape_text(value)
+    return value
+
+
+def neutralize_html(markdown: str) -> str:
+    """Raw HTML in a hand-edited body or note shows as text; Markdown itself still works."""
+    return markdown.replace("<", "&lt;")
+
+
+_URL_ATTR = re.compile(
+    r"""(\b(?:href|xlink:href|src|srcset|action|formaction|poster|data|background)\s*=\s*)"""
+    r"""(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""",
+    re.IGNORECASE,
+)
+_SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
+_LINK_SCHEMES = {"http", "https", "mailto"}
+
+
+def _unsafe_url(attr: str, value: str) -> bool:
+    """A link may go to http(s) or mail; anything the page loads by itself must be on the site."""
+    name = re.match(r"[\w:]+", attr).group(0).lower()
+    compact = re.sub(r"[\x00-\x20\x7f]+", "", html_lib.unescape(value)).lower()
+    scheme = _SCHEME.match(compact)
+    if name in ("href", "xlink:href"):
+        return bool(scheme) and scheme.group(1) not in _LINK_SCHEMES
+    return bool(scheme) or compact.startswith("//")
+
+
+def defuse_links(page_html: str) -> str:
+    """Rendered page content -> the same, with every `javascript:`-style link and every
+    off-site image or frame source replaced by `#`.
+
+    Markdown in a hand-edited brief or note can write `[x](javascript:...)` or `![](https://...)`;
+    this runs on the HTML that Markdown produced, so no syntax variant gets through.
+    """
+
+    def fix(m: re.Match) -> str:
+        value = next(v for v in m.groups()[1:] if v is not None)
+        return f'{m.group(1)}"#"' if _unsafe_url(m.group(1), value) else m.group(0)
+
+    return _URL_ATTR.sub(fix, page_html)
+
+
+def page_title(title: str) -> str:
+    """A page title as HTML text, safe in `<title>` and in the theme's header, which print it raw."""
+    plain = html_lib.unescape(re.sub(r"<[^>]*>", "", title))
+    return html_lib.escape(" ".join(plain.split()))
