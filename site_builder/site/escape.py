@@ -14,6 +14,8 @@ import re
 
 from markupsafe import Markup
 
+from .sanitize import mark_user_part
+
 _ENTITY_CHARS = "&<>\"'\\`*_{}[]|~^$"
 _ENTITIES = {ord(c): f"&#{ord(c)};" for c in _ENTITY_CHARS}
 _LINE_START = re.compile(r"^([#>+=-]|\d+[.)])")
@@ -49,42 +51,9 @@ def finalize(value: object) -> object:
 
 
 def neutralize_html(markdown: str) -> str:
-    """Raw HTML in a hand-edited body or note shows as text; Markdown itself still works."""
-    return markdown.replace("<", "&lt;")
-
-
-_URL_ATTR = re.compile(
-    r"""(\b(?:href|xlink:href|src|srcset|action|formaction|poster|data|background)\s*=\s*)"""
-    r"""(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""",
-    re.IGNORECASE,
-)
-_SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
-_LINK_SCHEMES = {"http", "https", "mailto"}
-
-
-def _unsafe_url(attr: str, value: str) -> bool:
-    """A link may go to http(s) or mail; anything the page loads by itself must be on the site."""
-    name = re.match(r"[\w:]+", attr).group(0).lower()
-    compact = re.sub(r"[\x00-\x20\x7f]+", "", html_lib.unescape(value)).lower()
-    scheme = _SCHEME.match(compact)
-    if name in ("href", "xlink:href"):
-        return bool(scheme) and scheme.group(1) not in _LINK_SCHEMES
-    return bool(scheme) or compact.startswith("//")
-
-
-def defuse_links(page_html: str) -> str:
-    """Rendered page content -> the same, with every `javascript:`-style link and every
-    off-site image or frame source replaced by `#`.
-
-    Markdown in a hand-edited brief or note can write `[x](javascript:...)` or `![](https://...)`;
-    this runs on the HTML that Markdown produced, so no syntax variant gets through.
-    """
-
-    def fix(m: re.Match) -> str:
-        value = next(v for v in m.groups()[1:] if v is not None)
-        return f'{m.group(1)}"#"' if _unsafe_url(m.group(1), value) else m.group(0)
-
-    return _URL_ATTR.sub(fix, page_html)
+    """Raw HTML in a hand-edited body or note shows as text; Markdown itself still works, and the
+    HTML it makes is cleaned once rendered (sanitize.py: no off-site images, no script links)."""
+    return mark_user_part(markdown.replace("<", "&lt;"))
 
 
 def page_title(title: str) -> str:

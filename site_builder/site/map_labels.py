@@ -19,7 +19,28 @@ WIDTHS = dict(
         "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ .,-'()",
         [556, 556, 500, 556, 556, 278, 556, 556, 222, 222, 500, 222, 833, 556, 556, 556, 556, 333, 500, 278]
         + [556, 500, 722, 500, 500, 500, 667, 667, 722, 722, 667, 611, 778, 722, 278, 500, 667, 556, 833]
-        + [722, 778, 667, 778, 722, 667, 611, 722, 667, 944, 667, 667, 611, 278, 278, 278, 333, 191, 333, 333],
+        + [
+            722,
+            778,
+            667,
+            778,
+            722,
+            667,
+            611,
+            722,
+            667,
+            944,
+            667,
+            667,
+            611,
+            278,
+            278,
+            278,
+            333,
+            191,
+            333,
+            333,
+        ],
         strict=True,
     )
 )
@@ -112,7 +133,9 @@ class Labels:
         boxed = [(tx, ty, anchor, self._box(tx, ty, anchor, w, size)) for tx, ty, anchor in candidates]
         if inward_from is not None:
             cx, cy = inward_from
-            boxed.sort(key=lambda c: ((c[3][0] + c[3][2]) / 2 - cx) ** 2 + ((c[3][1] + c[3][3]) / 2 - cy) ** 2)
+            boxed.sort(
+                key=lambda c: ((c[3][0] + c[3][2]) / 2 - cx) ** 2 + ((c[3][1] + c[3][3]) / 2 - cy) ** 2
+            )
         for tx, ty, anchor, box in boxed:
             if self.free(box):
                 self.block(*box)

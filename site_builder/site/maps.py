@@ -350,6 +350,7 @@ def _inset(extent: Extent, proj: Projection, labels: Labels, avoid: tuple | None
     inset = Projection(wide, INSET_WIDTH)
     corners = [(8, proj.height - height - 8), (proj.width - INSET_WIDTH - 8, proj.height - height - 8)]
     corners += [(8, 8), (proj.width - INSET_WIDTH - 8, 8)]
+
     def cost(c: tuple[float, float]) -> float:
         box = (c[0], c[1], c[0] + INSET_WIDTH, c[1] + height)
         overlap = 0.0
@@ -402,7 +403,10 @@ def svg_map(
     far_marks, far_words = _far_marks(far, proj, labels)
     avoid = None
     if country is not None:
-        (ax, ay), (bx, by) = proj.xy(country.bounds[0], country.bounds[3]), proj.xy(country.bounds[2], country.bounds[1])
+        (ax, ay), (bx, by) = (
+            proj.xy(country.bounds[0], country.bounds[3]),
+            proj.xy(country.bounds[2], country.bounds[1]),
+        )
         avoid = (ax, ay, bx, by)
     inset = _inset(extent, proj, labels, avoid) if extent.east - extent.west < INSET_BELOW else ""
     land = _land(extent, proj, country, labels)

@@ -19,13 +19,13 @@ from .brief_page import render_brief
 from .corpus import Corpus, Profile
 from .dates import month_label
 from .environment import assets, make_env
-from .escape import defuse_links, neutralize_html, page_title
+from .escape import neutralize_html, page_title
 from .render import render_page
 from .timeline import FILTER_DATA, TimelinePage, filter_data, paginate
 from .views import Site, is_safe_slug
 
 # the plugin's entry points, from the modules that hold them
-__all__ = ["Site", "assets", "data_files", "defuse_links", "make_env", "page_renderers", "page_title"]
+__all__ = ["Site", "assets", "data_files", "make_env", "page_renderers", "page_title"]
 __all__ += ["render_brief"]
 
 LATEST = 8  # events, ahead events and briefs on the home page
@@ -108,7 +108,9 @@ def render_home(site: Site, env: Environment) -> str:
         latest=site.months(happened[-LATEST:], newest_first=True),
         happened=len(happened),
         ahead=site.months(ahead[:LATEST]),
-        map=site.defer(lambda: maps.svg_map(points, title="Most active places", wide=True)) if points else None,
+        map=site.defer(lambda: maps.svg_map(points, title="Most active places", wide=True))
+        if points
+        else None,
         intro=Markup(neutralize_html(site.intro)) if site.intro else None,
     )
 

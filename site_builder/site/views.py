@@ -30,7 +30,8 @@ KIND_LABELS = {
     "city": "City",
     "place": "Place",
 }
-STATUS_LABELS = {"happened": "happened", "ongoing": "ongoing", "expected": "expected"}
+EVENT_CHIPS = 12  # actors, and places, shown on an event; the rest are counted (a page per actor
+# showing all 4,000 actors of one event made the site grow with the square of that number)
 
 
 def kind_label(kind: str) -> str:
@@ -69,12 +70,13 @@ class EventView:
     chips: list[EntityView] = field(default_factory=list)  # one per thing: a country once, not twice
     actor_ids: tuple[str, ...] = ()
     place_ids: tuple[str, ...] = ()
+    more: int = 0  # things named but not shown as chips (an event naming hundreds)
 
     @property
     def month(self) -> str:
         return self.date[:7]
 
-    @property
+    @functools.cached_property
     def key(self) -> tuple:
         """Same event, same key: its markup is shared by every page at the same depth."""
         return (
@@ -158,6 +160,7 @@ class Site:
     directory_urls: bool = True  # MkDocs' use_directory_urls: actors/x/ or actors/x.html
     defer_html: bool = False  # the plugin turns this on and calls fill_deferred on each page
     _memo: dict = field(default_factory=dict, repr=False)
+    _events: dict = field(default_factory=dict, repr=False)  # id(event) -> (event, its EventView)
     _deferred: Deferred | None = field(default=None, repr=False)
 
     def __post_init__(self) -> None:
@@ -222,8 +225,16 @@ class Site:
         )
 
     def event(self, ev: TimelineEvent) -> EventView:
+        """The event's view, made once per build: an event naming N actors is on N actor pages."""
+        held = self._events.get(id(ev))
+        if held is None or held[0] is not ev:  # the event is kept with its view, so its id stays its own
+            held = self._events[id(ev)] = (ev, self._event_view(ev))
+        return held[1]
+
+    def _event_view(self, ev: TimelineEvent) -> EventView:
         actors = tuple(dict.fromkeys(ev.actors))
         places = tuple(dict.fromkeys(ev.locations))
+        chips, more = self.chips(actors, places)
         return EventView(
             ev.date,
             format_date(ev.date, range_=ev.range),
@@ -231,23 +242,28 @@ class Site:
             ev.status,
             ev.text,
             self.corpus.briefs.get(ev.brief),
-            self.chips(actors, places),
+            chips,
             actors,
             places,
+            more,
         )
 
-    def chips(self, actors: Iterable[str], places: Iterable[str]) -> list[EntityView]:
+    def chips(self, actors: tuple[str, ...], places: tuple[str, ...]) -> tuple[list[EntityView], int]:
         """One chip per thing: an id (or a name) named both as actor and as place is shown once,
-        as the actor it is in this event."""
+        as the actor it is in this event. At most EVENT_CHIPS actors and as many places are
+        shown; the second value counts the rest."""
         out: list[EntityView] = []
         seen: set[str] = set()
-        for view in [*map(self.actor, actors), *map(self.place, places)]:
-            keys = {view.id, view.name.casefold()}
-            if keys & seen:
-                continue
-            seen |= keys
-            out.append(view)
-        return out
+        for views in (map(self.actor, actors[:EVENT_CHIPS]), map(self.place, places[: EVENT_CHIPS * 2])):
+            shown = 0
+            for view in views:
+                keys = {view.id, view.name.casefold()}
+                if keys & seen or shown == EVENT_CHIPS:
+                    continue
+                seen |= keys
+                out.append(view)
+                shown += 1
+        return out, max(len(actors) - EVENT_CHIPS, 0) + max(len(places) - EVENT_CHIPS, 0)
 
     def months(self, events: Iterable[TimelineEvent], newest_first: bool = False) -> list[MonthGroup]:
         items = list(events)
