@@ -161,8 +161,8 @@ def test_the_timeline_jumps_to_its_latest_month(page, big_url, corpus):
     page.locator("a.bf-jump").click()
     page.wait_for_url("**/timeline/#m-*")
     anchor = page.url.split("#")[1]
-    latest = page.eval_on_selector_all(".bf-timeline .bf-month", "els => els.map(e => e.id)")[-1]
-    assert anchor == latest
+    newest = max(b.date for b in corpus.briefs.values()).isoformat()[:7]
+    assert anchor == f"m-{newest}"  # the newest month of news; expected events may run later
     page.wait_for_timeout(300)
     top = page.locator(f"#{anchor}").evaluate("e => e.getBoundingClientRect().top")
     assert 0 <= top < 300

@@ -205,7 +205,8 @@ def test_a_directory_shows_kind_and_mentions_most_mentioned_first_and_loads_the_
 def test_data_files_are_ascii_scripts_whatever_the_names():
     site = _site(_brief(actors=[EntityRef("x", "</script><b>\u2028Zoë", "person", 1)]))
     for path, text in render.data_files(site).items():
-        assert text.isascii() and "</script>" not in text.replace("<\\/", ""), path
+        assert text.isascii() and not {"<", ">", "&"} & set(text), path
+        assert "\\u003c/script\\u003e\\u003cb\\u003e\\u2028Zo\\u00eb" in text or "actors" not in path
 
 
 # --- the built sites: search index and page sizes ---

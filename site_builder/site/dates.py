@@ -5,7 +5,6 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 
-
 RANGES = ("since", "until", "before", "after")  # an event's `range`: the date bounds a period
 
 

@@ -8,10 +8,9 @@ however many actors a briefing has.
 
 from __future__ import annotations
 
-import json
-
 from .corpus import Corpus, Profile
 from .dates import format_date
+from .escape import data_script
 from .links import brief_src, relative_url
 from .views import is_safe_slug, kind_label
 
@@ -116,5 +115,4 @@ def data_file(section: str, rows: list[dict]) -> str:
     not JSON, so the directory also works on a site opened from disk)."""
     fields = FIELDS[section]
     data = {"fields": fields, "rows": [[r[f] for f in fields] for r in rows]}
-    text = json.dumps(data, separators=(",", ":")).replace("</", "<\\/")  # ASCII, no "</"
-    return f'(window.bfData = window.bfData || {{}})["{section}"] = {text};\n'
+    return data_script(section, data)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import html as html_lib
+import json
 import re
 
 from markupsafe import Markup
@@ -60,3 +61,14 @@ def page_title(title: str) -> str:
     """A page title as HTML text, safe in `<title>` and in the theme's header, which print it raw."""
     plain = html_lib.unescape(re.sub(r"<[^>]*>", "", title))
     return html_lib.escape(" ".join(plain.split()))
+
+
+_SCRIPT_ESCAPES = {ord("<"): "\\u003c", ord(">"): "\\u003e", ord("&"): "\\u0026"}
+
+
+def data_script(key: str, data: object) -> str:
+    """Data as a script that stores it in `window.bfData[key]`, for a page's script to read (a
+    script, not a JSON file, so it loads on a site opened from disk too). ASCII, and no `<`, `>`
+    or `&` even inside strings, so no text from an article can look like markup in it."""
+    text = json.dumps(data, separators=(",", ":")).translate(_SCRIPT_ESCAPES)
+    return f'(window.bfData = window.bfData || {{}})["{key}"] = {text};\n'

@@ -10,7 +10,7 @@ from __future__ import annotations
 import gzip
 import json
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 from importlib import resources
 
 import numpy as np
@@ -57,7 +57,7 @@ def countries() -> tuple[Country, ...]:
     return _data()[1]
 
 
-@lru_cache(maxsize=None)
+@cache
 def _arcs_at(level: float) -> list[np.ndarray]:
     """Every arc simplified to `level` degrees, ends kept (other arcs meet there): once per build."""
     arcs = _data()[0]

@@ -7,11 +7,11 @@ Every event is on exactly one page. Consecutive months share a page while it hol
 
 from __future__ import annotations
 
-import json
 from dataclasses import dataclass, field
 
 from .corpus import Corpus, TimelineEvent
 from .dates import span_label
+from .escape import data_script
 from .links import page_url
 
 TIMELINE_PAGE = 250  # events on one timeline page: about 200 KB of HTML
@@ -102,5 +102,4 @@ def filter_data(corpus: Corpus, pages: list[TimelinePage], directory_urls: bool)
         "places": names(places, corpus.places, "p"),
         "events": rows,
     }
-    text = json.dumps(data, separators=(",", ":")).replace("</", "<\\/")  # ASCII, no "</"
-    return f'(window.bfData = window.bfData || {{}})["timeline"] = {text};\n'
+    return data_script("timeline", data)
