@@ -12,7 +12,8 @@ build time stays one line: neighbours never gap or overlap.
 What is written, as compact JSON (gzip):
 - `arcs`: every arc simplified (Douglas-Peucker) to SIMPLIFY degrees, about a pixel on
   the most zoomed-in map the site draws, as delta-encoded integers on a QUANT grid;
-- `countries`: name (Natural Earth's), ISO 3166 alpha-2 code (pycountry, from the numeric id),
+- `countries`: name (Natural Earth's), the shortest common name a map writes ("United States"),
+  its ISO 3166 names and alpha-2 code (pycountry, from the numeric id),
   a label point inside the country (the pole of inaccessibility of its largest part, where a map
   writes its name) and its polygons as lists of rings of arc references (~i: arc i reversed).
 """
@@ -117,9 +118,13 @@ def build(source: Path) -> dict:
         known = (
             pycountry.countries.get(numeric=str(geom.get("id") or "").zfill(3)) if geom.get("id") else None
         )
+        name = geom["properties"]["name"]
+        others = [getattr(known, k, "") for k in ("name", "common_name", "official_name")] if known else []
         countries.append(
             {
-                "name": geom["properties"]["name"],
+                "name": name,
+                "short": min((n for n in [name, *others[:2]] if n and "," not in n), key=len),
+                "names": sorted({n for n in others if n and n != name}),
                 "iso": known.alpha_2 if known else "",
                 "label": label_point(polygons, full),
                 "polygons": polygons,

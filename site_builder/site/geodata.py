@@ -14,7 +14,6 @@ from functools import cache, lru_cache
 from importlib import resources
 
 import numpy as np
-import pycountry
 import shapely
 import shapely.affinity
 
@@ -27,6 +26,8 @@ class Country:
     index: int
     name: str
     iso: str
+    short: str  # the shortest common name
+    names: tuple[str, ...]  # its ISO 3166 names
     label: tuple[float, float] | None  # lon, lat: where a map writes the name
     polygons: tuple  # rings of arc references, as in the data file
     bounds: tuple[float, float, float, float]
@@ -49,7 +50,11 @@ def _data() -> tuple[list[np.ndarray], tuple[Country, ...]]:
         lo, hi = points.min(axis=0), points.max(axis=0)
         label = tuple(c["label"]) if c.get("label") else None
         polygons = tuple(tuple(tuple(ring) for ring in polygon) for polygon in c["polygons"])
-        countries.append(Country(i, c["name"], c.get("iso", ""), label, polygons, (*lo, *hi)))
+        names = tuple(c.get("names") or ())
+        country = Country(
+            i, c["name"], c.get("iso", ""), c.get("short") or c["name"], names, label, polygons, (*lo, *hi)
+        )
+        countries.append(country)
     return arcs, tuple(countries)
 
 
@@ -136,29 +141,23 @@ def countries_in(view: tuple[float, float, float, float]) -> list[Country]:
     return [items[i] for i in np.flatnonzero(hit)]
 
 
-@lru_cache(maxsize=512)
 def short_name(country: Country) -> str:
-    """The name a map writes: the shortest of Natural Earth's and ISO 3166's common names
-    ("United States" rather than "United States of America")."""
-    names = [country.name]
-    known = pycountry.countries.get(alpha_2=country.iso) if country.iso else None
-    if known is not None:
-        names += [getattr(known, "common_name", ""), known.name]
-    return min((n for n in names if n and "," not in n), key=len, default=country.name)
+    """The name a map writes: "United States" rather than "United States of America"."""
+    return country.short
 
 
-@lru_cache(maxsize=1024)
+@lru_cache(maxsize=1)
+def _by_name() -> dict[str, Country]:
+    out: dict[str, Country] = {}
+    for c in countries():
+        for name in (c.name, c.short, *c.names):
+            out.setdefault(name.casefold(), c)
+    return out
+
+
 def country_named(name: str) -> Country | None:
-    """The country a place of kind `country` names, by Natural Earth's name or its ISO code."""
-    key = name.casefold()
-    found = next((c for c in countries() if c.name.casefold() == key), None)
-    if found is not None:
-        return found
-    try:
-        iso = pycountry.countries.lookup(name).alpha_2
-    except LookupError:
-        return None
-    return next((c for c in countries() if c.iso == iso), None)
+    """The country a place of kind `country` names, by Natural Earth's name or an ISO 3166 one."""
+    return _by_name().get(name.casefold())
 
 
 def level_for(span: float, width: int) -> float:
