@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test lint bench clean
+.PHONY: site test screenshots bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,10 @@ site: $(STAMP)
 test: $(STAMP)
 	$(BIN)/ruff check site_builder tests bench
 	$(BIN)/python -m pytest -q
+
+# The README's screenshots (docs/screenshots/), taken by the browser tests from the seed site.
+screenshots: $(STAMP)
+	BRIEFING_SCREENSHOTS=docs/screenshots $(BIN)/python -m pytest -q tests/test_browser.py -k every_page_type
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
