@@ -27,6 +27,7 @@ locations:
 events:
 - date: 2021-07-05
   basis: stated
+  status: happened
   text: Rahmon ordered 20,000 troops to the border.
   actors: [emomali-rahmon]
   locations: [tajikistan]
@@ -93,6 +94,11 @@ CASES = [
     ("id: 2021-07-06-border", "id: 2021-07-06-other", "differs from the file name"),
     ("schema: 1", "schema: 2", "schema 1"),
     ("  basis: stated", "  basis: guessed", "basis"),
+    (
+        "  status: happened",
+        "  status: rumoured",
+        "status `rumoured` is not one of happened, ongoing, expected",
+    ),
     ("- date: 2021-07-05", "- date: 2021-07-35", "2021-07-35"),
     ("- date: '2021'", "- date: last week", "YYYY, YYYY-MM or YYYY-MM-DD"),
     ("mentions: 3}", "mentions: many}", "whole number"),
@@ -107,6 +113,14 @@ def test_each_mistake_is_an_error_at_its_line(tmp_path, old, new, words):
     assert found[0].path == "content/briefs/2021-07-06-border.md"
     assert found[0].line == line_of(text, new.strip()), found
     assert words in found[0].message
+
+
+@pytest.mark.parametrize(
+    ("basis", "status"), [("context", "ongoing"), ("reported", "expected"), ("stated", "happened")]
+)
+def test_every_basis_and_status_extraction_writes_is_accepted(tmp_path, basis, status):
+    text = replaced("  basis: stated\n  status: happened", f"  basis: {basis}\n  status: {status}")
+    assert problems_of(tmp_path, text) == []
 
 
 def test_problem_prints_as_file_line_message(tmp_path):
@@ -261,6 +275,7 @@ VALUES = st.recursive(
                     "roles",
                     "aliases",
                     "basis",
+                    "status",
                     "range",
                     "x",
                 ]

@@ -104,7 +104,7 @@ def machine_fields(brief: Brief) -> dict:
 
 
 def event_dict(e: Event) -> dict:
-    d = {"date": e.date, "basis": e.basis}
+    d = {"date": e.date, "basis": e.basis, "status": e.status}
     if e.range:
         d["range"] = e.range
     d.update(text=e.text, actors=e.actors, locations=e.locations)
