@@ -39,12 +39,8 @@ def serve_site(config_file: Path, *, dev_addr: str | None = None, open_in_browse
     serve(str(config_file), livereload=True, dev_addr=dev_addr, open_in_browser=open_in_browser)
 
 
-class BuildError(Exception):
-    """The site could not be built; str() says why and what to do."""
-
-
-def build_errors():
+def build_errors() -> tuple[type[Exception], ...]:
     """The exceptions MkDocs raises for a failed build, for the CLI to catch without importing MkDocs."""
     from mkdocs.exceptions import MkDocsException
 
-    return (MkDocsException, BuildError)
+    return (MkDocsException,)

@@ -263,6 +263,19 @@ def test_update_keeps_the_line_ends_of_a_brief_saved_with_crlf(project):
     assert b"\n" not in head.replace(b"\r\n", b"") and b"Avalanche" in head
 
 
+def test_front_matter_written_as_one_mapping_is_reported_not_rewritten(project):
+    path = brief_path(project, "salang")
+    meta, body = front(path)
+    path.write_text("---\n" + yaml.safe_dump(meta, default_flow_style=True, width=10**6) + "---\n" + body)
+    before = path.read_bytes()
+    (project.seeds / "tunnel.txt").write_text(AVALANCHE, encoding="utf-8")
+    report, _ = update([project.seeds], project)
+    (message,) = report.failed
+    shown = project.relative(path)
+    assert message.startswith(f"{shown}:2: front matter is not a block of `key: value` lines")
+    assert path.read_bytes() == before
+
+
 # --- `briefing serve`: editing a curated note updates the pages that show it ---
 
 

@@ -15,12 +15,10 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from ..problems import Problem
+
 LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 HASH_SIGN = re.compile(r"#")
-
-
-class NotEditable(ValueError):
-    """Front matter that is not a block mapping of `key: value` lines; it is left as it is."""
 
 
 @dataclass
@@ -41,13 +39,15 @@ class FrontMatterText:
     edits: list[tuple[int, int, str]] = field(default_factory=list)  # (start, end, new text)
 
     @classmethod
-    def parse(cls, block: str) -> FrontMatterText:
-        """The block's top-level entries; it has been read safely (within limits) already."""
+    def parse(cls, block: str, shown: str, first_line: int) -> FrontMatterText:
+        """The block's top-level entries; it has been read safely (within limits) already.
+        Front matter written as one `{...}` mapping cannot be edited line by line: a Problem."""
         root = yaml.compose(block, Loader=LOADER)
         if root is None:
             return cls(block)
         if not isinstance(root, yaml.MappingNode) or root.flow_style:
-            raise NotEditable("front matter is not a block of `key: value` lines")
+            hint = "write it as `key: value` lines to have it updated"
+            raise Problem(shown, "front matter is not a block of `key: value` lines", first_line, hint)
         text = cls(block)
         keys = [(k, v) for k, v in root.value if isinstance(k, yaml.ScalarNode)]
         for i, (k, v) in enumerate(keys):

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..atomic import write_atomic
-from ..briefs.inplace import FrontMatterText, NotEditable
+from ..briefs.inplace import FrontMatterText
 from ..briefs.model import (
     BODY,
     MACHINE_FIELDS,
@@ -65,11 +65,11 @@ class Merge:
     kept: list[tuple[str, str]]  # (field, why it was kept)
 
 
-def merge(text: str, doc: FrontMatter, fresh: Brief) -> Merge:
+def merge(text: str, doc: FrontMatter, fresh: Brief, shown: str = "brief") -> Merge:
     """The brief's text with every untouched machine field replaced by the fresh extraction's value."""
     meta, body = doc.meta, _body(doc)
     stored = _stored(meta)
-    block = FrontMatterText.parse(text[doc.block_start : doc.block_end])
+    block = FrontMatterText.parse(text[doc.block_start : doc.block_end], shown, doc.first_line)
     generated = dict(stored)
     values, hashes = machine_fields(fresh), generated_hashes(fresh)
     refreshed, kept = [], []
@@ -183,9 +183,9 @@ def update(paths: Iterable[Path | str], project: Project) -> tuple[UpdateReport,
         fresh.source["text_sha256"] = article.content_hash
         shown = project.relative(brief_path)
         try:
-            result = merge(text, doc, fresh)
-        except NotEditable as err:
-            report.failed.append(f"{shown}: {err}; not updated")
+            result = merge(text, doc, fresh, shown)
+        except Problem as err:
+            report.failed.append(f"{err}; not updated")
             continue
         report.conflicts += [f"{shown}: field {name} {why}; kept" for name, why in result.kept]
         if not result.refreshed:
