@@ -27,9 +27,9 @@ from mkdocs.structure.pages import Page
 
 from .briefs.model import Brief
 from .project import Project
-from .site import exports
+from .site import content_files, exports, sanitize
 from .site import pages as render
-from .site.corpus import Corpus, load_corpus
+from .site.corpus import OUTSIDE, Corpus, load_corpus
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 
@@ -37,6 +37,7 @@ log = logging.getLogger("mkdocs.plugins.briefing")
 class BriefingConfig(base.Config):
     templates = c.Type(str, default="templates")  # relative to mkdocs.yml; overrides the defaults
     exports = c.Type(bool, default=True)
+    include = c.ListOfItems(c.Type(str), default=[])  # patterns of content/ files to publish anyway
 
 
 def _fingerprint(project: Project) -> tuple:
@@ -89,6 +90,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
         docs = Path(config.docs_dir).resolve()
+        self.docs_dir = Path(config.docs_dir)  # as MkDocs writes its files' paths
         self.project = Project(root, docs, Path(config.site_dir).resolve())
         self.templates = (root / self.config.templates).resolve()  # overrides of the shipped templates
         for name, where in (("briefing.css", config.extra_css), ("briefing.js", config.extra_javascript)):
@@ -120,17 +122,21 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                     self.by_src[rel] = brief
         return config
 
-    @staticmethod
-    def _intro(docs: Path) -> str:
-        """content/intro.md, when a person wrote one, opens the home page."""
-        path = docs / "intro.md"
-        return path.read_text(encoding="utf-8") if path.is_file() else ""
+    def _intro(self, docs: Path) -> str:
+        """content/intro.md, when a person wrote one, opens the home page (not through a link out)."""
+        path = self.docs_dir / "intro.md"
+        if not path.is_file():
+            return ""
+        if not self.project.contains(path):
+            log.error("%s/intro.md: %s", self.project.relative(docs), OUTSIDE)
+            return ""
+        return path.read_text(encoding="utf-8")
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None and self.corpus is not None
         pages = render.page_renderers(self.site, self.env)
         bad = {Path(e.path).resolve() for e in self.corpus.errors}
-        for file in list(files):
+        for file in self._content_files(files):
             src = file.src_uri
             is_note = src.startswith(("actors/", "locations/")) and src.endswith(".md")
             is_bad = file.abs_src_path and Path(file.abs_src_path).resolve() in bad
@@ -158,6 +164,60 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 files.append(File.generated(config, name, content=content))
         return files
 
+    def _content_files(self, files: Files) -> list[File]:
+        """The files from content/ that may be published; refused and stray ones are taken out of
+        `files` with a message (content_files.py says which and why)."""
+        docs = self.docs_dir
+        mine = [
+            f
+            for f in files
+            if f.generated_by is None and f.abs_src_path and docs in Path(f.abs_src_path).parents
+        ]
+        kept, left_out = [], []
+        named_in: str | None = None
+        include = content_files.include_patterns(self.config.include)
+        for file in mine:
+            shown = f"{self.project.relative(self.project.content)}/{file.src_uri}"
+            if not self.project.contains(Path(file.abs_src_path)):
+                files.remove(file)
+                log.error(
+                    "%s: links to a file outside the project; not published (copy it into the project)", shown
+                )
+            elif why := content_files.misplaced(file.src_uri):
+                files.remove(file)
+                log.error("%s: not read: it %s (`briefing check` lists these)", shown, why)
+            elif file.is_documentation_page() or file.src_uri in self.by_src:
+                kept.append(file)
+            else:
+                if named_in is None:
+                    named_in = self._names_in_pages(files)
+                if content_files.publish(file.src_uri, named_in, include):
+                    kept.append(file)
+                else:
+                    files.remove(file)
+                    left_out.append(shown)
+        if left_out:
+            log.info(
+                "left out of the site, as no page names them: %s; link them from a page, or list "
+                "them under the briefing plugin's `include:` in mkdocs.yml (or pass --include)",
+                ", ".join(left_out),
+            )
+        return kept
+
+    def _names_in_pages(self, files: Files) -> str:
+        """Everything a person wrote that can name a file: pages, briefs, notes, mkdocs.yml, templates."""
+        assert self.corpus is not None
+        texts = [self.site.intro if self.site else ""]
+        texts += [b.body for b in self.corpus.briefs.values()]
+        texts += [p.note.body for p in [*self.corpus.actors.values(), *self.corpus.places.values()] if p.note]
+        for path in [self.project.config_file, *sorted(self.templates.rglob("*"))]:
+            if path.is_file():
+                texts.append(path.read_text(encoding="utf-8", errors="replace"))
+        for file in files:
+            if file.generated_by is None and file.is_documentation_page() and file.src_uri not in self.by_src:
+                texts.append(file.content_string)
+        return "\n".join(texts)
+
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         brief = self.by_src.get(page.file.src_uri)
         if brief is None or self.site is None:
@@ -168,7 +228,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return render.render_brief(self.site, self.env, brief, page.file.src_uri)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Every page: titles from article text made safe for the theme, unsafe link targets removed.
+        """Every page: titles from article text made safe for the theme; what people wrote (their
+        own pages, and the bodies, notes and intro in generated pages) cleaned by sanitize.py.
 
         The page's Markdown is dropped here, once converted. Its big HTML blocks are still
         placeholders; on_page_context puts them in after the search plugin has indexed the rest.
@@ -176,7 +237,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not page.is_homepage and page.title and "title" not in page.meta:
             page.meta["title"] = render.page_title(page.title)
         page.markdown = ""
-        return render.defuse_links(html)
+        if page.file.generated_by is None:  # a page a person wrote under content/: all of it
+            return sanitize.clean(html, config.site_url)
+        return sanitize.clean_user_parts(html, config.site_url)
 
     @event_priority(-100)  # after the search plugin's own on_page_context, which indexes the page
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):

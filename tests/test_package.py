@@ -43,7 +43,7 @@ def test_new_makes_a_project_and_never_writes_over_one(tmp_path, capsys):
     assert "pip install -r requirements.txt" in (target / ".github/workflows/pages.yml").read_text()
     assert re.search(r"^briefing==\S+$", (target / "requirements.txt").read_text(), re.MULTILINE)
     assert all((target / folder).is_dir() for folder in FOLDERS)
-    assert "site/" in (target / ".gitignore").read_text().split()
+    assert "/site/" in (target / ".gitignore").read_text().split()
     capsys.readouterr()
     (target / "seeds" / "mine.txt").write_text("date 2021-07-06 Wire\n\nText.\n")
     assert main(["new", str(target)]) == 1
@@ -127,7 +127,7 @@ def test_every_import_is_declared_and_every_dependency_is_used():
 # --- imports flow one way ---
 
 LAYERS = [  # lowest first; a module may import its own layer and those below it
-    {"problems", "atomic", "frontmatter", "project", "slugs", "urls"},
+    {"problems", "atomic", "frontmatter", "project", "slugs", "urls", "locks", "site_folder"},
     {"inputs"},
     {"extract"},
     {"briefs"},

@@ -17,7 +17,7 @@ from ..atomic import TEMP_SUFFIX
 from ..extract.model import ACTOR_KINDS, LOCATION_KINDS
 from ..frontmatter import FrontMatter, Key, read_document
 from ..problems import ERROR, WARNING, Problem, errors
-from ..project import Project
+from ..project import Project, misplaced
 from .schema import Findings, located, validate_brief, validate_note
 
 __all__ = ["ERROR", "WARNING", "Problem", "check_project", "errors"]
@@ -129,6 +129,7 @@ def check_project(project: Project) -> list[Problem]:
             problems.append(
                 Problem(project.relative(stale), "left by an interrupted write; delete it", level=WARNING)
             )
+    problems += _refused_files(project)
     briefs, actor_notes, place_notes = (
         read[project.briefs],
         read[project.actor_notes],
@@ -158,6 +159,23 @@ def check_project(project: Project) -> list[Problem]:
     for file in briefs + actor_notes + place_notes:
         problems.extend(file.problems())
     return sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))
+
+
+def _refused_files(project: Project) -> list[Problem]:
+    """Files the site will not read or publish: Markdown in the wrong place under briefs/, actors/
+    or locations/ (MkDocs would make a page of it, raw HTML and all), links out of the project."""
+    out = []
+    for path in project.content_files():
+        shown = path.relative_to(project.root).as_posix()
+        if why := misplaced(path.relative_to(project.content).as_posix()):
+            out.append(Problem(shown, f"not read: it {why}"))
+        elif path.is_symlink() and not project.contains(path):
+            out.append(
+                Problem(
+                    shown, "links to a file or folder outside the project; copy it into the project instead"
+                )
+            )
+    return out
 
 
 def _check_aliases(notes: list[Checked]) -> None:

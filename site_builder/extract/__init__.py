@@ -23,6 +23,32 @@ def extract(article: Article, known: dict[str, Entity] | None = None) -> Extract
 def extract_all(
     articles: Iterable[Article], known: dict[str, Entity] | None = None, batch_size: int = 16
 ) -> Iterator[Extraction]:
+    """One Extraction per article, in order; an article longer than sections.SECTION is extracted
+    section by section (its cost stays linear in its length), the rest in batches."""
+    from .sections import SECTION, extract_long
+
+    def one(article: Article, names: dict[str, Entity] | None) -> Extraction:
+        return next(_extract_batch([article], names, batch_size))
+
+    batch: list[Article] = []
+    for article in articles:
+        if len(article.text) > SECTION:
+            yield from _extract_batch(batch, known, batch_size)
+            batch = []
+            yield extract_long(article, known, one)
+            continue
+        batch.append(article)
+        if len(batch) >= 8 * batch_size:
+            yield from _extract_batch(batch, known, batch_size)
+            batch = []
+    yield from _extract_batch(batch, known, batch_size)
+
+
+def _extract_batch(
+    articles: list[Article], known: dict[str, Entity] | None, batch_size: int
+) -> Iterator[Extraction]:
+    if not articles:
+        return
     from .entities import find_entities
     from .events import find_events
     from .nlp import load_nlp

@@ -9,6 +9,7 @@ blanked to spaces, so an offset found by extraction indexes the file as read wit
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import re
@@ -27,6 +28,13 @@ PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\r]*\n\s*")
 
 
 ArticleError = Problem  # an input that is not a readable article: `FILE:LINE: what is wrong; what to do`
+
+
+def unexpected(err: BaseException) -> str:
+    """An error no reader foresaw, in a few words for the message that names the file."""
+    if isinstance(err, RecursionError):
+        return "nested too deeply"
+    return f"{type(err).__name__}: {str(err)[:200]}" if str(err) else type(err).__name__
 
 
 @dataclass
@@ -74,6 +82,10 @@ def read_limited(path: Path, limit: int, advice: str, empty: str = "add an artic
 def read_text(path: Path) -> tuple[str, bytes]:
     """The file's text, exactly as written (no newline translation), and its bytes."""
     data = read_limited(path, MAX_BYTES, "split it up")
+    if encoding := wide_encoding(data):
+        raise ArticleError(
+            path, f"is {encoding} text; re-save it as UTF-8 (in a text editor: Save As, UTF-8)"
+        )
     if b"\x00" in data:
         raise ArticleError(path, "is a binary file, not an article; remove it from the input folder")
     try:
@@ -84,6 +96,28 @@ def read_text(path: Path) -> tuple[str, bytes]:
     if text.startswith("\ufeff"):  # a byte-order mark is one character of the file: blank it, keep offsets
         text = " " + text[1:]
     return text, data
+
+
+BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """ "UTF-16" or "UTF-32" for text saved that way (a byte-order mark, or every other byte zero,
+    as Windows tools write it), so it is not called binary; else None."""
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            return name
+    head = data[:400]
+    if len(head) >= 8 and (
+        head[1::2].count(0) > 0.9 * len(head[1::2]) or head[0::2].count(0) > 0.9 * len(head[0::2])
+    ):
+        return "UTF-16"
+    return None
 
 
 def parse_date(value: object, path: Path, line: int) -> dt.date:

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..problems import not_a_date
 from ..urls import safe_url
-from .articles import Article, ArticleError, from_paragraphs
+from .articles import Article, ArticleError, from_paragraphs, unexpected
 from .common import html_paragraphs, impossible_day, is_real_day, read_bytes, text_paragraphs, tidy
 
 MAX_FEED_BYTES = 50 * 1024 * 1024  # an export of a few thousand full-text entries
@@ -46,6 +46,9 @@ def read_feed(path: Path) -> list[Article | ArticleError] | None:
             article = read_entry(path, n, line, entry, source)
         except ArticleError as err:
             found.append(err)
+            continue
+        except Exception as err:  # noqa: BLE001 - one odd entry never stops the others
+            found.append(ArticleError(path, f"entry {n} cannot be read ({unexpected(err)})", line=line))
             continue
         article.part = entry_label(entry, taken)
         found.append(article)
@@ -125,5 +128,7 @@ def entry_date(entry: dict, path: Path, line: int | None) -> dt.date | None:
             pass
         parsed = entry.get(f"{key}_parsed")
         if parsed:
+            if not is_real_day(parsed.tm_year, parsed.tm_mon, parsed.tm_mday):  # `0000-00-00`: year -1
+                raise not_a_date(path, raw, line)
             return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
     return None

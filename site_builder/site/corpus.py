@@ -19,6 +19,8 @@ from ..problems import Problem
 from ..project import Project
 
 BRIEF_CACHE = "briefs.cache"
+WITH_MOST = 50  # actors and places per brief that count for "appears with"
+OUTSIDE = "is a link to a file outside the project; copy the file into the project instead"
 
 
 @dataclass
@@ -126,7 +128,16 @@ def load_corpus(project: Project) -> Corpus:
     briefs, errors = load_briefs(project.briefs, project.state / BRIEF_CACHE)
     actor_notes, e1 = read_notes(project.actor_notes, ACTOR_KINDS)
     place_notes, e2 = read_notes(project.location_notes, LOCATION_KINDS)
-    return build_corpus(briefs, actor_notes, place_notes, errors + e1 + e2)
+
+    def outside(item: Brief | Note) -> bool:  # a link out of the project is refused
+        return item.path is not None and not project.contains(item.path)
+
+    every = [*briefs, *actor_notes.values(), *place_notes.values()]
+    errors += e1 + e2 + [Problem(item.path, OUTSIDE) for item in every if outside(item)]
+    briefs = [b for b in briefs if not outside(b)]
+    actor_notes = {k: n for k, n in actor_notes.items() if not outside(n)}
+    place_notes = {k: n for k, n in place_notes.items() if not outside(n)}
+    return build_corpus(briefs, actor_notes, place_notes, errors)
 
 
 def build_corpus(
@@ -145,13 +156,12 @@ def build_corpus(
             _add(actors, ref, brief)
         for ref in brief.locations:
             _add(places, ref, brief)
-        actor_ids = [a.id for a in brief.actors]
-        place_ids = [p.id for p in brief.locations]
+        actor_ids, place_ids = most_mentioned(brief.actors), most_mentioned(brief.locations)
         for group in (actors, places):
             for eid in {*actor_ids, *place_ids} & group.keys():
                 profile = group[eid]
-                profile.with_actors.update(a for a in set(actor_ids) if a != eid)
-                profile.with_places.update(p for p in set(place_ids) if p != eid)
+                profile.with_actors.update(a for a in actor_ids if a != eid)
+                profile.with_places.update(p for p in place_ids if p != eid)
         for ev in brief.events:
             item = TimelineEvent(ev.date, ev.basis, ev.text, brief.id, ev.actors, ev.locations, ev.range)
             events.append(item)
@@ -172,6 +182,13 @@ def build_corpus(
         profile.events.sort(key=lambda e: e.sort_key)
         profile.briefs.sort(key=lambda b: (by_id[b].date, b), reverse=True)
     return Corpus(by_id, actors, places, events, list(errors or []))
+
+
+def most_mentioned(refs: list[EntityRef]) -> list[str]:
+    """The ids of a brief that count for co-occurrence: its WITH_MOST most-mentioned (pairs grow
+    with the square of the ids, and a brief listing thousands would cost minutes and gigabytes)."""
+    ids = dict.fromkeys(r.id for r in sorted(refs, key=lambda r: -r.mentions))
+    return list(ids)[:WITH_MOST]
 
 
 def _add(group: dict[str, Profile], ref: EntityRef, brief: Brief) -> None:
