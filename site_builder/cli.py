@@ -15,6 +15,7 @@ from .inputs.articles import ArticleError
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from .extract.identity import Registry
     from .extract.jsonl import extraction_record
     from .ingest.workers import ExtractionFailed, extract_parallel
 
@@ -27,12 +28,13 @@ def cmd_extract(args: argparse.Namespace) -> int:
             else:
                 articles.append((f"{given}#{item.part}" if item.part else given, item))
     found = extract_parallel([a for _, a in articles], workers=1)  # an article that fails, fails alone
+    registry = Registry()  # one id per actor across the files of this call
     for (given, article), result in zip(articles, found, strict=True):
         if isinstance(result, ExtractionFailed):
             print(f"error: {given}: {result.reason}", file=sys.stderr)
             failed += 1
             continue
-        record = extraction_record(given, article, result)
+        record = extraction_record(given, article, registry.resolve(result))
         if args.format == "jsonl":
             print(json.dumps(record, ensure_ascii=False))
         else:

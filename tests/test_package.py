@@ -90,6 +90,24 @@ def _distribution(module: str) -> str | None:
     return name.lower().replace("_", "-") if name else None
 
 
+def _imported(paths: list[Path], stdlib: set[str]) -> set[str]:
+    """The distributions whose modules these files import (absolute imports, not the stdlib's)."""
+    found = set()
+    for path in paths:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                modules = [a.name for a in node.names]
+            elif isinstance(node, ast.ImportFrom) and not node.level:
+                modules = [node.module or ""]
+            else:
+                continue
+            for module in modules:
+                top = module.split(".")[0]
+                if top not in stdlib and (dist := _distribution(top)):
+                    found.add(dist)
+    return found
+
+
 def test_every_import_is_declared_and_every_dependency_is_used():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     declared = {_name(r) for r in project["dependencies"]}
@@ -101,26 +119,15 @@ def test_every_import_is_declared_and_every_dependency_is_used():
         return {d for m in used - stdlib if (d := _distribution(m))}
 
     used = third_party(PACKAGE, strings=True)
-    imported = {
-        d
-        for path in PACKAGE.rglob("*.py")
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-        if isinstance(node, ast.Import | ast.ImportFrom) and not getattr(node, "level", 0)
-        for module in ([a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""])
-        if module.split(".")[0] not in stdlib and (d := _distribution(module.split(".")[0]))
-    }
+    imported = _imported(list(PACKAGE.rglob("*.py")), stdlib)
     assert imported <= declared, f"imported, not declared: {sorted(imported - declared)}"
     unused = declared - used - set(NOT_IMPORTED)
     assert not unused, f"declared, never used: {sorted(unused)}"
-    tests_import = {
-        d
-        for path in [*(ROOT / "tests").glob("*.py"), *(ROOT / "bench").glob("*.py")]
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8")))
-        if isinstance(node, ast.Import | ast.ImportFrom) and not getattr(node, "level", 0)
-        for module in ([a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""])
-        if module.split(".")[0] not in stdlib and (d := _distribution(module.split(".")[0]))
-    }
+    tests_import = _imported([*(ROOT / "tests").glob("*.py"), *(ROOT / "bench").glob("*.py")], stdlib)
     assert tests_import <= declared | test_declared, sorted(tests_import - declared - test_declared)
+    data_declared = {_name(r) for r in project["optional-dependencies"].get("data", [])}
+    scripts_import = _imported(list((ROOT / "scripts").glob("*.py")), stdlib)
+    assert scripts_import <= declared | data_declared, sorted(scripts_import - declared - data_declared)
     assert project["license"] == "MIT" and (ROOT / "LICENSE").read_text().startswith("MIT License")
 
 

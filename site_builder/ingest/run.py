@@ -18,6 +18,7 @@ from pathlib import Path
 from ..atomic import write_atomic
 from ..briefs.model import Brief, make_brief, read_brief, write_brief
 from ..briefs.notes import known_names, read_notes
+from ..extract.identity import Registry
 from ..extract.model import ACTOR_KINDS, LOCATION_KINDS, Entity
 from ..inputs import SUFFIXES as ARTICLE_SUFFIXES
 from ..inputs import NotAnArticle, read_articles
@@ -167,6 +168,22 @@ def known_entities(project: Project) -> tuple[dict[str, Entity], list[str]]:
     return known, [str(e) for e in errors_a + errors_p]
 
 
+def known_actors(project: Project, known: dict[str, Entity]) -> Registry:
+    """The actors of curated notes and of the briefs already written, by the names that resolve
+    to them: a new article's actor takes the id already in content/."""
+    registry = Registry()
+    for entity in known.values():
+        registry.add(entity.id, entity.name, entity.kind, entity.aliases)
+    for path in sorted(project.briefs.glob("*.md")) if project.briefs.is_dir() else []:
+        try:
+            brief = read_brief(path)
+        except Problem:
+            continue  # `briefing check` reports it
+        for ref in brief.actors:
+            registry.add(ref.id, ref.name, ref.kind, ref.aliases)
+    return registry
+
+
 def unwritable(folder: Path) -> str | None:
     """Why briefs cannot be written into folder, checked once before any work, else None."""
     try:
@@ -248,6 +265,7 @@ def _ingest(paths: Iterable[Path | str], project: Project, on_progress=None) -> 
 
     known, note_errors = known_entities(project)
     report.failed.extend(note_errors)
+    registry = known_actors(project, known)
     taken: set[str] = set()
     found = extract_parallel([a for _, a in pending], known)
     for n, ((path, article), result) in enumerate(zip(pending, found, strict=True)):
@@ -256,6 +274,7 @@ def _ingest(paths: Iterable[Path | str], project: Project, on_progress=None) -> 
             report.failed.append(f"{label}: {result.reason}")
             continue
         try:
+            registry.resolve(result)  # the second article about GM lands on the first one's page
             brief = make_brief(article, result, source_file(project, path, article))
         except Exception as err:  # noqa: BLE001 - one article never stops the run
             report.failed.append(f"{label}: cannot be briefed ({unexpected(err)})")
