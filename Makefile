@@ -4,7 +4,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: site test lint bench clean map-data
+.PHONY: site test screenshots bench clean map-data
 AXE    := node_modules/axe-core/axe.min.js
 
 $(STAMP): pyproject.toml
@@ -30,6 +30,12 @@ $(AXE): package.json package-lock.json
 test: $(STAMP) $(AXE)
 	$(BIN)/ruff check site_builder tests bench
 	$(BIN)/python -m pytest -q
+
+# The README's screenshots (docs/screenshots/), from the benchmark's 1,000-article corpus (made
+# from ../shared/eval/dev by bench/corpus.py; built once, then reused).
+screenshots: $(STAMP)
+	test -d bench/out/n1000/project/site || $(BIN)/python -m bench.run --sizes 1000
+	$(BIN)/python scripts/screenshots.py bench/out/n1000/project/site docs/screenshots
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run

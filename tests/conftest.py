@@ -84,7 +84,7 @@ def site_project(tmp_path_factory) -> Project:
 @pytest.fixture(scope="session")
 def built_site(site_project) -> Path:
     """The seed project's site, built once with `--strict`: any MkDocs warning fails the session."""
-    from site_builder.mkdocs_plugin import build_site
+    from site_builder.mkdocs_commands import build_site
 
     return build_site(site_project.root / "mkdocs.yml", strict=True)
 
@@ -105,7 +105,7 @@ def big_project(tmp_path_factory) -> Project:
 @pytest.fixture(scope="session")
 def big_site(big_project) -> Path:
     """The synthetic briefing's site, built once with `--strict`."""
-    from site_builder.mkdocs_plugin import build_site
+    from site_builder.mkdocs_commands import build_site
 
     return build_site(big_project.root / "mkdocs.yml", strict=True)
 

@@ -20,7 +20,7 @@ from conftest import new_project, write
 
 from site_builder.briefs.check import check_project, errors
 from site_builder.cli import main
-from site_builder.mkdocs_plugin import build_site
+from site_builder.mkdocs_commands import build_site
 from site_builder.site import exports
 from site_builder.site.corpus import WITH_MOST, build_corpus, load_corpus
 

@@ -27,7 +27,7 @@ from hypothesis import strategies as st
 
 from site_builder.briefs.model import Brief, EntityRef
 from site_builder.extract.model import Event
-from site_builder.mkdocs_plugin import build_site
+from site_builder.mkdocs_commands import build_site
 from site_builder.site import pages as render
 from site_builder.site.corpus import build_corpus
 from site_builder.site.dates import format_date
