@@ -35,7 +35,7 @@ test: $(STAMP) $(AXE)
 # from ../shared/eval/dev by bench/corpus.py; built once, then reused).
 screenshots: $(STAMP)
 	test -d bench/out/n1000/project/site || $(BIN)/python -m bench.run --sizes 1000
-	$(BIN)/python scripts/screenshots.py bench/out/n1000/project/site docs/screenshots
+	$(BIN)/python -m bench.screenshots bench/out/n1000/project/site docs/screenshots
 
 bench: $(STAMP)
 	$(BIN)/python -m bench.run

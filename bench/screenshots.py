@@ -1,6 +1,6 @@
 """Screenshots of a built site's page kinds, for the README: Debian's chromium through Playwright.
 
-    python scripts/screenshots.py SITE_DIR [OUT_DIR]
+    python -m bench.screenshots SITE_DIR [OUT_DIR]
 
 SITE_DIR is a built site (`briefing build`), for the README the 1,000-article benchmark corpus
 (`python -m bench.run --sizes 1000` leaves it in bench/out/n1000/project/site). The pages shown
