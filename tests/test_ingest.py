@@ -140,6 +140,24 @@ def test_a_second_article_about_an_organization_lands_on_its_page(tmp_path):
     assert gm.name == "General Motors Corporation" and "GM" in gm.aliases
 
 
+def test_update_keeps_the_ids_that_ingest_gave_across_articles(tmp_path):
+    """`ingest --update` with no article changed rewrites nothing: the second article's GM keeps
+    the first one's id (update resolves against the briefs in content/ as ingest does)."""
+    from conftest import new_project
+
+    from site_builder.ingest.update import update
+
+    project = new_project(tmp_path / "project")
+    (tmp_path / "first.txt").write_text(GM_FIRST, encoding="utf-8")
+    (tmp_path / "second.txt").write_text(GM_SECOND, encoding="utf-8")
+    assert ingest([tmp_path / "first.txt"], project).ok
+    assert ingest([tmp_path / "second.txt"], project).ok
+    before = {p: p.read_bytes() for p in project.briefs.glob("*.md")}
+    report, new = update([tmp_path / "first.txt", tmp_path / "second.txt"], project)
+    assert report.ok and new.ok and report.updated == [], report.updated
+    assert {p: p.read_bytes() for p in project.briefs.glob("*.md")} == before
+
+
 def test_a_curated_note_gives_its_id_to_a_short_form(tmp_path):
     from conftest import new_project, write
 

@@ -35,7 +35,7 @@ from ..inputs.articles import Article, ArticleError
 from ..problems import Problem
 from ..project import Project
 from .progress import Progress, counted
-from .run import IngestReport, Manifest, find_articles, ingest, known_entities, source_file
+from .run import IngestReport, Manifest, find_articles, ingest, known_actors, known_entities, source_file
 
 
 @dataclass
@@ -179,11 +179,12 @@ def update(
     known, note_errors = known_entities(project)
     report.failed.extend(note_errors)
     manifest = Manifest(project)
+    registry = known_actors(project, known)  # the ids ingest gave across articles stay as they are
     found_all = extract_all((a for _, a, _ in todo), known)
     for (path, article, (brief_path, text, doc)), found in zip(
         todo, counted(found_all, len(todo), "re-extracting", on_progress), strict=True
     ):
-        fresh = make_brief(article, found, source_file(project, path, article))
+        fresh = make_brief(article, registry.resolve(found), source_file(project, path, article))
         fresh.source["text_sha256"] = article.content_hash
         shown = project.relative(brief_path)
         try:
