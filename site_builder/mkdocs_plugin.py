@@ -173,7 +173,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         mine = [
             f
             for f in files
-            if f.generated_by is None and f.abs_src_path and docs in Path(f.abs_src_path).parents
+            if f.generated_by is None
+            and f.abs_src_path
+            and docs in Path(f.abs_src_path).parents
+            and not f.inclusion.is_excluded()  # MkDocs' exclude_docs: hidden files (.gitkeep) and the user's
         ]
         kept, left_out = [], []
         named_in: str | None = None

@@ -21,6 +21,7 @@ from conftest import new_project, write
 from site_builder.briefs.check import check_project, errors
 from site_builder.cli import main
 from site_builder.mkdocs_commands import build_site
+from site_builder.project import Project
 from site_builder.site import exports
 from site_builder.site.corpus import WITH_MOST, build_corpus, load_corpus
 
@@ -94,6 +95,23 @@ def test_stray_files_stay_out_unless_linked_or_included(project, monkeypatch, ca
     monkeypatch.chdir(project.root)
     assert main(["build", "--include", "notes.txt"]) == 0
     assert (site / "notes.txt").is_file() and not (site / "UNCOMMITTED.txt").exists()
+
+
+def test_hidden_files_stay_out_without_a_word(tmp_path, caplog):
+    """`briefing new` puts a .gitkeep in each content folder: MkDocs leaves hidden files out, and
+    the build does not list them as stray files on every run."""
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.briefing")
+    assert main(["new", str(tmp_path / "fresh")]) == 0
+    project = Project.at(tmp_path / "fresh")
+    assert (project.briefs / ".gitkeep").is_file()
+    write(project.briefs / "2024-01-1.md", brief("2024-01-1"))
+    write(project.content / ".draft-notes.txt", "private\n")
+
+    site = build_site(project.config_file)
+
+    assert (site / "briefs" / "2024-01-1" / "index.html").is_file()
+    assert not list(site.rglob(".gitkeep")) and not (site / ".draft-notes.txt").exists()
+    assert "left out of the site" not in caplog.text
 
 
 def test_a_killed_build_leaves_the_last_site_whole(project):
