@@ -261,3 +261,21 @@ def test_long_sentence_text_is_trimmed(nlp):
 )
 def test_calendar_value_keeps_precision(value, expected):
     assert calendar_value(value) == expected
+
+
+@pytest.mark.parametrize("stamp", ["Wednesday, September 7, 2016", "7 September 2016", "Sept. 7, 2016"])
+def test_a_date_under_the_headline_is_neither_summary_nor_title(tmp_path, stamp):
+    """Wiki and agency copy often puts the day on a line of its own under the headline; the brief's
+    summary is the story's first sentences, not that line."""
+    path = tmp_path / "expo.txt"
+    lead = "The ferry across the Amu Darya resumed service on Monday. Traders crossed with flour."
+    path.write_text(f"date 2016-09-07 Test Wire\n\nFerry resumes\n\n{stamp}\n\n{lead}\n", encoding="utf-8")
+    found = extract(read_article(path))
+    assert found.summary == lead
+    path.write_text(f"date 2016-09-07 Test Wire\n\n{stamp}\n\n{lead}\n", encoding="utf-8")
+    assert extract(read_article(path)).title == "The ferry across the Amu Darya resumed service on Monday"
+    header = f"date 2016-09-07 Test Wire\n\nFerry resumes\n\n{stamp}\n\n"
+    path.write_text(f"{header}KABUL: {lead}\n", encoding="utf-8")
+    article = read_article(path)
+    assert article.title == "Ferry resumes" and article.dateline == "Kabul"
+    assert extract(article).summary == lead

@@ -19,7 +19,7 @@ from pathlib import Path
 from ..frontmatter import read_front_matter, starts_with_front_matter
 from ..problems import Problem, not_a_date
 from ..urls import safe_url
-from .datelines import find_dateline
+from .datelines import find_dateline, is_date_only
 
 MAX_BYTES = 5 * 1024 * 1024  # a news article is far below this; larger files are refused, not truncated
 
@@ -221,7 +221,7 @@ def _finish(
     if title is None and len(spans) > 1 and "\n" not in lead.strip() and _looks_like_title(lead):
         article.title, article.title_span = lead.strip(), (a, b)
         spans = spans[1:]
-    a, b = spans[0]
+    a, b = next((span for span in spans if not is_date_only(text[span[0] : span[1]])), spans[0])
     if found := find_dateline(text[a:b]):
         article.dateline, article.dateline_span = found.place, (a + found.start, a + found.end)
     article.paragraphs = spans
@@ -231,7 +231,8 @@ def _finish(
 def _looks_like_title(line: str) -> bool:
     line = line.strip()
     ends_like_a_sentence = line.endswith((".", ":", ";", ","))
-    return 0 < len(line) <= 200 and not ends_like_a_sentence and not line.startswith(("\u201c", '"'))
+    quoted = line.startswith(("\u201c", '"'))
+    return 0 < len(line) <= 200 and not ends_like_a_sentence and not quoted and not is_date_only(line)
 
 
 def paragraph_spans(text: str, start: int) -> list[tuple[int, int]]:

@@ -20,6 +20,14 @@ MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 DATE = rf"(?:\s*,?\s*{MONTH}\s+\d{{1,2}}(?:,\s*\d{{4}})?)?"  # , Aug. 20
 CREDIT = r"\s*\([A-Z][\w .&'/-]{0,30}\)"  # (CNN), (Reuters), (AP)
 SEPARATOR = r"\s*(?::|\u2014|\u2013|--)\s*|\s+-\s+"
+DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# A paragraph that is only the day of publication (`Wednesday, September 7, 2016`, `7 Sept. 2016`),
+# as wiki and agency copy put it under the headline: neither the title nor the story's lead.
+DATE_ONLY = re.compile(
+    rf"^\W*(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:{MONTH}\s+{DAY},?\s+\d{{4}}|{DAY}\s+{MONTH},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)\W*$",
+    re.IGNORECASE,
+)
 
 DATELINES = [
     re.compile(rf"^\s*(?P<name>{CAPS_PLACE})(?P<rest>{REGION}{DATE}(?:{CREDIT})?)(?:{SEPARATOR})"),
@@ -42,3 +50,7 @@ def find_dateline(paragraph: str) -> Dateline | None:
             name = m.group("name").strip()
             return Dateline(name.title() if name.isupper() else name, m.start("name"), m.end("rest"))
     return None
+
+
+def is_date_only(paragraph: str) -> bool:
+    return bool(DATE_ONLY.match(paragraph.strip()))
