@@ -256,6 +256,29 @@ def test_a_month_precision_event_reads_as_the_month_in_its_group():
     assert html.index("Jane Doe resigned") < html.index("Talks began")  # less precise first in its month
 
 
+def test_an_actor_is_never_also_called_by_its_own_name():
+    """The page's name is the one most briefs use; the others become aliases, and the name is
+    never listed among them (Apple was "also called: Apple, Apple Computer, Apple Inc")."""
+    briefs = [
+        _brief(id="b1", actors=[EntityRef("apple", "Apple Inc", "organization", 2, aliases=["Apple"])]),
+        _brief(id="b2", actors=[EntityRef("apple", "Apple", "organization", 3, aliases=["Apple Computer"])]),
+        _brief(id="b3", actors=[EntityRef("apple", "Apple", "organization", 1)]),
+    ]
+    apple = _corpus(*briefs).actors["apple"]
+    assert apple.name == "Apple"
+    assert apple.aliases == ["Apple Computer", "Apple Inc"]
+
+
+def test_the_directories_count_each_kind_in_words():
+    people = [EntityRef(f"p{i}", f"Person {i}", "person", 1) for i in range(2)]
+    org = EntityRef("un", "United Nations", "organization", 1)
+    places = [EntityRef("kabul", "Kabul", "city", 1), EntityRef("herat", "Herat", "city", 1)]
+    site = render.Site(_corpus(_brief(actors=[*people, org], locations=places)))
+    env = render.make_env([])
+    assert "3 actors: 2 people, 1 organization." in render.render_directory(site, env, "actors")
+    assert "2 places: 2 cities." in render.render_directory(site, env, "locations")
+
+
 def test_every_placeholder_of_a_deferred_block_is_filled_and_none_can_be_forged(built_site):
     for path in built_site.rglob("*.html"):
         assert "bfdefer" not in path.read_text(encoding="utf-8"), path

@@ -177,6 +177,8 @@ def build_corpus(
     for profile in [*actors.values(), *places.values()]:
         profile.name = profile.names.most_common(1)[0][0]
         profile.kind = profile.kinds.most_common(1)[0][0]
+        others = [n for n, _ in profile.names.most_common()]  # names other briefs give it are aliases
+        profile.aliases = [a for a in dict.fromkeys([*profile.aliases, *others]) if a != profile.name]
     _apply_notes(actors, actor_notes, "person")
     _apply_notes(places, place_notes, "place")
     _add_enclosing_places(places)

@@ -14,7 +14,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, S
 from .dates import format_date
 from .escape import escape_text, finalize
 from .links import brief_src
-from .views import kind_label
+from .views import kind_count, kind_label
 
 
 def assets() -> dict[str, bytes]:
@@ -38,6 +38,7 @@ def make_env(template_dirs: list[Path]) -> Environment:
     env.filters["escape"] = escape_text
     env.filters["date"] = lambda v, range_=None: format_date(v, range_=range_)
     env.filters["kind"] = kind_label
+    env.filters["kind_count"] = kind_count
     env.filters["ids"] = lambda ids: " ".join(ids)
     env.filters["brief_src"] = brief_src
     return env

@@ -30,12 +30,20 @@ KIND_LABELS = {
     "city": "City",
     "place": "Place",
 }
+KIND_PLURALS = {"person": "people", "city": "cities", "country": "countries"}  # else the label + "s"
 EVENT_CHIPS = 12  # actors, and places, shown on an event; the rest are counted (a page per actor
 # showing all 4,000 actors of one event made the site grow with the square of that number)
 
 
 def kind_label(kind: str) -> str:
     return KIND_LABELS.get(kind, str(kind).capitalize())
+
+
+def kind_count(kind: str, n: int) -> str:
+    """`730 people`, `1 organization`, `130 countries`: a count of one kind, as a sentence says it."""
+    if n == 1:
+        return f"1 {kind_label(kind).lower()}"
+    return f"{n} {KIND_PLURALS.get(kind) or kind_label(kind).lower() + 's'}"
 
 
 @dataclass
