@@ -7,6 +7,7 @@ import errno
 import json
 import logging
 import os
+import socket
 import sys
 from pathlib import Path
 
@@ -190,6 +191,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
     config = _mkdocs_yml(Project.at(config_file=args.config_file))
     if config is None:
         return 2
+    address = args.dev_addr or ("127.0.0.1:8000" if "dev_addr" not in config.read_text("utf-8") else None)
+    if address and _in_use(address):  # say it now, not after building a site it cannot serve
+        print(f"error: {address} {ADDRESS_IN_USE}", file=sys.stderr)
+        return 1
     show_serve_messages()
     show_mkdocs_warnings("serve")
     print("serve: building the site first; its address follows", file=sys.stderr, flush=True)
@@ -198,12 +203,30 @@ def cmd_serve(args: argparse.Namespace) -> int:
     except OSError as err:
         address = args.dev_addr or "127.0.0.1:8000"
         if err.errno == errno.EADDRINUSE:
-            why = "is already in use (another `briefing serve`?); stop that server or pass -a 127.0.0.1:8001"
+            why = ADDRESS_IN_USE
         else:
             why = f"cannot be served on ({err.strerror or err}); pass another address with -a HOST:PORT"
         print(f"error: {address} {why}", file=sys.stderr)
         return 1
     return 0
+
+
+ADDRESS_IN_USE = "is already in use (another `briefing serve`?); stop that server or pass -a 127.0.0.1:8001"
+
+
+def _in_use(address: str) -> bool:
+    """Whether a server already listens on HOST:PORT (an address that cannot be read is left to MkDocs)."""
+    host, _, port = address.rpartition(":")
+    host = host.strip("[]")
+    try:
+        with socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET) as probe:
+            probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as the server binds
+            probe.bind((host, int(port)))
+    except OSError as err:
+        return err.errno == errno.EADDRINUSE
+    except (ValueError, OverflowError):
+        return False
+    return False
 
 
 def cmd_new(args: argparse.Namespace) -> int:

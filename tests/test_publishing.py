@@ -222,6 +222,7 @@ def test_a_busy_port_gets_a_message_not_a_traceback(project):
         )
     assert done.returncode == 1
     assert f"error: 127.0.0.1:{port} is already in use" in done.stderr
+    assert "building" not in done.stderr  # said at once, not after building a site it cannot serve
     assert "Traceback" not in done.stderr
 
 
