@@ -290,3 +290,37 @@ def test_hostile_articles_run_no_script_in_the_browser(page, hostile_url):
     page.wait_for_load_state("load")
     assert len(pages) >= 8
     assert dialogs == []
+
+
+@pytest.fixture(scope="module")
+def offline_site(site_project, tmp_path_factory) -> Path:
+    """The seed site built with `--offline`, to be opened straight from disk."""
+    from site_builder.mkdocs_commands import build_site
+
+    site_dir = tmp_path_factory.mktemp("offline") / "site"
+    return build_site(site_project.config_file, site_dir=site_dir, offline=True)
+
+
+def test_filters_work_on_a_site_opened_from_disk(browser, offline_site):
+    """`--offline` pages opened as files: the URL's filters apply on the timeline and directories
+    (Material's document$ never fires on file://, so the filters start on the page's own load)."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    errors, requests = [], []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("request", lambda r: requests.append(r.url) if not r.url.startswith("file://") else None)
+    try:
+        page.goto((offline_site / "timeline.html").as_uri() + "?actor=emomali-rahmon")
+        page.wait_for_function("document.querySelector('input[name=actor-name]').value == 'Emomali Rahmon'")
+        shown = _visible_events(page)
+        assert shown and all("emomali-rahmon" in e["actors"] for e in shown)
+        assert page.locator(".bf-timeline .bf-event[hidden]").count() > 0
+
+        page.goto((offline_site / "actors" / "index.html").as_uri() + "?q=rahmon")
+        page.wait_for_function("document.querySelectorAll('.bf-dir tbody tr:not([hidden])').length == 1")
+        assert "Emomali Rahmon" in page.locator(".bf-dir tbody tr:not([hidden])").inner_text()
+        page.fill(".bf-dir input[name=q]", "taliban")
+        page.wait_for_function("location.search == '?q=taliban'")
+    finally:
+        context.close()
+    assert errors == [] and requests == []

@@ -275,14 +275,24 @@
     render();
   }
 
-  function init() {
-    toArray(document.querySelectorAll("form[data-bf-timeline]")).forEach(initTimeline);
-    toArray(document.querySelectorAll("[data-bf-dir]")).forEach(initDirectory);
+  function once(start) {
+    // each form starts once, whichever of the page's load and Material's document$ comes first
+    return function (node) {
+      if (node.dataset.bfStarted) return;
+      node.dataset.bfStarted = "1";
+      start(node);
+    };
   }
 
-  if (typeof document$ !== "undefined") {
-    document$.subscribe(init);
-  } else if (document.readyState === "loading") {
+  function init() {
+    toArray(document.querySelectorAll("form[data-bf-timeline]")).forEach(once(initTimeline));
+    toArray(document.querySelectorAll("[data-bf-dir]")).forEach(once(initDirectory));
+  }
+
+  // Material's document$ fires on each instant navigation, but never on a page opened from disk
+  // (`briefing build --offline`): the page's own load starts the filters too.
+  if (typeof document$ !== "undefined") document$.subscribe(init);
+  if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);
   } else {
     init();
