@@ -238,3 +238,17 @@ def test_maps_name_countries_and_places_without_overlap_and_link_them(page, big_
     page.goto(big_url + f"locations/{city.within}/")
     page.locator(f'svg.bf-map-svg a.bf-point[*|href$="/{city.id}/"]').click()  # a city on its country's map
     page.wait_for_url(f"**/locations/{city.id}/")
+
+
+def test_lists_of_briefs_start_every_title_in_one_column(page, big_url):
+    """Dates differ in width ("9 May 2021", "22 September 2021"); the titles beside them do not
+    move, and a title that wraps stays in its column."""
+    page.goto(big_url)  # the home page's latest briefs, in its narrow column
+    page.wait_for_load_state("networkidle")
+    lefts = page.eval_on_selector_all(
+        "ul.bf-briefs a.bf-brief-link",
+        "links => links.map(a => Array.from(a.getClientRects()).map(r => Math.round(r.left)))",
+    )
+    assert len(lefts) >= 5 and any(len(rects) > 1 for rects in lefts), "some titles should wrap"
+    xs = [x for rects in lefts for x in rects]
+    assert max(xs) - min(xs) <= 2, lefts  # within rounding
