@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import functools
 import importlib.metadata
+import os
 import re
 import shutil
 import subprocess
@@ -16,6 +17,7 @@ import venv
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import ROOT
 
 from site_builder.cli import main
@@ -41,7 +43,10 @@ def test_new_makes_a_project_and_never_writes_over_one(tmp_path, capsys):
     assert main(["new", str(target), "--title", "Border: week 1"]) == 0
     assert "site_name: 'Border: week 1'" in (target / "mkdocs.yml").read_text()
     assert "pip install -r requirements.txt" in (target / ".github/workflows/pages.yml").read_text()
-    assert re.search(r"^briefing==\S+$", (target / "requirements.txt").read_text(), re.MULTILINE)
+    assert not [
+        line for line in (target / "requirements.txt").read_text().splitlines() if line[:1].strip("#")
+    ]
+    assert "briefing==" not in (target / "requirements.txt").read_text().replace("`briefing==", "")
     assert all((target / folder).is_dir() for folder in FOLDERS)
     assert "/site/" in (target / ".gitignore").read_text().split()
     capsys.readouterr()
@@ -49,6 +54,33 @@ def test_new_makes_a_project_and_never_writes_over_one(tmp_path, capsys):
     assert main(["new", str(target)]) == 1
     assert "is not empty" in capsys.readouterr().err
     assert (target / "seeds" / "mine.txt").read_text().startswith("date 2021-07-06")
+
+
+def test_the_workflow_of_a_new_project_never_installs_pypis_briefing(tmp_path):
+    """The package called `briefing` on PyPI is another project: a new project's workflow installs
+    nothing until requirements.txt names where briefing comes from, and says so."""
+    target = tmp_path / "p"
+    assert main(["new", str(target)]) == 0
+    workflow = yaml.safe_load((target / ".github/workflows/pages.yml").read_text())
+    (install,) = [s["run"] for s in workflow["jobs"]["build"]["steps"] if s.get("name") == "Install briefing"]
+    fake_pip = tmp_path / "bin" / "pip"
+    fake_pip.parent.mkdir()
+    fake_pip.write_text('#!/bin/sh\necho "pip $*"\n')
+    fake_pip.chmod(0o755)
+    env = {**os.environ, "PATH": f"{fake_pip.parent}{os.pathsep}{os.environ['PATH']}"}
+    run = functools.partial(
+        subprocess.run, ["bash", "-c", install], cwd=target, env=env, capture_output=True, text=True
+    )
+    done = run()
+    assert (
+        done.returncode == 1
+        and "::error file=requirements.txt::" in done.stdout
+        and "pip " not in done.stdout
+    )
+    with (target / "requirements.txt").open("a") as f:
+        f.write("briefing @ git+https://example.org/briefing@v0.1.0\n")
+    done = run()
+    assert done.returncode == 0 and done.stdout.strip() == "pip install -r requirements.txt"
 
 
 # --- dependencies ---

@@ -25,7 +25,11 @@ FILES = {  # file in this package -> where it goes in the project
 }
 FOLDERS = ("content/briefs", "content/actors", "content/locations", "seeds", "templates")
 KEEP = ".gitkeep"  # git keeps no empty folder
-INSTALL = "pip install -r requirements.txt"
+INSTALL = (  # stops with a message while requirements.txt names nothing (see its comments)
+    "if grep -Eq '^[^#[:space:]]' requirements.txt; then pip install -r requirements.txt; "
+    "else echo '::error file=requirements.txt::name where to install briefing from (see the comments "
+    "in requirements.txt)'; exit 1; fi"
+)
 
 
 def render(name: str, **values: str) -> str:
