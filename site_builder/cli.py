@@ -115,9 +115,19 @@ def run_check(project) -> bool:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
+    from .briefs.check import checked_files
     from .project import Project
 
-    return 0 if run_check(Project.at()) else 1
+    project = Project.at()
+    ok = run_check(project)
+    if ok and project.content.is_dir():  # silence would not say whether anything was read
+        briefs, notes = checked_files(project)
+        print(f"check: {_count(briefs, 'brief')} and {_count(notes, 'note')} read", file=sys.stderr)
+    return 0 if ok else 1
+
+
+def _count(n: int, thing: str) -> str:
+    return f"{n} {thing}" if n == 1 else f"{n} {thing}s"
 
 
 def cmd_deploy(args: argparse.Namespace) -> int:

@@ -170,7 +170,9 @@ def test_a_missing_content_folder(tmp_path, monkeypatch, capsys):
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     assert main(["ingest", "a.txt"]) == 0  # ingest creates content/briefs/
     assert len(list((tmp_path / "content" / "briefs").glob("*.md"))) == 1
+    capsys.readouterr()
     assert main(["check"]) == 0
+    assert capsys.readouterr().err == "check: 1 brief and 0 notes read\n"  # says what it read
 
 
 def test_an_output_folder_that_cannot_be_written(tmp_path):

@@ -106,6 +106,12 @@ def _md_files(folder: Path) -> list[Path]:
     return sorted(folder.glob("*.md")) if folder.is_dir() else []
 
 
+def checked_files(project: Project) -> tuple[int, int]:
+    """How many briefs and curated notes `briefing check` reads."""
+    notes = len(_md_files(project.actor_notes)) + len(_md_files(project.location_notes))
+    return len(_md_files(project.briefs)), notes
+
+
 def check_project(project: Project) -> list[Problem]:
     """Every problem in content/: briefs, actor notes and location notes, sorted by file and line."""
     if not project.content.is_dir():
