@@ -189,7 +189,9 @@ def cmd_build(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return 1
-    print(f"build: the site is in {project.relative(site)}/", file=sys.stderr)
+    where = project.relative(site)
+    opening = f"; open {where}/index.html in a browser" if args.offline else ""
+    print(f"build: the site is in {where}/{opening}", file=sys.stderr)
     return 0
 
 

@@ -151,3 +151,11 @@ def test_a_strict_build_names_the_warning_it_stops_on(tmp_path):
         for line in said
     )
     assert "Aborted with 1 warnings in strict mode" in done.stderr
+
+
+def test_an_offline_build_says_which_file_to_open(tmp_path, monkeypatch, capsys):
+    project = new_project(tmp_path / "p")
+    write(project.briefs / "b.md", "---\nid: b\ntitle: B\ndate: 2021-07-06\n---\n\nText.\n")
+    monkeypatch.chdir(project.root)
+    assert main(["build", "--offline", "--skip-check"]) == 0
+    assert "build: the site is in site/; open site/index.html in a browser" in capsys.readouterr().err
