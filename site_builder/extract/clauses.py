@@ -22,6 +22,7 @@ from .event_words import (
     MODAL_AUX,
     OBLIGATION_HEADS,
     PLANNING_HEADS,
+    PURPOSE_NOUNS,
     REPORTING,
     SPECULATIVE_AUX,
     STATIVE,
@@ -104,6 +105,30 @@ class Clause:
             return not self.progressive
         return self.lemma in STATIVE and self.tense in ("past", "present")
 
+    @property
+    def future_be(self) -> bool:
+        """'The vote is to be held in May', 'he is to resign': "is to" marks the future; the
+        infinitive is the event ("her goal is to win" is no plan, see PURPOSE_NOUNS)."""
+        return self.lemma == "be" and self._plans()
+
+    def imperative(self) -> bool:
+        """'Wait until the fifth day', 'avoid the weekends': a bare verb leading a sentence, no subject."""
+        return (
+            self.parent is None
+            and self.head.tag_ == "VB"
+            and not any(c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass") for c in self.head.children)
+        )
+
+    def hearsay(self) -> bool:
+        """'is said to bring luck', 'is believed to be': a passive verb of saying or thinking in the
+        present with an infinitive tells what people hold, not what happened."""
+        return (
+            self.tense == "present"
+            and self.reporting
+            and any(c.dep_ == "auxpass" for c in self.head.children)
+            and any(c.dep_ == "xcomp" for c in self.head.children)
+        )
+
     def supposes(self) -> bool:
         """'can be returned', 'may be caused by mites', 'could have built', 'would not have been
         possible': what may be or might have been, whatever its time."""
@@ -112,7 +137,11 @@ class Clause:
     def _plans(self) -> bool:
         """'plans to open', 'has to leave', 'is to resign': a head whose infinitive lies ahead."""
         heads_a_plan = self.lemma in PLANNING_HEADS or self.lemma in OBLIGATION_HEADS or self.lemma == "be"
-        return heads_a_plan and any(c.dep_ == "xcomp" for c in self.head.children)
+        if not heads_a_plan or not any(c.dep_ == "xcomp" for c in self.head.children):
+            return False
+        if self.lemma == "be":  # "its goal is to decrease": the copula names the goal
+            return not any(c.dep_ == "nsubj" and lemma(c).lower() in PURPOSE_NOUNS for c in self.head.children)
+        return True
 
 
 def clause_heads(doc: Doc) -> list[Token]:

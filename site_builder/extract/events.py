@@ -23,12 +23,14 @@ from .attachment import anchors_of
 from .clauses import RELATIVIZERS, SUBJECTS, Clause, Quotes, clause_heads, clauses_of
 from .model import Entity, Event, Mention, Timex
 from .nlp import doc_text
+from .times import WRITTEN_DATE
 from .timex_values import calendar_value
 
 MAX_TEXT = 300
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 SHORT_SUBJECT = 6  # tokens: a longer subject is cut to its head noun and what precedes it
 MIN_WORDS = 2  # a clause of fewer words than this, besides auxiliaries, is no event of its own
+PARAGRAPH_SENTENCES = 1.5  # sentences a paragraph holds on average where paragraphs tell the story's turns
 
 
 @dataclass
@@ -49,19 +51,25 @@ def find_events(
     body_start: int = 0,
     skip: tuple[int, int] | None = None,
 ) -> list[Event]:
-    """The events of the article's body; skip is a span to leave out (the headline)."""
+    """The events of the article's body; skip is a span to leave out (the headline). Undated events
+    are reported on the day the article's times count from: its date line when `find_times` read one."""
+    dct = doc.user_data.get(WRITTEN_DATE, dct)
     times = sorted((t for t in times if t.type in ("DATE", "TIME")), key=lambda t: t.start)
     starts = [t.start for t in times]
-    narrative = Narrative(dct)
     text = doc_text(doc)
+    sentences = [s for s in _sentences(doc, text) if s.end_char > body_start]  # Doc.text joins every token
+    breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
+    paragraph_of = [bisect.bisect_right(breaks, s.start_char) for s in sentences]
+    narrative = Narrative(dct, paragraphs=len(sentences) >= PARAGRAPH_SENTENCES * len(set(paragraph_of)))
     quotes = Quotes(text)
     heads = clause_heads(doc)
     head_at = [t.i for t in heads]
     mentions = _Mentions(entities)
     events: list[Event] = []
-    for sent in _sentences(doc, text):  # text: Doc.text joins every token on each call
-        if sent.end_char <= body_start or (skip and sent.start_char < skip[1] and sent.end_char > skip[0]):
+    for sent, paragraph in zip(sentences, paragraph_of, strict=True):
+        if skip and sent.start_char < skip[1] and sent.end_char > skip[0]:
             continue
+        narrative.enter(paragraph)
         clauses = clauses_of(
             heads[bisect.bisect_left(head_at, sent.start) : bisect.bisect_left(head_at, sent.end)], quotes
         )
@@ -71,6 +79,7 @@ def find_events(
         anchors, on_nouns = anchors_of(sent, clauses, here, quotes)
         datings = date_clauses(clauses, anchors, narrative)
         events.extend(_sentence_events(sent, text, clauses, datings, mentions))
+        narrative.reporting = any(c.reporting for c in clauses if c.parent is None)
         for clause in sorted(clauses, key=lambda c: c.head.i):
             d = datings[clause.head.i]
             if d is not None and d.time is not None and d.event:
@@ -78,7 +87,18 @@ def find_events(
         for t in on_nouns:  # "after yesterday's crash": the story is now at yesterday
             if date := calendar_value(t.value):
                 narrative.carry(date)
-    return events
+    return _once(events)
+
+
+def _once(events: list[Event]) -> list[Event]:
+    """An article that repeats a passage (a pull quote) lists its events once."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for e in events:
+        if (e.text, e.date) not in seen:
+            seen.add((e.text, e.date))
+            out.append(e)
+    return out
 
 
 def _sentence_events(
@@ -135,7 +155,7 @@ def _groups(clauses: list[Clause], datings: dict[int, Dating | None]) -> list[_G
             continue
         parent = clause.parent
         above = datings.get(parent.head.i) if parent is not None else None
-        if above is not None and above.event and not _stands_apart(d, above):
+        if above is not None and above.event and not _stands_apart(clause, d, above):
             group = of[parent.head.i]
             group.clauses.append(clause)
         else:
@@ -145,11 +165,15 @@ def _groups(clauses: list[Clause], datings: dict[int, Dating | None]) -> list[_G
     return groups
 
 
-def _stands_apart(d: Dating, parent: Dating) -> bool:
+def _stands_apart(clause: Clause, d: Dating, parent: Dating) -> bool:
     """A clause is an event apart from its parent clause by what the text says: a time or range
     of its own that differs, or lying ahead while the parent does not ("he said the switch would
     happen next year"). Dates inferred on both sides (the story's time, the publication date) and
-    happened against ongoing ("work has started again, the release adds") make one event."""
+    happened against ongoing ("work has started again, the release adds") make one event, and so
+    does a participle or infinitive with no time of its own: "decided to treat her himself" is
+    one act, "asked the council to help" one request."""
+    if not clause.finite and d.time is None:
+        return False
     if (d.status == "expected") != (parent.status == "expected"):
         return True
     return (d.basis == "stated" or d.range is not None) and (d.date, d.range) != (parent.date, parent.range)
