@@ -25,6 +25,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
+from spacy.lang.en.stop_words import STOP_WORDS
+
 from .model import Entity
 
 DATA = "gazetteer.json.gz"
@@ -134,12 +136,33 @@ def norm(name: str) -> str:
     return name.casefold()
 
 
+SAINT = re.compile(r"^(?:st\.?|saint)[ -]")
+COMPASS_APART = re.compile(r"\b(north|south) (east|west)\b")
+
+
+def spellings(key: str) -> list[str]:
+    """The ways a name is written: `St. Marc`, `St Marc`, `Saint Marc`, `Saint-Marc`; `South East
+    Asia` and `Southeast Asia`."""
+    out = [key]
+    if m := SAINT.match(key):
+        rest = key[m.end() :]
+        out += [f"{head}{rest}" for head in ("st. ", "st ", "saint ", "saint-") if not key.startswith(head)]
+    joined = COMPASS_APART.sub(r"\1\2", key)
+    if joined != key:
+        out.append(joined)
+    return out
+
+
 @lru_cache(maxsize=8192)
 def _candidates(key: str) -> tuple[Place, ...]:
     if key in NOT_PLACE_NAMES:
         return ()
     gaz = gazetteer()
-    return tuple(gaz.place(i) for i in gaz.rows_named(key))
+    rows = dict.fromkeys(i for form in spellings(key) for i in gaz.rows_named(form))
+    found = [gaz.place(i) for i in rows]
+    if key in STOP_WORDS:  # `FIRST Global Challenge`, `No`, `Per`: a word of the language, not a town
+        found = [p for p in found if p.kind == "country"]  # (`US` still names the United States)
+    return tuple(sorted(found, key=lambda p: -p.weight) if len(rows) > len(gaz.rows_named(key)) else found)
 
 
 def candidates(name: str) -> list[Place]:

@@ -11,6 +11,9 @@ PLACE_WORDS = {
     "theatre", "tower", "towers", "valley", "village", "zoo",
 }  # fmt: skip
 
+# The first word of a natural feature's or a fort's name: `Lake Pontchartrain`, `Mount Elgon`.
+FEATURE_FIRST = {"lake", "mount", "mt", "cape", "isle", "gulf", "fort", "glacier", "volcano"}
+
 PLACE_NOUNS = {
     "province": "region", "provinces": "region", "state": "region", "region": "region", "city":
     "city", "district": "place", "districts": "place", "village": "place",
