@@ -129,3 +129,25 @@ def test_an_old_date_is_the_storys_time_within_its_paragraph_only(nlp):
 def test_a_repeated_passage_is_listed_once(nlp):
     text = "The minister resigned on Monday. Crowds gathered.\n\nThe minister resigned on Monday."
     assert [e.trigger.text for e in events_of(nlp, text)] == ["resigned", "gathered"]
+
+
+def test_a_coordinated_clause_with_its_own_subject_and_time_is_its_own_event(nlp):
+    text = "Ford reported a loss last month, and Chrysler is seeking aid."
+    ford, chrysler = events_of(nlp, text)
+    assert (ford.date, ford.trigger.text) == ("2021-06", "reported")
+    assert (chrysler.date, chrysler.status, chrysler.trigger.text) == ("2021-07-08", "ongoing", "seeking")
+
+
+def test_an_infinitive_continuing_its_verb_gives_it_its_time(nlp):
+    [event] = events_of(nlp, "Asian markets continued to slide today, with the Nikkei down 3 percent.")
+    assert (event.date, event.trigger.text) == ("2021-07-08", "continued")
+
+
+def test_a_document_speaks_from_the_day_it_was_issued(nlp):
+    says, shrank = events_of(nlp, "The report, published on Monday, says the economy shrank in the spring.")
+    assert (says.date, says.trigger.text) == ("2021-07-05", "says")
+
+
+def test_under_a_state_of_now_a_long_past_event_reads_as_its_own_clause(nlp):
+    [event] = events_of(nlp, "The company, which was founded in 1908, employs about 240,000 people.")
+    assert (event.date, event.text) == ("1908", "The company was founded in 1908")

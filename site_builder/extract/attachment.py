@@ -104,15 +104,33 @@ def _share_with_conjuncts(clauses: list[Clause], out: dict[int, list[Anchor]]) -
 
 def _lift_to_parents(clauses: list[Clause], out: dict[int, list[Anchor]]) -> None:
     """A clause with no time of its own takes the time of its "when" clause (the two happen
-    together) or of its infinitive when it is the "be" of "is to" (the infinitive is the event)."""
+    together), of its infinitive when it is the "be" of "is to" (the infinitive is the event), and
+    of an infinitive that continues it ("continued to slide today", "began to sell on Monday";
+    not one it plans: "plans to open in May" is planned now for May), and of the participle that
+    says when a document speaking in the present was issued ("the report, published on Monday,
+    says")."""
     for clause in reversed(clauses):  # children first
         parent = clause.parent
         if parent is None or parent.head.i in out or clause.head.i not in out:
             continue
         if clause.dep == "xcomp" and parent.future_be:
             out[parent.head.i] = [Anchor(a.time, a.signal, a.hops + 1) for a in out.pop(clause.head.i)]
-        elif _times_parent(clause):
+        elif _times_parent(clause) or clause.dep == "xcomp" and not parent.looks_ahead() or _issued(clause):
             out[parent.head.i] = [Anchor(a.time, a.signal, a.hops + 1) for a in out[clause.head.i]]
+
+
+def _issued(clause: Clause) -> bool:
+    """'The suit, filed in September 2003, claims that ...': a document speaks in the present from
+    the day it was issued, which a participle on it gives."""
+    parent, noun = clause.parent, clause.head.head
+    return (
+        clause.dep == "acl"
+        and not clause.finite
+        and noun.dep_ in ("nsubj", "nsubjpass")
+        and noun.head.i == parent.head.i
+        and parent.reporting
+        and parent.tense == "present"
+    )
 
 
 def _times_parent(clause: Clause) -> bool:

@@ -111,6 +111,10 @@ class Clause:
         infinitive is the event ("her goal is to win" is no plan, see PURPOSE_NOUNS)."""
         return self.lemma == "be" and self._plans()
 
+    def looks_ahead(self) -> bool:
+        """A verb whose infinitive lies ahead of it: "plans to", "asked them to", "has to"."""
+        return self.lemma in PLANNING_HEADS or self.lemma in OBLIGATION_HEADS or self.future_be
+
     def imperative(self) -> bool:
         """'Wait until the fifth day', 'avoid the weekends': a bare verb leading a sentence, no subject."""
         return (

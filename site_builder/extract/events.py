@@ -18,13 +18,13 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .anchoring import Dating, Narrative, date_clauses
+from .anchoring import NEWS_DAYS, Dating, Narrative, date_clauses
 from .attachment import anchors_of
 from .clauses import RELATIVIZERS, SUBJECTS, Clause, Quotes, clause_heads, clauses_of
 from .model import Entity, Event, Mention, Timex
 from .nlp import doc_text
 from .times import WRITTEN_DATE
-from .timex_values import calendar_value
+from .timex_values import calendar_value, interval
 
 MAX_TEXT = 300
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
@@ -78,7 +78,7 @@ def find_events(
         here = times[bisect.bisect_left(starts, sent.start_char) : bisect.bisect_left(starts, sent.end_char)]
         anchors, on_nouns = anchors_of(sent, clauses, here, quotes)
         datings = date_clauses(clauses, anchors, narrative)
-        events.extend(_sentence_events(sent, text, clauses, datings, mentions))
+        events.extend(_sentence_events(sent, text, clauses, datings, mentions, dct))
         narrative.reporting = any(c.reporting for c in clauses if c.parent is None)
         for clause in sorted(clauses, key=lambda c: c.head.i):
             d = datings[clause.head.i]
@@ -102,13 +102,18 @@ def _once(events: list[Event]) -> list[Event]:
 
 
 def _sentence_events(
-    sent: Span, text: str, clauses: list[Clause], datings: dict[int, Dating | None], mentions: _Mentions
+    sent: Span,
+    text: str,
+    clauses: list[Clause],
+    datings: dict[int, Dating | None],
+    mentions: _Mentions,
+    dct: dt.date,
 ) -> list[Event]:
     groups = _groups(clauses, datings)
     out = []
     for n, group in enumerate(groups):
         head = group.top.head
-        if n == 0:  # the main event reads as the sentence
+        if n == 0 and _reads_as_sentence(group, clauses[0], dct):  # the main event reads as the sentence
             whole = text[sent.start_char : sent.end_char]
             words, extra = whole.strip(), None
             start = sent.start_char + len(whole) - len(whole.lstrip())
@@ -141,6 +146,16 @@ def _sentence_events(
     return sorted(out, key=lambda e: (e.start, -e.end))
 
 
+def _reads_as_sentence(group: _Group, main: Clause, dct: dt.date) -> bool:
+    """The first event reads as the whole sentence, unless the main clause tells a state of now
+    and the event is long past: "The company, which was founded in 1908, employs 240,000 people"
+    reads "The company was founded in 1908"."""
+    if group.top is main or main.lemma == "be" or main.tense != "present" or main.perfect or main.progressive:
+        return True
+    span = interval(group.dating.date)
+    return group.dating.basis != "stated" or span is None or span[1] >= dct - dt.timedelta(days=NEWS_DAYS)
+
+
 def _groups(clauses: list[Clause], datings: dict[int, Dating | None]) -> list[_Group]:
     """Events, each a clause with the connected clauses that do not stand apart from it.
 
@@ -171,11 +186,14 @@ def _stands_apart(clause: Clause, d: Dating, parent: Dating) -> bool:
     happen next year"). Dates inferred on both sides (the story's time, the publication date) and
     happened against ongoing ("work has started again, the release adds") make one event, and so
     does a participle or infinitive with no time of its own: "decided to treat her himself" is
-    one act, "asked the council to help" one request."""
+    one act, "asked the council to help" one request. A coordinated clause with a subject of its
+    own is another actor's act: apart when its date or status differs."""
     if not clause.finite and d.time is None:
         return False
     if (d.status == "expected") != (parent.status == "expected"):
         return True
+    if clause.dep == "conj" and _own_subject(clause) is not None and (d.date, d.status) != (parent.date, parent.status):
+        return True  # "Ford reported a loss last month, and Chrysler is seeking aid": two actors, two times
     return (d.basis == "stated" or d.range is not None) and (d.date, d.range) != (parent.date, parent.range)
 
 

@@ -277,6 +277,8 @@ def _place_of(doc: Doc, c: Cand, evidence: toponyms.Evidence, hints: dict[int, s
     if c.label in ("PERSON", "ORG") and not _locative(c):
         if c.label == "PERSON" or place.weight < MIN_SCAN_CITY or c.text.isupper():
             return None  # a town's name tagged as a person is more often a surname or a brand
+    if c.text.isupper() and len(c.text) > 1 and not _locative(c):
+        return None  # `Germany's DAX fell`: letters in capitals name an index or a body, not a town
     return place
 
 
