@@ -207,18 +207,22 @@ def _listed_with_places(cands: list[Cand]) -> set[int]:
     """Mentions coordinated with a place: a name the gazetteer knows as a country, province or
     town, or one the text uses as a place here or elsewhere (`the villages of Bumbacari and
     Dudescu`, `four villages: Kampungu, Makonono and Mombo` after `the village of Kampungu`)."""
-    used = {names.key(c.text) for c in cands if _used_as_place(c, set())}
     lists: dict[int, list[Cand]] = {}
     for c in cands:
         root = c.span.root
         if root.dep_ == "conj" or any(ch.dep_ == "conj" for ch in root.children):
             lists.setdefault(_first_conjunct(root), []).append(c)
+    used: set[str] | None = None
     out: set[int] = set()
     for members in lists.values():
-        if any(
-            c.label in ("GPE", "LOC", "GAZ") and (places.notable(c.text) or names.key(c.text) in used)
-            for c in members
-        ):
+        if len(members) < 2:
+            continue
+        placed = any(c.label in ("GPE", "LOC", "GAZ") and places.notable(c.text) for c in members)
+        if not placed:
+            if used is None:
+                used = {names.key(c.text) for c in cands if _used_as_place(c, set())}
+            placed = any(names.key(c.text) in used for c in members)
+        if placed:
             out.update(id(c) for c in members)
     return out
 

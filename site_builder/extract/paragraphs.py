@@ -10,23 +10,24 @@ parser runs, and the word after it as no sentence start (left free, the parser c
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
 NAME = "briefing_paragraphs"
+BLANK_LINE = re.compile(r"\n[ \t\r]*\n\s*")
 
 
 @Language.component(NAME)
 def paragraph_starts(doc: Doc) -> Doc:
-    after_break, first = False, False
-    for tok in doc:
-        if tok.is_space:
-            after_break = after_break or tok.text.count("\n") >= 2
+    text = doc.text
+    for m in BLANK_LINE.finditer(text):
+        span = doc.char_span(m.end(), m.end() + 1, alignment_mode="expand")
+        if span is None or not len(span) or span[0].is_space or span[0].i == 0:
             continue
-        if after_break and tok.i > 0:
-            tok.is_sent_start = True
-            after_break, first = False, True
-        elif first:
-            tok.is_sent_start = False
-            first = False
+        first = span[0]
+        first.is_sent_start = True
+        if first.i + 1 < len(doc) and not doc[first.i + 1].is_space:
+            doc[first.i + 1].is_sent_start = False
     return doc
