@@ -44,13 +44,10 @@ class Narrative:
     """The story's current times: the latest recent date a past event was anchored to, and the
     latest coming date a planned one was ("available on June 24 ... the 3G will be discontinued").
 
-    Where the article writes paragraphs of several sentences, a dated event earlier than the
-    story's time is a flashback ("Mohamed brought the clock to school on September 14. Police
-    arrested him."): its date is the story's time until its paragraph ends, then the story returns
-    to where it was; an older date (a month or a day long before publication) is carried the same
-    way, within its paragraph only. A file of one sentence per line says nothing by its line
-    breaks: there an earlier recent date simply becomes the story's time, and an old one is not
-    carried. A year alone never is.
+    An older date (a month or a day long before publication) is the story's time only until its
+    paragraph ends ("On June 1, a boy died. He had been suffering from renal failure."), and only
+    where the article writes paragraphs of several sentences: a file of one sentence per line
+    says nothing by its line breaks. A year alone is never carried.
     """
 
     def __init__(self, dct: dt.date, paragraphs: bool = True):
@@ -60,11 +57,11 @@ class Narrative:
         self.paragraphs = paragraphs
         self.paragraph = 0
         self.reporting = False  # the sentence before was a report: "X said ...", "X announced ..."
-        self._flashback: int | None = None  # the paragraph a flashback was told in
+        self._flashback: int | None = None  # the paragraph an old date was told in
         self._resume: str | None = None  # the story's time before it
 
     def enter(self, paragraph: int) -> None:
-        """The story reaches a sentence of this paragraph: a flashback told before it is over."""
+        """The story reaches a sentence of this paragraph: an old date told before it is over."""
         if self._flashback is not None and paragraph != self._flashback:
             self.past, self._flashback = self._resume, None
         self.paragraph = paragraph
@@ -75,13 +72,12 @@ class Narrative:
             return  # a year alone is too coarse to carry
         window = dt.timedelta(days=NEWS_DAYS)
         if status == "happened" and span[0] <= self.dct:
-            now = interval(self.past) if self.past else None
-            recent = span[1] >= self.dct - window
-            if self.paragraphs and (not recent or now is not None and span[1] < now[0]):
+            if span[1] >= self.dct - window:
+                if self.past is None or len(date) >= len(self.past):  # "in April" keeps "yesterday"
+                    self.past, self._flashback = date, None
+            elif self.paragraphs:
                 if self._flashback is None:
                     self._resume, self._flashback = self.past, self.paragraph
-                self.past = date
-            elif recent and (self.past is None or len(date) >= len(self.past)):  # "in April" keeps "yesterday"
                 self.past = date
         elif status == "expected" and self.dct < span[0] <= self.dct + 4 * window:
             if self.ahead is None or len(date) >= len(self.ahead):

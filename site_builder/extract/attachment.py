@@ -65,11 +65,13 @@ def anchors_of(
             out.setdefault(head, []).append(Anchor(t, signal, hops))
     _share_with_conjuncts(clauses, out)
     _lift_to_parents(clauses, out)
-    _fronted_to_main(sent, clauses, times, out)
+    _fronted_to_main(sent, clauses, times, out, quotes)
     return out, on_nouns
 
 
-def _fronted_to_main(sent: Span, clauses: list[Clause], times: list[Timex], out: dict[int, list[Anchor]]) -> None:
+def _fronted_to_main(
+    sent: Span, clauses: list[Clause], times: list[Timex], out: dict[int, list[Anchor]], quotes: Quotes
+) -> None:
     """'Yesterday, Sweden defeated South Korea; Belgium defeated Panama': a time that opens the
     sentence, set off by a comma, frames all of it; the main clause takes it when the parse hung it
     lower and the main clause has none of its own."""
@@ -79,6 +81,8 @@ def _fronted_to_main(sent: Span, clauses: list[Clause], times: list[Timex], out:
     for t in times:
         if t.start >= sent.end_char:
             break
+        if quotes.of(t.start) != quotes.of(clauses[0].head.idx):
+            return  # '"Seventeen years ago, this was impossible," he said': the quote's time
         if FRONTED.fullmatch(text, sent.start_char, t.start) and text[t.end : t.end + 1] == ",":
             found = [a for anchors in out.values() for a in anchors if a.time is t]
             if found:

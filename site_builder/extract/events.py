@@ -82,10 +82,10 @@ def find_events(
         narrative.reporting = any(c.reporting for c in clauses if c.parent is None)
         for clause in sorted(clauses, key=lambda c: c.head.i):
             d = datings[clause.head.i]
-            if d is not None and d.time is not None and d.event:
-                narrative.carry(d.date, d.status)
+            if d is not None and d.time is not None and d.event and quotes.of(d.time.start) is None:
+                narrative.carry(d.date, d.status)  # a quote's "today" is the speaker's, not the story's
         for t in on_nouns:  # "after yesterday's crash": the story is now at yesterday
-            if date := calendar_value(t.value):
+            if (date := calendar_value(t.value)) and quotes.of(t.start) is None:
                 narrative.carry(date)
     return _once(events)
 
@@ -194,7 +194,8 @@ def _stands_apart(clause: Clause, d: Dating, parent: Dating) -> bool:
         return True
     if clause.dep == "conj" and _own_subject(clause) is not None and (d.date, d.status) != (parent.date, parent.status):
         return True  # "Ford reported a loss last month, and Chrysler is seeking aid": two actors, two times
-    return (d.basis == "stated" or d.range is not None) and (d.date, d.range) != (parent.date, parent.range)
+    own_range = d.range is not None and d.basis != "context"  # "had wanted": before the story's time, told with it
+    return (d.basis == "stated" or own_range) and (d.date, d.range) != (parent.date, parent.range)
 
 
 def _clause_text(clause: Clause, start: int, end: int) -> tuple[str, tuple[int, int] | None] | None:
@@ -218,6 +219,8 @@ def _clause_text(clause: Clause, start: int, end: int) -> tuple[str, tuple[int, 
     subject = _subject(clause)
     if subject is None or (subject.start <= toks[-1].i and toks[0].i < subject.end):
         return _capital(words), None  # none needed, or it is in the words already
+    if toks[0].pos_ != "PROPN" and toks[0].text != "I":
+        words = words[:1].lower() + words[1:]  # "Started in 1990, the festival": "The festival started in 1990"
     return _capital(f"{subject.text.strip()} {words}"), (subject.start_char, subject.end_char)
 
 
