@@ -132,3 +132,11 @@ def test_a_document_speaks_from_the_day_it_was_issued(nlp):
 def test_under_a_state_of_now_a_long_past_event_reads_as_its_own_clause(nlp):
     [event] = events_of(nlp, "The company, which was founded in 1908, employs about 240,000 people.")
     assert (event.date, event.text) == ("1908", "The company was founded in 1908")
+
+
+def test_a_quotes_today_is_the_speakers_and_does_not_move_the_story(nlp):
+    text = (
+        "Yesterday the team won the final. The coach said, \"We learned a lot from today's game.\n\n"
+        "The players celebrated in the square."
+    )
+    assert events_of(nlp, text)[-1].date == "2021-07-07"

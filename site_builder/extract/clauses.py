@@ -35,13 +35,22 @@ SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 BE_FORMS = {"be", "is", "are", "was", "were", "am", "been", "being", "'s", "'re", "'m"}
 HAVE_FORMS = {"has", "have", "had", "'ve", "'s", "having"}
 QUOTATION = re.compile(r"[\u201c\"][^\u201c\u201d\"\n]*[\u201d\"]")
+OPENED = re.compile(r"[\u201c\"](?=[^\u201c\u201d\"\n]*$)", re.M)  # the last quote mark of a line, if it opens
 
 
 class Quotes:
-    """The quotations of a text ("..." and “...”): which one, if any, holds a character."""
+    """The quotations of a text ("..." and “...”): which one, if any, holds a character. A quotation
+    opened and not closed on its line runs to the line's end (a quoted paragraph closes at the end
+    of the last one, or not at all)."""
 
     def __init__(self, text: str):
-        self.spans = [(m.start(), m.end()) for m in QUOTATION.finditer(text)]
+        spans = [(m.start(), m.end()) for m in QUOTATION.finditer(text)]
+        closing = {b - 1 for _, b in spans}
+        for m in OPENED.finditer(text):  # the last quote mark of its line: it opens unless it closes
+            if m.start() not in closing:
+                end = text.find("\n", m.start())
+                spans.append((m.start(), len(text) if end < 0 else end))
+        self.spans = sorted(spans)
         self.starts = [a for a, _ in self.spans]
 
     def of(self, char: int) -> int | None:

@@ -217,6 +217,8 @@ def _clause_text(clause: Clause, start: int, end: int) -> tuple[str, tuple[int, 
         return None  # "it wouldn't": an echo, not an event to list
     words = "".join(t.text_with_ws for t in toks).strip()
     subject = _subject(clause)
+    if subject is None and _own_subject(clause) is None and not any(t.dep_ in SUBJECTS for t in toks):
+        return None  # "told the police everything": no one to tell it of; the sentence's event holds it
     if subject is None or (subject.start <= toks[-1].i and toks[0].i < subject.end):
         return _capital(words), None  # none needed, or it is in the words already
     if toks[0].pos_ != "PROPN" and toks[0].text != "I":
