@@ -35,7 +35,9 @@ SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 BE_FORMS = {"be", "is", "are", "was", "were", "am", "been", "being", "'s", "'re", "'m"}
 HAVE_FORMS = {"has", "have", "had", "'ve", "'s", "having"}
 QUOTATION = re.compile(r"[\u201c\"][^\u201c\u201d\"\n]*[\u201d\"]")
-OPENED = re.compile(r"[\u201c\"](?=[^\u201c\u201d\"\n]*$)", re.M)  # the last quote mark of a line, if it opens
+# The last quote mark of a line, where a quotation opens: at the line's start or after a space or
+# a bracket ("decision.“ However": a closing mark written the wrong way round opens nothing).
+OPENED = re.compile(r"(?:^|(?<=[\s(\[]))[\u201c\"](?=[^\u201c\u201d\"\n]*$)", re.M)
 
 
 class Quotes:
