@@ -74,3 +74,13 @@ def test_a_name_keeps_the_reading_its_container_gave_it(nlp):
 def test_a_lake_is_a_place_not_the_town_named_like_it(nlp):
     lake = found(nlp, "Swans were found dead on the coast of Lake Erie near Detroit.").get("lake-erie")
     assert lake is not None and lake.kind == "place"
+
+
+def test_a_small_town_abroad_is_not_taken_when_the_article_is_about_other_countries(nlp):
+    text = (
+        "Cholera spread from Port-au-Prince, Haiti, to the Artibonite region. Patients are flooding "
+        "the St. Nicolas hospital, the main medical facility in St. Marc."
+    )
+    ents = found(nlp, text)
+    assert "saint-nicolas" not in ents  # a town of 22,000 in Belgium
+    assert ents["saint-marc"].within == "artibonite"
