@@ -140,3 +140,20 @@ def test_a_quotes_today_is_the_speakers_and_does_not_move_the_story(nlp):
         "The players celebrated in the square."
     )
     assert events_of(nlp, text)[-1].date == "2021-07-07"
+
+
+def test_the_storys_time_goes_on_across_the_sections_of_a_long_article(tmp_path, monkeypatch):
+    from site_builder.extract import extract, sections
+    from site_builder.inputs.articles import read_article
+
+    monkeypatch.setattr(sections, "SECTION", 400)  # sections of 400 characters: four of them here
+    filler = "\n\n".join(["The river is wide and the old town lies on its banks."] * 12)
+    path = tmp_path / "long.txt"
+    path.write_text(
+        f"date 2021-07-08 Test\n\nYesterday the mayor opened the bridge.\n\n{filler}\n\nCrowds cheered the mayor.\n",
+        encoding="utf-8",
+    )
+    article = read_article(path)
+    assert len(sections.sections(article.text, 400)) > 1
+    cheered = next(e for e in extract(article).events if e.trigger.text == "cheered")
+    assert (cheered.date, cheered.basis) == ("2021-07-07", "context")

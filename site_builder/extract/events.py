@@ -50,9 +50,11 @@ def find_events(
     times: list[Timex],
     body_start: int = 0,
     skip: tuple[int, int] | None = None,
+    story: dict | None = None,
 ) -> list[Event]:
     """The events of the article's body; skip is a span to leave out (the headline). Undated events
-    are reported on the day the article's times count from: its date line when `find_times` read one."""
+    are reported on the day the article's times count from: its date line when `find_times` read one.
+    story: where the story's time is kept from one section of a long article to the next."""
     dct = doc.user_data.get(WRITTEN_DATE, dct)
     times = sorted((t for t in times if t.type in ("DATE", "TIME")), key=lambda t: t.start)
     starts = [t.start for t in times]
@@ -60,7 +62,12 @@ def find_events(
     sentences = [s for s in _sentences(doc, text) if s.end_char > body_start]  # Doc.text joins every token
     breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
     paragraph_of = [bisect.bisect_right(breaks, s.start_char) for s in sentences]
-    narrative = Narrative(dct, paragraphs=len(sentences) >= PARAGRAPH_SENTENCES * len(set(paragraph_of)))
+    paragraphs = len(sentences) >= PARAGRAPH_SENTENCES * len(set(paragraph_of))
+    narrative = (story or {}).get("narrative") or Narrative(dct, paragraphs)
+    narrative.paragraphs = paragraphs
+    narrative.enter(-1)  # a new section starts with a new paragraph
+    if story is not None:
+        story["narrative"] = narrative
     quotes = Quotes(text)
     heads = clause_heads(doc)
     head_at = [t.i for t in heads]
