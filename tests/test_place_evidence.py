@@ -84,3 +84,11 @@ def test_a_small_town_abroad_is_not_taken_when_the_article_is_about_other_countr
     ents = found(nlp, text)
     assert "saint-nicolas" not in ents  # a town of 22,000 in Belgium
     assert ents["saint-marc"].within == "artibonite"
+
+
+def test_the_source_and_dateline_tell_where_the_article_is(nlp):
+    doc = nlp("Floods hit Hyderabad on Monday, officials said.")
+    assert [e.within for e in find_entities(doc) if e.name == "Hyderabad"] != ["sindh"]
+    by_source = [e for e in find_entities(doc, source="The Pakistan Observer") if e.name == "Hyderabad"]
+    by_dateline = [e for e in find_entities(doc, dateline="Karachi") if e.name == "Hyderabad"]
+    assert by_source[0].within == by_dateline[0].within == "sindh"

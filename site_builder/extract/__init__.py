@@ -59,7 +59,7 @@ def _extract_batch(
     nlp = load_nlp()
     pairs = ((a.text, a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        entities = find_entities(doc, known, article.title_span)
+        entities = find_entities(doc, known, article.title_span, article.dateline, article.source)
         times = find_times(doc, article.date, article.title_span, article.body_start)
         events = find_events(
             doc, article.date, entities, times, article.body_start, skip=article.title_span, story=story

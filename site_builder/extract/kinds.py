@@ -236,12 +236,14 @@ OF_PLACE = {"town", "towns", "village", "villages", "city", "cities", "hamlet", 
             "suburb", "island", "region", "county", "municipality", "commune", "settlement"}  # fmt: skip
 
 
-def _place_evidence(doc: Doc, cands: list[Cand]) -> toponyms.Evidence:
-    """What the article says about where it is: its place names, nationality words, and the
-    country or province names inside its organisations' names."""
-    named = [c.text for c in cands if c.label in ("GPE", "LOC", "GAZ", "FAC")]
+def _place_evidence(doc: Doc, cands: list[Cand], dateline: str | None, source: str | None) -> toponyms.Evidence:
+    """What the article says about where it is: its place names, its dateline (`KABUL:`),
+    nationality words, and the country or province names inside its organisations' names and its
+    source's (`The Times of India`, `Kabul Times`)."""
+    named = [c.text for c in cands if c.label in ("GPE", "LOC", "GAZ", "FAC")] + ([dateline] if dateline else [])
     demonyms = [t.text for t in doc if t.ent_type_ == "NORP" and places.is_demonym(t.text)]
     inner = [t.text for c in cands if c.label == "ORG" for t in c.span if t.is_title and len(t) > 3]
+    inner += [w for w in (source or "").split() if w[:1].isupper() and len(w) > 3]
     return toponyms.gather(named, demonyms, inner)
 
 
@@ -343,10 +345,10 @@ def _things(doc: Doc, cands: list[Cand]) -> set[int]:
     return out
 
 
-def decide_kinds(doc: Doc, cands: list[Cand]) -> None:
+def decide_kinds(doc: Doc, cands: list[Cand], dateline: str | None = None, source: str | None = None) -> None:
     _vote_labels(cands)
     _vote_lists(cands)
-    evidence = _place_evidence(doc, cands)
+    evidence = _place_evidence(doc, cands, dateline, source)
     hints = _list_hints(cands)
     things = _things(doc, cands)
     sports = _sports_story(doc)
