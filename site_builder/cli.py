@@ -138,7 +138,7 @@ def _mkdocs_yml(project) -> Path | None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .mkdocs_plugin import build_errors, build_site
+    from .mkdocs_commands import build_errors, build_site
     from .project import Project
 
     project = Project.at(config_file=args.config_file)
@@ -174,7 +174,7 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .mkdocs_plugin import serve_site
+    from .mkdocs_commands import serve_site
     from .project import Project
 
     config = _mkdocs_yml(Project.at(config_file=args.config_file))
@@ -190,6 +190,25 @@ def cmd_serve(args: argparse.Namespace) -> int:
             why = f"cannot be served on ({err.strerror or err}); pass another address with -a HOST:PORT"
         print(f"error: {address} {why}", file=sys.stderr)
         return 1
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .problems import Problem
+    from .starter import create
+
+    try:
+        written = create(args.folder, args.title)
+    except (Problem, OSError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path}")
+    print(
+        f"new: a briefing project in {args.folder}/. Next: put articles in {args.folder}/seeds/, then\n"
+        f"  cd {args.folder} && briefing ingest && briefing serve",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -233,6 +252,10 @@ def _pass_include(args: argparse.Namespace) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("new", help="make a ready project in FOLDER: mkdocs.yml, content/, seeds/, templates/")
+    p.add_argument("folder", type=Path)
+    p.add_argument("--title", help="the site's name (default: from the folder's name)")
+    p.set_defaults(func=cmd_new)
     p = sub.add_parser("ingest", help="articles (files or folders; default seeds/) -> content/briefs/")
     p.add_argument("paths", nargs="*", type=Path)
     p.add_argument(

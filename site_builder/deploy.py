@@ -1,8 +1,9 @@
 """Publish the built site to GitHub Pages with `mkdocs gh-deploy`, after checking what it needs.
 
-MkDocs is run as a command (only mkdocs_plugin.py imports it): it builds the site, commits it to
-the pages branch with a `.nojekyll` file (so GitHub serves folders such as `assets/` as is) and
-pushes that branch to the remote. A missing piece gets an error that says what to set up.
+MkDocs is run as a command (only mkdocs_plugin.py and mkdocs_commands.py import it): it builds the
+site, commits it to the pages branch with a `.nojekyll` file (so GitHub serves folders such as
+`assets/` as is) and pushes that branch to the remote. A missing piece gets an error that says
+what to set up.
 """
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""The MkDocs plugin `briefing`: the only module that imports MkDocs.
+"""The MkDocs plugin `briefing`: with mkdocs_commands.py, the only module that imports MkDocs.
 
 Events in build order: on_config loads the corpus (reused while no brief or note changed);
 on_files adds the generated pages and data exports and drops curated notes (their text is shown
@@ -15,7 +15,6 @@ from __future__ import annotations
 import functools
 import html
 import logging
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -26,9 +25,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import site_folder
 from .briefs.model import Brief
-from .locks import project_lock
 from .project import Project
 from .site import content_files, exports, sanitize
 from .site import pages as render
@@ -162,6 +159,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             for name, text in made.items():
                 if files.get_file_from_path(name) is None:
                     files.append(File.generated(config, name, content=text))
+        for name, text in render.data_files(self.site).items():  # directory rows, timeline filter data
+            files.append(File.generated(config, name, content=text))
         for name, content in render.assets().items():  # a project's own content/assets/ file wins
             if files.get_file_from_path(name) is None:
                 files.append(File.generated(config, name, content=content))
@@ -264,62 +263,3 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.templates.is_dir():
             server.watch(str(self.templates))
         return server
-
-
-# --- what `briefing build` and `briefing serve` run: MkDocs' own Python API ---
-
-
-def build_site(
-    config_file: Path,
-    *,
-    strict: bool = False,
-    site_dir: Path | None = None,
-    offline: bool = False,
-    on_wait: Callable[[str], None] | None = None,
-) -> Path:
-    """`mkdocs build` of the project's mkdocs.yml; returns the folder the site was written to.
-
-    `offline` builds pages as `actors/x.html` rather than `actors/x/`, so the site can be browsed
-    straight from disk (file://), where a browser will not open a folder's index.html itself.
-    The site is built into a new folder that then replaces the old one (site_folder.py), and one
-    build runs at a time per project: a second one waits (telling `on_wait`).
-    """
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    overrides: dict = {"site_dir": str(site_dir)} if site_dir else {}
-    if offline:
-        overrides["use_directory_urls"] = False
-    config = load_config(str(config_file), strict=strict, **overrides)
-    target = Path(config.site_dir)
-    with project_lock(Project.at(config_file=config_file).state, "build", on_wait):
-        building = site_folder.new_folder(target)
-        config.site_dir = str(building)
-        config.plugins.on_startup(command="build", dirty=False)
-        try:
-            build(config)
-        except BaseException:
-            shutil.rmtree(building, ignore_errors=True)
-            raise
-        finally:
-            config.plugins.on_shutdown()
-        site_folder.swap_in(building, target)
-    return target
-
-
-def serve_site(config_file: Path, *, dev_addr: str | None = None, open_in_browser: bool = False) -> None:
-    """`mkdocs serve` with live reload on: editing a brief, note or template rebuilds the pages."""
-    from mkdocs.commands.serve import serve
-
-    serve(str(config_file), livereload=True, dev_addr=dev_addr, open_in_browser=open_in_browser)
-
-
-class BuildError(Exception):
-    """The site could not be built; str() says why and what to do."""
-
-
-def build_errors():
-    """The exceptions MkDocs raises for a failed build, for the CLI to catch without importing MkDocs."""
-    from mkdocs.exceptions import MkDocsException
-
-    return (MkDocsException, BuildError)
