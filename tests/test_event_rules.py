@@ -27,7 +27,10 @@ def dated(events):
 def test_a_paragraph_break_is_a_sentence_break(nlp):
     doc = nlp("Apple launches 3G iPhone\n\nApple Computer today launched a 3G version of its iPhone.")
     sentences = [s.text.strip() for s in doc.sents]
-    assert sentences == ["Apple launches 3G iPhone", "Apple Computer today launched a 3G version of its iPhone."]
+    assert sentences == [
+        "Apple launches 3G iPhone",
+        "Apple Computer today launched a 3G version of its iPhone.",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -94,7 +97,9 @@ def test_a_clock_time_is_on_the_storys_day(nlp):
 
 
 def test_a_recent_earlier_date_becomes_the_storys_time(nlp):
-    text = "Yesterday the mayor opened the bridge. It was approved on June 28. Workers finished it in nine days."
+    text = (
+        "Yesterday the mayor opened the bridge. It was approved on June 28. Workers finished it in nine days."
+    )
     assert [e.date for e in events_of(nlp, text)] == ["2021-07-07", "2021-06-28", "2021-06-28"]
 
 
@@ -103,7 +108,9 @@ def test_an_old_date_is_the_storys_time_within_its_paragraph_only(nlp):
     died, suffering, buried = events_of(nlp, text.replace("He was buried", "The family buried him"))
     assert (died.date, suffering.date, suffering.basis) == ("2021-06-01", "2021-06-01", "context")
     assert buried.basis == "reported"
-    one_per_line = events_of(nlp, "On June 1, a boy died in the hospital.\n\nHe was suffering from renal failure.")
+    one_per_line = events_of(
+        nlp, "On June 1, a boy died in the hospital.\n\nHe was suffering from renal failure."
+    )
     assert one_per_line[-1].basis == "reported"
 
 
@@ -150,7 +157,8 @@ def test_the_storys_time_goes_on_across_the_sections_of_a_long_article(tmp_path,
     filler = "\n\n".join(["The river is wide and the old town lies on its banks."] * 12)
     path = tmp_path / "long.txt"
     path.write_text(
-        f"date 2021-07-08 Test\n\nYesterday the mayor opened the bridge.\n\n{filler}\n\nCrowds cheered the mayor.\n",
+        f"date 2021-07-08 Test\n\nYesterday the mayor opened the bridge.\n\n{filler}\n\n"
+        "Crowds cheered the mayor.\n",
         encoding="utf-8",
     )
     article = read_article(path)

@@ -178,7 +178,9 @@ def _dating(clause: Clause, own: list[Anchor], parent: Dating | None, narrative:
         anchor, date = dated[0]
         if _clock_only(anchor.time, dct) and narrative.past and len(narrative.past) == 10:
             # "the polls closed at 22:30": a clock time names no day; the story's day is meant
-            return Dating(narrative.past, "context", _status(clause, narrative.past, None, dct), None, anchor.time)
+            return Dating(
+                narrative.past, "context", _status(clause, narrative.past, None, dct), None, anchor.time
+            )
         range_ = RANGE_OF_SIGNAL.get(anchor.signal or _signal_of(anchor.time) or "")
         return Dating(date, "stated", _status(clause, date, range_, dct), range_, anchor.time)
     if any(re.fullmatch(r"\d{2,3}", a.time.value or "") for a in own):

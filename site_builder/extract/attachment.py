@@ -138,7 +138,9 @@ def _issued(clause: Clause) -> bool:
 
 
 def _times_parent(clause: Clause) -> bool:
-    return clause.dep == "advcl" and any(c.dep_ == "advmod" and c.lower_ == "when" for c in clause.head.children)
+    return clause.dep == "advcl" and any(
+        c.dep_ == "advmod" and c.lower_ == "when" for c in clause.head.children
+    )
 
 
 def _attach(

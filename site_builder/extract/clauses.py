@@ -155,7 +155,9 @@ class Clause:
         if not heads_a_plan or not any(c.dep_ == "xcomp" for c in self.head.children):
             return False
         if self.lemma == "be":  # "its goal is to decrease": the copula names the goal
-            return not any(c.dep_ == "nsubj" and lemma(c).lower() in PURPOSE_NOUNS for c in self.head.children)
+            return not any(
+                c.dep_ == "nsubj" and lemma(c).lower() in PURPOSE_NOUNS for c in self.head.children
+            )
         return True
 
 

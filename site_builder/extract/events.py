@@ -199,9 +199,15 @@ def _stands_apart(clause: Clause, d: Dating, parent: Dating) -> bool:
         return False
     if (d.status == "expected") != (parent.status == "expected"):
         return True
-    if clause.dep == "conj" and _own_subject(clause) is not None and (d.date, d.status) != (parent.date, parent.status):
+    if (
+        clause.dep == "conj"
+        and _own_subject(clause) is not None
+        and (d.date, d.status) != (parent.date, parent.status)
+    ):
         return True  # "Ford reported a loss last month, and Chrysler is seeking aid": two actors, two times
-    own_range = d.range is not None and d.basis != "context"  # "had wanted": before the story's time, told with it
+    own_range = (
+        d.range is not None and d.basis != "context"
+    )  # "had wanted": before the story's time, told with it
     return (d.basis == "stated" or own_range) and (d.date, d.range) != (parent.date, parent.range)
 
 
@@ -229,7 +235,9 @@ def _clause_text(clause: Clause, start: int, end: int) -> tuple[str, tuple[int, 
     if subject is None or (subject.start <= toks[-1].i and toks[0].i < subject.end):
         return _capital(words), None  # none needed, or it is in the words already
     if toks[0].pos_ != "PROPN" and toks[0].text != "I":
-        words = words[:1].lower() + words[1:]  # "Started in 1990, the festival": "The festival started in 1990"
+        words = (
+            words[:1].lower() + words[1:]
+        )  # "Started in 1990, the festival": "The festival started in 1990"
     return _capital(f"{subject.text.strip()} {words}"), (subject.start_char, subject.end_char)
 
 

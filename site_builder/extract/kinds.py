@@ -23,13 +23,18 @@ from .words.organizations import (
     SERVICE_CONTEXT,
 )
 from .words.people import OCCUPATIONS, PARTICLES
-from .words.place_words import AREA_NOUNS, LOCATIVE, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_WORDS
-
-PLACE_AFTER = PLACE_WORDS | AREA_NOUNS | {"slum", "slums", "pond", "town", "villages", "suburb", "neighbourhood",
-                                         "neighborhood", "township", "commune"}  # fmt: skip
+from .words.place_words import (
+    AREA_NOUNS,
+    LOCATIVE,
+    PLACE_NOUNS,
+    PLACE_PREPOSITIONS,
+    PLACE_WORDS,
+    SETTLEMENT_NOUNS,
+)
 from .words.sports import SPORTS_WORDS, UK_NATIONS
 from .words.things import INDEX_WORDS, PATHOGEN_WORDS, THING_BEFORE, THING_HEADS
 
+PLACE_AFTER = PLACE_WORDS | AREA_NOUNS | SETTLEMENT_NOUNS  # "the Gondra district", "Nairobi slum Kibera"
 SPACY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 
 
@@ -232,15 +237,20 @@ def _after_place_noun(c: Cand) -> bool:
     return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in OF_PLACE
 
 
-OF_PLACE = {"town", "towns", "village", "villages", "city", "cities", "hamlet", "district", "districts", "province",
-            "suburb", "island", "region", "county", "municipality", "commune", "settlement"}  # fmt: skip
+OF_PLACE = {"town", "towns", "village", "villages", "city", "cities", "hamlet", "district", "districts",
+            "province", "suburb", "island", "region", "county", "municipality", "commune",
+            "settlement"}  # fmt: skip
 
 
-def _place_evidence(doc: Doc, cands: list[Cand], dateline: str | None, source: str | None) -> toponyms.Evidence:
+def _place_evidence(
+    doc: Doc, cands: list[Cand], dateline: str | None, source: str | None
+) -> toponyms.Evidence:
     """What the article says about where it is: its place names, its dateline (`KABUL:`),
     nationality words, and the country or province names inside its organisations' names and its
     source's (`The Times of India`, `Kabul Times`)."""
-    named = [c.text for c in cands if c.label in ("GPE", "LOC", "GAZ", "FAC")] + ([dateline] if dateline else [])
+    named = [c.text for c in cands if c.label in ("GPE", "LOC", "GAZ", "FAC")] + (
+        [dateline] if dateline else []
+    )
     demonyms = [t.text for t in doc if t.ent_type_ == "NORP" and places.is_demonym(t.text)]
     inner = [t.text for c in cands if c.label == "ORG" for t in c.span if t.is_title and len(t) > 3]
     inner += [w for w in (source or "").split() if w[:1].isupper() and len(w) > 3]
