@@ -25,8 +25,6 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from spacy.lang.en.stop_words import STOP_WORDS
-
 from .model import Entity
 
 DATA = "gazetteer.json.gz"
@@ -136,6 +134,15 @@ def norm(name: str) -> str:
     return name.casefold()
 
 
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """spaCy's English stop words, imported when a name is first looked up (a build that only reads
+    places by id does not load spaCy)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
 SAINT = re.compile(r"^(?:st\.?|saint)[ -]")
 COMPASS_APART = re.compile(r"\b(north|south) (east|west)\b")
 
@@ -160,7 +167,7 @@ def _candidates(key: str) -> tuple[Place, ...]:
     gaz = gazetteer()
     rows = dict.fromkeys(i for form in spellings(key) for i in gaz.rows_named(form))
     found = [gaz.place(i) for i in rows]
-    if key in STOP_WORDS:  # `FIRST Global Challenge`, `No`, `Per`: a word of the language, not a town
+    if key in _stop_words():  # `FIRST Global Challenge`, `No`, `Per`: a word of the language, not a town
         found = [p for p in found if p.kind == "country"]  # (`US` still names the United States)
     return tuple(sorted(found, key=lambda p: -p.weight) if len(rows) > len(gaz.rows_named(key)) else found)
 
