@@ -139,7 +139,7 @@ LAYERS = [  # lowest first; a module may import its own layer and those below it
     {"extract"},
     {"briefs"},
     {"ingest", "site"},
-    {"cli", "mkdocs_plugin", "mkdocs_commands", "deploy", "starter"},
+    {"cli", "console", "mkdocs_plugin", "mkdocs_commands", "deploy", "starter"},
 ]
 MKDOCS_ADAPTERS = {"mkdocs_plugin", "mkdocs_commands"}
 

@@ -513,8 +513,10 @@ def test_relative_urls_follow_mkdocs_url_style(target, page, directory, link):
 
 
 def test_offline_build_links_html_files_that_open_from_disk(tmp_path, site_project):
-    """`briefing build --offline`: every link names a file, so the site works from file://."""
-    site = build_site(site_project.root / "mkdocs.yml", site_dir=tmp_path / "offline", offline=True)
+    """`briefing build --offline --strict`: every link names a file, so the site works from file://,
+    and the names linked in a brief's text raise no "not found" warning (strict fails on one)."""
+    config = site_project.root / "mkdocs.yml"
+    site = build_site(config, site_dir=tmp_path / "offline", offline=True, strict=True)
     assert (site / "actors" / "emomali-rahmon.html").is_file()
     checked = 0
     for html_file in site.rglob("*.html"):
@@ -527,6 +529,8 @@ def test_offline_build_links_html_files_that_open_from_disk(tmp_path, site_proje
             assert target.is_file(), f"{html_file.relative_to(site)} links to {url}, not a file"
             checked += 1
     assert checked > 200
+    article = next((site / "briefs").glob("2021-*.html")).read_text(encoding="utf-8").split("The article")[-1]
+    assert re.search(r'<a href="\.\./locations/kabul\.html"[^>]*>Kabul</a>', article)
 
 
 # --- bad input ---

@@ -34,6 +34,7 @@ from ..inputs import NotAnArticle, read_articles
 from ..inputs.articles import Article, ArticleError
 from ..problems import Problem
 from ..project import Project
+from .progress import Progress, counted
 from .run import IngestReport, Manifest, find_articles, ingest, known_entities, source_file
 
 
@@ -140,14 +141,16 @@ def _briefs_by_source(project: Project, report: UpdateReport) -> dict[str, tuple
     return out
 
 
-def update(paths: Iterable[Path | str], project: Project) -> tuple[UpdateReport, IngestReport]:
+def update(
+    paths: Iterable[Path | str], project: Project, on_progress: Progress | None = None
+) -> tuple[UpdateReport, IngestReport]:
     """Refresh the briefs of the given articles; ingest the articles that have none."""
     report, new = UpdateReport(), IngestReport()
     files = find_articles([Path(p) for p in paths], new)
     by_source = _briefs_by_source(project, report)
     todo: list[tuple[Path, Article, tuple[Path, str, FrontMatter]]] = []
     fresh_files: list[Path] = []
-    for path in files:
+    for path in counted(files, len(files), "reading", on_progress):
         for article in read_articles(path):
             if isinstance(article, NotAnArticle):
                 new.skipped.append((article.path, article.message))
@@ -164,7 +167,7 @@ def update(paths: Iterable[Path | str], project: Project) -> tuple[UpdateReport,
             else:
                 todo.append((path, article, held))
     if fresh_files:
-        more = ingest(fresh_files, project)
+        more = ingest(fresh_files, project, on_progress)
         new.written += more.written
         new.skipped += more.skipped
         new.failed += more.failed
@@ -176,8 +179,9 @@ def update(paths: Iterable[Path | str], project: Project) -> tuple[UpdateReport,
     known, note_errors = known_entities(project)
     report.failed.extend(note_errors)
     manifest = Manifest(project)
+    found_all = extract_all((a for _, a, _ in todo), known)
     for (path, article, (brief_path, text, doc)), found in zip(
-        todo, extract_all((a for _, a, _ in todo), known), strict=True
+        todo, counted(found_all, len(todo), "re-extracting", on_progress), strict=True
     ):
         fresh = make_brief(article, found, source_file(project, path, article))
         fresh.source["text_sha256"] = article.content_hash

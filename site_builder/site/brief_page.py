@@ -5,7 +5,9 @@ The plugin replaces the brief file's Markdown with this page, made from the pars
 
 from __future__ import annotations
 
+import posixpath
 import re
+from urllib.parse import quote
 
 from jinja2 import Environment
 from markupsafe import Markup
@@ -54,6 +56,8 @@ def link_mentions(body: str, names: dict[str, str]) -> str:
 
 
 def mention_names(site: Site, brief: Brief, page: str) -> dict[str, str]:
+    """{name as written: link}. The links name the target's source file (`../actors/x.md`), which
+    MkDocs checks and turns into the page's URL in either URL style (`--offline` included)."""
     names: dict[str, str] = {}
     for refs, view, group in (
         (brief.actors, site.actor, site.corpus.actors),
@@ -72,7 +76,7 @@ def mention_names(site: Site, brief: Brief, page: str) -> dict[str, str]:
             ]
             for name in aliases:
                 if name and name not in names:
-                    names[name] = site.url(src, page)
+                    names[name] = quote(posixpath.relpath(src, posixpath.dirname(page) or "."))
     return names
 
 
