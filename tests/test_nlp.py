@@ -7,6 +7,7 @@ from conftest import SEED
 
 from site_builder.extract.attributes import AttributeIndex, UnsupportedPattern
 from site_builder.extract.nlp import lemma, load_model
+from site_builder.extract.paragraphs import NAME as PARAGRAPHS
 
 # Sentences that reach the model's exception rules: contractions, "there is", pronouns as objects,
 # "do/have" as main verbs, determiners as pronouns, "gonna", "y'all", "nothin'".
@@ -21,8 +22,11 @@ SENTENCES = [
 
 @pytest.fixture(scope="module")
 def stock():
-    """The same model with spaCy's own attribute_ruler and lemmatizer running on every token."""
-    return load_model()
+    """The same model with spaCy's own attribute_ruler and lemmatizer running on every token (and
+    paragraph breaks as sentence breaks, as in the pipeline, so that both parse alike)."""
+    model = load_model()
+    model.add_pipe(PARAGRAPHS, before="parser")
+    return model
 
 
 def texts() -> list[str]:

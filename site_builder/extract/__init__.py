@@ -27,8 +27,8 @@ def extract_all(
     section by section (its cost stays linear in its length), the rest in batches."""
     from .sections import SECTION, extract_long
 
-    def one(article: Article, names: dict[str, Entity] | None) -> Extraction:
-        return next(_extract_batch([article], names, batch_size))
+    def one(article: Article, names: dict[str, Entity] | None, story: dict) -> Extraction:
+        return next(_extract_batch([article], names, batch_size, story))
 
     batch: list[Article] = []
     for article in articles:
@@ -45,7 +45,7 @@ def extract_all(
 
 
 def _extract_batch(
-    articles: list[Article], known: dict[str, Entity] | None, batch_size: int
+    articles: list[Article], known: dict[str, Entity] | None, batch_size: int, story: dict | None = None
 ) -> Iterator[Extraction]:
     if not articles:
         return
@@ -59,9 +59,11 @@ def _extract_batch(
     nlp = load_nlp()
     pairs = ((a.text, a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        entities = find_entities(doc, known, article.title_span)
+        entities = find_entities(doc, known, article.title_span, article.dateline, article.source)
         times = find_times(doc, article.date, article.title_span, article.body_start)
-        events = find_events(doc, article.date, entities, times, article.body_start, skip=article.title_span)
+        events = find_events(
+            doc, article.date, entities, times, article.body_start, skip=article.title_span, story=story
+        )
         quotes = find_quotes(doc, entities)
         yield Extraction(
             entities=entities,

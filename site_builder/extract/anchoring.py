@@ -26,6 +26,8 @@ from .timex_values import calendar_value, interval
 
 NEWS_DAYS = 14  # a date this close to publication is the news, not background
 INHERIT_DEPS = {"conj", "advcl", "parataxis", "ccomp"}
+# Clauses that only describe with their parent when it is no event and they have no time of their own.
+GOVERNED_DEPS = {"relcl", "acl", "advcl", "xcomp", "pcomp", "csubj", "csubjpass"}
 
 
 @dataclass
@@ -40,22 +42,44 @@ class Dating:
 
 class Narrative:
     """The story's current times: the latest recent date a past event was anchored to, and the
-    latest coming date a planned one was ("available on June 24 ... the 3G will be discontinued")."""
+    latest coming date a planned one was ("available on June 24 ... the 3G will be discontinued").
 
-    def __init__(self, dct: dt.date):
+    An older date (a month or a day long before publication) is the story's time only until its
+    paragraph ends ("On June 1, a boy died. He had been suffering from renal failure."), and only
+    where the article writes paragraphs of several sentences: a file of one sentence per line
+    says nothing by its line breaks. A year alone is never carried.
+    """
+
+    def __init__(self, dct: dt.date, paragraphs: bool = True):
         self.dct = dct
         self.past: str | None = None
         self.ahead: str | None = None
+        self.paragraphs = paragraphs
+        self.paragraph = 0
+        self.reporting = False  # the sentence before was a report: "X said ...", "X announced ..."
+        self._flashback: int | None = None  # the paragraph an old date was told in
+        self._resume: str | None = None  # the story's time before it
+
+    def enter(self, paragraph: int) -> None:
+        """The story reaches a sentence of this paragraph: an old date told before it is over."""
+        if self._flashback is not None and paragraph != self._flashback:
+            self.past, self._flashback = self._resume, None
+        self.paragraph = paragraph
 
     def carry(self, date: str, status: str = "happened") -> None:
         span = interval(date)
         if span is None or len(date) < 7:
             return  # a year alone is too coarse to carry
         window = dt.timedelta(days=NEWS_DAYS)
-        if status == "happened" and span[0] <= self.dct and span[1] >= self.dct - window:
-            if self.past is None or len(date) >= len(self.past):  # "in April" does not undo "yesterday"
+        if status == "happened" and span[0] <= self.dct:
+            if span[1] >= self.dct - window:
+                if self.past is None or len(date) >= len(self.past):  # "in April" keeps "yesterday"
+                    self.past, self._flashback = date, None
+            elif self.paragraphs:
+                if self._flashback is None:
+                    self._resume, self._flashback = self.past, self.paragraph
                 self.past = date
-        elif status == "expected" and span[0] >= self.dct and span[0] <= self.dct + 4 * window:
+        elif status == "expected" and self.dct < span[0] <= self.dct + 4 * window:
             if self.ahead is None or len(date) >= len(self.ahead):
                 self.ahead = date
 
@@ -78,19 +102,30 @@ def date_clauses(
         parent = out.get(clause.parent.head.i) if clause.parent is not None else None
         dating = _dating(clause, own, parent, narrative)
         if dating is not None:
-            dating.event = _is_event(clause, dating, own, parent)
+            dating.event = _is_event(clause, dating, own, parent, narrative.reporting)
         out[clause.head.i] = dating
     return out
 
 
-def _is_event(clause: Clause, dating: Dating, own: list[Anchor], parent: Dating | None) -> bool:
+def _is_event(
+    clause: Clause, dating: Dating, own: list[Anchor], parent: Dating | None, after_report: bool = False
+) -> bool:
     """Whether a clause reports something happening, or only describes, supposes or quotes.
 
     A calendar date on the predicate makes an event of any clause ("the vote was on Sunday");
     "now" makes one of a current activity ("the store currently sells TV episodes") but not of a
-    state; a possessive date ("this year's theme was water") makes none.
+    state; a possessive date ("this year's theme was water") makes none. With no time of its own:
+    - a participle, an infinitive or a condition governed by a clause that is no event describes
+      with it ("the most successful product, used by millions", "construction was underway to
+      enlarge the mosque", "if someone hacked it, it could affect ...");
+    - "would", "could", "should" tell a hypothesis, a habit or advice unless someone is reported
+      saying it ("it would cause symptoms"; "officials said the border would reopen" is news),
+      in its sentence or, for a main clause, in the sentence before (after_report: "Bolden
+      announced the new homes. Enterprise would be moved to New York.");
+    - an instruction, and all it governs, is no event ("wait until the fifth day");
+    - "is said to", "is believed to" give a common belief, not news.
     """
-    if clause.supposes():
+    if clause.supposes() or _instructed(clause):
         return False
     time = dating.time
     if time is not None and any(a.time is time and a.hops < WEAK for a in own):
@@ -100,7 +135,40 @@ def _is_event(clause: Clause, dating: Dating, own: list[Anchor], parent: Dating 
             return True
     if clause.quoted or clause.describes():
         return False
+    if clause.parent is not None and not (parent and parent.event) and _governed(clause):
+        return False
+    if clause.tense == "modal" and not _reported(clause, after_report):
+        return False
+    if clause.hearsay():
+        return False
     return not (clause.bound and not (parent and parent.event))
+
+
+def _governed(clause: Clause) -> bool:
+    """A participle or infinitive: part of what its parent says, not said apart ("used by
+    millions", "to enlarge the mosque", "the boy wearing a T-shirt and handcuffed"). A clause
+    with a tense of its own tells its own event, whatever it hangs from."""
+    if clause.dep == "advcl" and clause.planned:
+        return True  # "if someone hacked the system, it could affect ...": the condition of a guess
+    return not clause.finite and (clause.dep in GOVERNED_DEPS or clause.dep == "conj")
+
+
+def _instructed(clause: Clause) -> bool:
+    """Inside an instruction: "wait until the fifth day, when the crowds will have dwindled"."""
+    while clause.parent is not None:
+        clause = clause.parent
+    return clause.imperative()
+
+
+def _reported(clause: Clause, after_report: bool) -> bool:
+    """Said, written or announced by someone: what a reporting verb governs, directly or through
+    coordinated clauses ("said the plant would close and the staff would move"), or the main
+    clause of a sentence right after a report."""
+    while clause.parent is not None and clause.dep in ("conj", "ccomp", "parataxis", "xcomp", "advcl"):
+        if clause.dep in ("ccomp", "parataxis") and clause.parent.reporting:
+            return True
+        clause = clause.parent
+    return clause.parent is None and after_report
 
 
 def _dating(clause: Clause, own: list[Anchor], parent: Dating | None, narrative: Narrative) -> Dating | None:
@@ -108,6 +176,11 @@ def _dating(clause: Clause, own: list[Anchor], parent: Dating | None, narrative:
     dated = [(a, d) for a in own if (d := calendar_value(a.time.value)) and _agrees(clause, d, dct)]
     if dated:
         anchor, date = dated[0]
+        if _clock_only(anchor.time, dct) and narrative.past and len(narrative.past) == 10:
+            # "the polls closed at 22:30": a clock time names no day; the story's day is meant
+            return Dating(
+                narrative.past, "context", _status(clause, narrative.past, None, dct), None, anchor.time
+            )
         range_ = RANGE_OF_SIGNAL.get(anchor.signal or _signal_of(anchor.time) or "")
         return Dating(date, "stated", _status(clause, date, range_, dct), range_, anchor.time)
     if any(re.fullmatch(r"\d{2,3}", a.time.value or "") for a in own):
@@ -123,6 +196,8 @@ def _dating(clause: Clause, own: list[Anchor], parent: Dating | None, narrative:
         return Dating(parent.date, parent.basis, status, parent.range)
     date = narrative.current(clause)
     if date and "FUTURE_REF" not in refs:
+        if clause.tense == "past" and clause.perfect:  # "had already installed": before the story's time
+            return Dating(date, "context", "happened", "before")
         return Dating(date, "context", _status(clause, date, None, dct))
     date = dct.isoformat()
     status = "expected" if "FUTURE_REF" in refs else _status(clause, date, None, dct)
@@ -139,6 +214,11 @@ def _agrees(clause: Clause, date: str, dct: dt.date) -> bool:
         return span[1] >= dct
     told_done = clause.tense in ("past", "present") and clause.perfect or clause.tense == "past"
     return not (told_done and span[0] > dct and not _planned(clause))
+
+
+def _clock_only(t: Timex, dct: dt.date) -> bool:
+    """A clock time with no day written, valued on the publication date."""
+    return t.type == "TIME" and t.anchored and (t.value or "").startswith(dct.isoformat() + "T")
 
 
 def _signal_of(t: Timex) -> str | None:
@@ -171,7 +251,7 @@ def _status(clause: Clause, date: str, range_: str | None, dct: dt.date) -> str:
     if span is not None and span[1] < dct:  # "said it would open in 2006", told in 2011
         past_simple = clause.tense == "past" and not (clause.perfect or clause.progressive)
         return "ongoing" if range_ == "since" and not past_simple else "happened"
-    if clause.tense in ("future", "modal") or _planned(clause):
+    if clause.tense in ("future", "modal") or clause.future_be or _planned(clause):
         return "expected"
     if range_ == "since" and not (clause.tense == "past" and not clause.perfect):
         return "ongoing"

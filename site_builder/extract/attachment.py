@@ -7,10 +7,16 @@ clause ("the service in February passed Wal-Mart"), when its preposition points 
 modifier dates nothing ("the 2018 World Cup", "the Act of 1934", "Israel's 2013 apology");
 "since" after a superlative compares ("the first loss since 1992") and dates nothing. A time in
 a quotation dates only a clause in the same quotation.
+
+A time passes to another clause where the grammar says the two happen together: back along
+coordinated verbs that share one subject, up from a "when" clause to the clause it times
+("Challenger was lost when it exploded on January 28, 1986"), and up from the infinitive of
+"is to" ("the vote is to be held on May 3": "is to" only marks the future).
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -18,8 +24,10 @@ from spacy.tokens import Span, Token
 from .clauses import SUBJECTS, Clause, Quotes
 from .event_words import COMPARISON_WORDS, LIFTED_SIGNALS, MODIFIER_DEPS, NAMING_PREPS, SETTING_PREPS
 from .model import Timex
+from .nlp import doc_text
 
 NOUNS = ("NOUN", "PROPN", "PRON", "NUM")
+FRONTED = re.compile(r"[\s\"'\u201c\u2018(]*(?:(?:on|in|at|by|during|since|until|from|early|late)\s+)?", re.I)
 WEAK = 100  # added to the distance of a time that only names a setting's day or the subject's
 
 
@@ -56,7 +64,30 @@ def anchors_of(
             head, signal, hops = found
             out.setdefault(head, []).append(Anchor(t, signal, hops))
     _share_with_conjuncts(clauses, out)
+    _lift_to_parents(clauses, out)
+    _fronted_to_main(sent, clauses, times, out, quotes)
     return out, on_nouns
+
+
+def _fronted_to_main(
+    sent: Span, clauses: list[Clause], times: list[Timex], out: dict[int, list[Anchor]], quotes: Quotes
+) -> None:
+    """'Yesterday, Sweden defeated South Korea; Belgium defeated Panama': a time that opens the
+    sentence, set off by a comma, frames all of it; the main clause takes it when the parse hung it
+    lower and the main clause has none of its own."""
+    if not clauses or clauses[0].parent is not None or clauses[0].head.i in out:
+        return
+    text = doc_text(sent.doc)
+    for t in times:
+        if t.start >= sent.end_char:
+            break
+        if quotes.of(t.start) != quotes.of(clauses[0].head.idx):
+            return  # '"Seventeen years ago, this was impossible," he said': the quote's time
+        if FRONTED.fullmatch(text, sent.start_char, t.start) and text[t.end : t.end + 1] == ",":
+            found = [a for anchors in out.values() for a in anchors if a.time is t]
+            if found:
+                out[clauses[0].head.i] = [Anchor(t, found[0].signal, found[0].hops)]
+            return
 
 
 def _share_with_conjuncts(clauses: list[Clause], out: dict[int, list[Anchor]]) -> None:
@@ -73,6 +104,43 @@ def _share_with_conjuncts(clauses: list[Clause], out: dict[int, list[Anchor]]) -
         late = [a for a in out[clause.head.i] if a.time.start > clause.head.idx]
         if late:
             out[parent.head.i] = [Anchor(a.time, a.signal, a.hops + 1) for a in late]
+
+
+def _lift_to_parents(clauses: list[Clause], out: dict[int, list[Anchor]]) -> None:
+    """A clause with no time of its own takes the time of its "when" clause (the two happen
+    together), of its infinitive when it is the "be" of "is to" (the infinitive is the event), and
+    of an infinitive that continues it ("continued to slide today", "began to sell on Monday";
+    not one it plans: "plans to open in May" is planned now for May), and of the participle that
+    says when a document speaking in the present was issued ("the report, published on Monday,
+    says")."""
+    for clause in reversed(clauses):  # children first
+        parent = clause.parent
+        if parent is None or parent.head.i in out or clause.head.i not in out:
+            continue
+        if clause.dep == "xcomp" and parent.future_be:
+            out[parent.head.i] = [Anchor(a.time, a.signal, a.hops + 1) for a in out.pop(clause.head.i)]
+        elif _times_parent(clause) or clause.dep == "xcomp" and not parent.looks_ahead() or _issued(clause):
+            out[parent.head.i] = [Anchor(a.time, a.signal, a.hops + 1) for a in out[clause.head.i]]
+
+
+def _issued(clause: Clause) -> bool:
+    """'The suit, filed in September 2003, claims that ...': a document speaks in the present from
+    the day it was issued, which a participle on it gives."""
+    parent, noun = clause.parent, clause.head.head
+    return (
+        clause.dep == "acl"
+        and not clause.finite
+        and noun.dep_ in ("nsubj", "nsubjpass")
+        and noun.head.i == parent.head.i
+        and parent.reporting
+        and parent.tense == "present"
+    )
+
+
+def _times_parent(clause: Clause) -> bool:
+    return clause.dep == "advcl" and any(
+        c.dep_ == "advmod" and c.lower_ == "when" for c in clause.head.children
+    )
 
 
 def _attach(

@@ -22,6 +22,7 @@ from .event_words import (
     MODAL_AUX,
     OBLIGATION_HEADS,
     PLANNING_HEADS,
+    PURPOSE_NOUNS,
     REPORTING,
     SPECULATIVE_AUX,
     STATIVE,
@@ -34,13 +35,24 @@ SUBJECTS = ("nsubj", "nsubjpass", "expl", "csubj")
 BE_FORMS = {"be", "is", "are", "was", "were", "am", "been", "being", "'s", "'re", "'m"}
 HAVE_FORMS = {"has", "have", "had", "'ve", "'s", "having"}
 QUOTATION = re.compile(r"[\u201c\"][^\u201c\u201d\"\n]*[\u201d\"]")
+# The last quote mark of a line, where a quotation opens: at the line's start or after a space or
+# a bracket ("decision.“ However": a closing mark written the wrong way round opens nothing).
+OPENED = re.compile(r"(?:^|(?<=[\s(\[]))[\u201c\"](?=[^\u201c\u201d\"\n]*$)", re.M)
 
 
 class Quotes:
-    """The quotations of a text ("..." and “...”): which one, if any, holds a character."""
+    """The quotations of a text ("..." and “...”): which one, if any, holds a character. A quotation
+    opened and not closed on its line runs to the line's end (a quoted paragraph closes at the end
+    of the last one, or not at all)."""
 
     def __init__(self, text: str):
-        self.spans = [(m.start(), m.end()) for m in QUOTATION.finditer(text)]
+        spans = [(m.start(), m.end()) for m in QUOTATION.finditer(text)]
+        closing = {b - 1 for _, b in spans}
+        for m in OPENED.finditer(text):  # the last quote mark of its line: it opens unless it closes
+            if m.start() not in closing:
+                end = text.find("\n", m.start())
+                spans.append((m.start(), len(text) if end < 0 else end))
+        self.spans = sorted(spans)
         self.starts = [a for a, _ in self.spans]
 
     def of(self, char: int) -> int | None:
@@ -104,6 +116,34 @@ class Clause:
             return not self.progressive
         return self.lemma in STATIVE and self.tense in ("past", "present")
 
+    @property
+    def future_be(self) -> bool:
+        """'The vote is to be held in May', 'he is to resign': "is to" marks the future; the
+        infinitive is the event ("her goal is to win" is no plan, see PURPOSE_NOUNS)."""
+        return self.lemma == "be" and self._plans()
+
+    def looks_ahead(self) -> bool:
+        """A verb whose infinitive lies ahead of it: "plans to", "asked them to", "has to"."""
+        return self.lemma in PLANNING_HEADS or self.lemma in OBLIGATION_HEADS or self.future_be
+
+    def imperative(self) -> bool:
+        """'Wait until the fifth day', 'avoid the weekends': a bare verb leading a sentence, no subject."""
+        return (
+            self.parent is None
+            and self.head.tag_ == "VB"
+            and not any(c.dep_ in SUBJECTS or c.dep_ in ("aux", "auxpass") for c in self.head.children)
+        )
+
+    def hearsay(self) -> bool:
+        """'is said to bring luck', 'is believed to be': a passive verb of saying or thinking in the
+        present with an infinitive tells what people hold, not what happened."""
+        return (
+            self.tense == "present"
+            and self.reporting
+            and any(c.dep_ == "auxpass" for c in self.head.children)
+            and any(c.dep_ == "xcomp" for c in self.head.children)
+        )
+
     def supposes(self) -> bool:
         """'can be returned', 'may be caused by mites', 'could have built', 'would not have been
         possible': what may be or might have been, whatever its time."""
@@ -112,7 +152,13 @@ class Clause:
     def _plans(self) -> bool:
         """'plans to open', 'has to leave', 'is to resign': a head whose infinitive lies ahead."""
         heads_a_plan = self.lemma in PLANNING_HEADS or self.lemma in OBLIGATION_HEADS or self.lemma == "be"
-        return heads_a_plan and any(c.dep_ == "xcomp" for c in self.head.children)
+        if not heads_a_plan or not any(c.dep_ == "xcomp" for c in self.head.children):
+            return False
+        if self.lemma == "be":  # "its goal is to decrease": the copula names the goal
+            return not any(
+                c.dep_ == "nsubj" and lemma(c).lower() in PURPOSE_NOUNS for c in self.head.children
+            )
+        return True
 
 
 def clause_heads(doc: Doc) -> list[Token]:

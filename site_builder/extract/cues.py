@@ -6,7 +6,7 @@ import re
 
 from . import names, places
 from .words.organizations import NEWS_WORDS, ORG_ENDINGS, ORG_WORDS
-from .words.place_words import PLACE_WORDS
+from .words.place_words import FEATURE_FIRST, PLACE_WORDS
 
 SCORE = re.compile(r"(?<![\d.,:/-])\d{1,2}\s?[\u2013\u2014-]\s?\d{1,2}(?![\d.,:/-])")
 
@@ -23,6 +23,8 @@ def cue_kind(text: str) -> str | None:
         return "place"
     if any(w in ORG_WORDS for w in words):
         return "organization"
+    if len(words) > 1 and words[0] in FEATURE_FIRST:
+        return "place"  # Lake Pontchartrain, Mount Elgon, Cape Horn
     return None
 
 

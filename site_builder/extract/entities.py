@@ -71,15 +71,20 @@ def _headline_fragment(c: Cand, text: str, headline: tuple[int, int]) -> bool:
 
 
 def find_entities(
-    doc: Doc, known: dict[str, Entity] | None = None, headline: tuple[int, int] | None = None
+    doc: Doc,
+    known: dict[str, Entity] | None = None,
+    headline: tuple[int, int] | None = None,
+    dateline: str | None = None,
+    source: str | None = None,
 ) -> list[Entity]:
-    """The entities of one parsed article; `headline` is where its title lies in the text."""
+    """The entities of one parsed article; `headline` is where its title lies in the text; its
+    dateline and source name are evidence of where the article is (toponyms.py)."""
     known = {k.casefold(): v for k, v in (known or {}).items()}
     cands = find_candidates(doc, known)
     if headline:
         text = doc_text(doc)
         cands = [c for c in cands if not _headline_fragment(c, text, headline)]
-    decide_kinds(doc, cands)
+    decide_kinds(doc, cands, dateline, source)
     cands = [c for c in cands if c.kind is not None]
     short_team_names(cands)
     cands = propagate(doc, cands)

@@ -40,6 +40,10 @@ PLANNING_HEADS = {"plan", "expect", "schedule", "set", "due", "intend", "hope", 
                   "threaten", "prepare", "propose", "want", "seek", "pledge", "go", "slate", "likely",
                   "poise", "wish", "agree", "decide", "offer", "ask", "urge", "order", "ready", "willing",
                   "supposed", "bound"}  # fmt: skip
+# "Its goal is to decrease ...": a subject naming an aim makes "is to" a copula, not the future.
+PURPOSE_NOUNS = {"goal", "aim", "purpose", "objective", "mission", "task", "job", "idea", "plan", "intention",
+                 "priority", "hope", "dream", "ambition", "target", "challenge", "role", "function",
+                 "point", "strategy", "policy", "solution", "answer", "way", "step", "focus"}  # fmt: skip
 # "has to", "needs to": ahead while told in the present; "had to rebuild" was done.
 OBLIGATION_HEADS = {"have", "need"}
 # "if it rains": a condition; what it conditions may not happen.

@@ -18,17 +18,19 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from .anchoring import Dating, Narrative, date_clauses
+from .anchoring import NEWS_DAYS, Dating, Narrative, date_clauses
 from .attachment import anchors_of
 from .clauses import RELATIVIZERS, SUBJECTS, Clause, Quotes, clause_heads, clauses_of
 from .model import Entity, Event, Mention, Timex
 from .nlp import doc_text
-from .timex_values import calendar_value
+from .times import WRITTEN_DATE
+from .timex_values import calendar_value, interval
 
 MAX_TEXT = 300
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 SHORT_SUBJECT = 6  # tokens: a longer subject is cut to its head noun and what precedes it
 MIN_WORDS = 2  # a clause of fewer words than this, besides auxiliaries, is no event of its own
+PARAGRAPH_SENTENCES = 1.5  # sentences a paragraph holds on average where paragraphs tell the story's turns
 
 
 @dataclass
@@ -48,20 +50,33 @@ def find_events(
     times: list[Timex],
     body_start: int = 0,
     skip: tuple[int, int] | None = None,
+    story: dict | None = None,
 ) -> list[Event]:
-    """The events of the article's body; skip is a span to leave out (the headline)."""
+    """The events of the article's body; skip is a span to leave out (the headline). Undated events
+    are reported on the day the article's times count from: its date line when `find_times` read one.
+    story: where the story's time is kept from one section of a long article to the next."""
+    dct = doc.user_data.get(WRITTEN_DATE, dct)
     times = sorted((t for t in times if t.type in ("DATE", "TIME")), key=lambda t: t.start)
     starts = [t.start for t in times]
-    narrative = Narrative(dct)
     text = doc_text(doc)
+    sentences = [s for s in _sentences(doc, text) if s.end_char > body_start]  # Doc.text joins every token
+    breaks = [m.end() for m in PARAGRAPH_BREAK.finditer(text)]
+    paragraph_of = [bisect.bisect_right(breaks, s.start_char) for s in sentences]
+    paragraphs = len(sentences) >= PARAGRAPH_SENTENCES * len(set(paragraph_of))
+    narrative = (story or {}).get("narrative") or Narrative(dct, paragraphs)
+    narrative.paragraphs = paragraphs
+    narrative.enter(-1)  # a new section starts with a new paragraph
+    if story is not None:
+        story["narrative"] = narrative
     quotes = Quotes(text)
     heads = clause_heads(doc)
     head_at = [t.i for t in heads]
     mentions = _Mentions(entities)
     events: list[Event] = []
-    for sent in _sentences(doc, text):  # text: Doc.text joins every token on each call
-        if sent.end_char <= body_start or (skip and sent.start_char < skip[1] and sent.end_char > skip[0]):
+    for sent, paragraph in zip(sentences, paragraph_of, strict=True):
+        if skip and sent.start_char < skip[1] and sent.end_char > skip[0]:
             continue
+        narrative.enter(paragraph)
         clauses = clauses_of(
             heads[bisect.bisect_left(head_at, sent.start) : bisect.bisect_left(head_at, sent.end)], quotes
         )
@@ -70,25 +85,42 @@ def find_events(
         here = times[bisect.bisect_left(starts, sent.start_char) : bisect.bisect_left(starts, sent.end_char)]
         anchors, on_nouns = anchors_of(sent, clauses, here, quotes)
         datings = date_clauses(clauses, anchors, narrative)
-        events.extend(_sentence_events(sent, text, clauses, datings, mentions))
+        events.extend(_sentence_events(sent, text, clauses, datings, mentions, dct))
+        narrative.reporting = any(c.reporting for c in clauses if c.parent is None)
         for clause in sorted(clauses, key=lambda c: c.head.i):
             d = datings[clause.head.i]
-            if d is not None and d.time is not None and d.event:
-                narrative.carry(d.date, d.status)
+            if d is not None and d.time is not None and d.event and quotes.of(d.time.start) is None:
+                narrative.carry(d.date, d.status)  # a quote's "today" is the speaker's, not the story's
         for t in on_nouns:  # "after yesterday's crash": the story is now at yesterday
-            if date := calendar_value(t.value):
+            if (date := calendar_value(t.value)) and quotes.of(t.start) is None:
                 narrative.carry(date)
-    return events
+    return _once(events)
+
+
+def _once(events: list[Event]) -> list[Event]:
+    """An article that repeats a passage (a pull quote) lists its events once."""
+    seen: set[tuple[str, str]] = set()
+    out = []
+    for e in events:
+        if (e.text, e.date) not in seen:
+            seen.add((e.text, e.date))
+            out.append(e)
+    return out
 
 
 def _sentence_events(
-    sent: Span, text: str, clauses: list[Clause], datings: dict[int, Dating | None], mentions: _Mentions
+    sent: Span,
+    text: str,
+    clauses: list[Clause],
+    datings: dict[int, Dating | None],
+    mentions: _Mentions,
+    dct: dt.date,
 ) -> list[Event]:
     groups = _groups(clauses, datings)
     out = []
     for n, group in enumerate(groups):
         head = group.top.head
-        if n == 0:  # the main event reads as the sentence
+        if n == 0 and _reads_as_sentence(group, clauses[0], dct):  # the main event reads as the sentence
             whole = text[sent.start_char : sent.end_char]
             words, extra = whole.strip(), None
             start = sent.start_char + len(whole) - len(whole.lstrip())
@@ -121,6 +153,16 @@ def _sentence_events(
     return sorted(out, key=lambda e: (e.start, -e.end))
 
 
+def _reads_as_sentence(group: _Group, main: Clause, dct: dt.date) -> bool:
+    """The first event reads as the whole sentence, unless the main clause tells a state of now
+    and the event is long past: "The company, which was founded in 1908, employs 240,000 people"
+    reads "The company was founded in 1908"."""
+    if group.top is main or main.lemma == "be" or main.tense != "present" or main.perfect or main.progressive:
+        return True
+    span = interval(group.dating.date)
+    return group.dating.basis != "stated" or span is None or span[1] >= dct - dt.timedelta(days=NEWS_DAYS)
+
+
 def _groups(clauses: list[Clause], datings: dict[int, Dating | None]) -> list[_Group]:
     """Events, each a clause with the connected clauses that do not stand apart from it.
 
@@ -135,7 +177,7 @@ def _groups(clauses: list[Clause], datings: dict[int, Dating | None]) -> list[_G
             continue
         parent = clause.parent
         above = datings.get(parent.head.i) if parent is not None else None
-        if above is not None and above.event and not _stands_apart(d, above):
+        if above is not None and above.event and not _stands_apart(clause, d, above):
             group = of[parent.head.i]
             group.clauses.append(clause)
         else:
@@ -145,14 +187,28 @@ def _groups(clauses: list[Clause], datings: dict[int, Dating | None]) -> list[_G
     return groups
 
 
-def _stands_apart(d: Dating, parent: Dating) -> bool:
+def _stands_apart(clause: Clause, d: Dating, parent: Dating) -> bool:
     """A clause is an event apart from its parent clause by what the text says: a time or range
     of its own that differs, or lying ahead while the parent does not ("he said the switch would
     happen next year"). Dates inferred on both sides (the story's time, the publication date) and
-    happened against ongoing ("work has started again, the release adds") make one event."""
+    happened against ongoing ("work has started again, the release adds") make one event, and so
+    does a participle or infinitive with no time of its own: "decided to treat her himself" is
+    one act, "asked the council to help" one request. A coordinated clause with a subject of its
+    own is another actor's act: apart when its date or status differs."""
+    if not clause.finite and d.time is None:
+        return False
     if (d.status == "expected") != (parent.status == "expected"):
         return True
-    return (d.basis == "stated" or d.range is not None) and (d.date, d.range) != (parent.date, parent.range)
+    if (
+        clause.dep == "conj"
+        and _own_subject(clause) is not None
+        and (d.date, d.status) != (parent.date, parent.status)
+    ):
+        return True  # "Ford reported a loss last month, and Chrysler is seeking aid": two actors, two times
+    own_range = (
+        d.range is not None and d.basis != "context"
+    )  # "had wanted": before the story's time, told with it
+    return (d.basis == "stated" or own_range) and (d.date, d.range) != (parent.date, parent.range)
 
 
 def _clause_text(clause: Clause, start: int, end: int) -> tuple[str, tuple[int, int] | None] | None:
@@ -174,8 +230,14 @@ def _clause_text(clause: Clause, start: int, end: int) -> tuple[str, tuple[int, 
         return None  # "it wouldn't": an echo, not an event to list
     words = "".join(t.text_with_ws for t in toks).strip()
     subject = _subject(clause)
+    if subject is None and _own_subject(clause) is None and not any(t.dep_ in SUBJECTS for t in toks):
+        return None  # "told the police everything": no one to tell it of; the sentence's event holds it
     if subject is None or (subject.start <= toks[-1].i and toks[0].i < subject.end):
         return _capital(words), None  # none needed, or it is in the words already
+    if toks[0].pos_ != "PROPN" and toks[0].text != "I":
+        words = (
+            words[:1].lower() + words[1:]
+        )  # "Started in 1990, the festival": "The festival started in 1990"
     return _capital(f"{subject.text.strip()} {words}"), (subject.start_char, subject.end_char)
 
 

@@ -23,10 +23,18 @@ from .words.organizations import (
     SERVICE_CONTEXT,
 )
 from .words.people import OCCUPATIONS, PARTICLES
-from .words.place_words import LOCATIVE, PLACE_NOUNS, PLACE_PREPOSITIONS, PLACE_WORDS
+from .words.place_words import (
+    AREA_NOUNS,
+    LOCATIVE,
+    PLACE_NOUNS,
+    PLACE_PREPOSITIONS,
+    PLACE_WORDS,
+    SETTLEMENT_NOUNS,
+)
 from .words.sports import SPORTS_WORDS, UK_NATIONS
 from .words.things import INDEX_WORDS, PATHOGEN_WORDS, THING_BEFORE, THING_HEADS
 
+PLACE_AFTER = PLACE_WORDS | AREA_NOUNS | SETTLEMENT_NOUNS  # "the Gondra district", "Nairobi slum Kibera"
 SPACY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}
 
 
@@ -188,17 +196,64 @@ def _after_occupation(c: Cand) -> bool:
     return i > 0 and doc[i - 1].is_lower and doc[i - 1].lower_ in OCCUPATIONS and not cue_kind(c.text)
 
 
+def _used_as_place(c: Cand, listed: set[int]) -> bool:
+    """A name the gazetteer does not know is a place only where the text uses it as one: `in
+    Kibera`, `the village of Kampungu`, `the Gondra district`, `Nairobi slum Kibera`, or listed
+    with known places (`Oslo, Hedmark, Oppland`)."""
+    if _locative(c) or _after_place_noun(c) or id(c) in listed:
+        return True
+    doc, i, j = c.span.doc, c.span.start, c.span.end
+    if j < len(doc) and doc[j].lower_ in PLACE_AFTER:
+        return True
+    return i > 0 and doc[i - 1].is_lower and doc[i - 1].lower_ in PLACE_AFTER
+
+
+def _listed_with_places(cands: list[Cand]) -> set[int]:
+    """Mentions coordinated with a place: a name the gazetteer knows as a country, province or
+    town, or one the text uses as a place here or elsewhere (`the villages of Bumbacari and
+    Dudescu`, `four villages: Kampungu, Makonono and Mombo` after `the village of Kampungu`)."""
+    lists: dict[int, list[Cand]] = {}
+    for c in cands:
+        root = c.span.root
+        if root.dep_ == "conj" or any(ch.dep_ == "conj" for ch in root.children):
+            lists.setdefault(_first_conjunct(root), []).append(c)
+    used: set[str] | None = None
+    out: set[int] = set()
+    for members in lists.values():
+        if len(members) < 2:
+            continue
+        placed = any(c.label in ("GPE", "LOC", "GAZ") and places.notable(c.text) for c in members)
+        if not placed:
+            if used is None:
+                used = {names.key(c.text) for c in cands if _used_as_place(c, set())}
+            placed = any(names.key(c.text) in used for c in members)
+        if placed:
+            out.update(id(c) for c in members)
+    return out
+
+
 def _after_place_noun(c: Cand) -> bool:
     doc, i = c.span.doc, c.span.start
-    return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in ("town", "village", "city", "hamlet")
+    return i > 1 and doc[i - 1].lower_ == "of" and doc[i - 2].lower_ in OF_PLACE
 
 
-def _place_evidence(doc: Doc, cands: list[Cand]) -> toponyms.Evidence:
-    """What the article says about where it is: its place names, nationality words, and the
-    country or province names inside its organisations' names."""
-    named = [c.text for c in cands if c.label in ("GPE", "LOC", "GAZ", "FAC")]
+OF_PLACE = {"town", "towns", "village", "villages", "city", "cities", "hamlet", "district", "districts",
+            "province", "suburb", "island", "region", "county", "municipality", "commune",
+            "settlement"}  # fmt: skip
+
+
+def _place_evidence(
+    doc: Doc, cands: list[Cand], dateline: str | None, source: str | None
+) -> toponyms.Evidence:
+    """What the article says about where it is: its place names, its dateline (`KABUL:`),
+    nationality words, and the country or province names inside its organisations' names and its
+    source's (`The Times of India`, `Kabul Times`)."""
+    named = [c.text for c in cands if c.label in ("GPE", "LOC", "GAZ", "FAC")] + (
+        [dateline] if dateline else []
+    )
     demonyms = [t.text for t in doc if t.ent_type_ == "NORP" and places.is_demonym(t.text)]
     inner = [t.text for c in cands if c.label == "ORG" for t in c.span if t.is_title and len(t) > 3]
+    inner += [w for w in (source or "").split() if w[:1].isupper() and len(w) > 3]
     return toponyms.gather(named, demonyms, inner)
 
 
@@ -238,6 +293,8 @@ def _place_of(doc: Doc, c: Cand, evidence: toponyms.Evidence, hints: dict[int, s
     if c.label in ("PERSON", "ORG") and not _locative(c):
         if c.label == "PERSON" or place.weight < MIN_SCAN_CITY or c.text.isupper():
             return None  # a town's name tagged as a person is more often a surname or a brand
+    if c.text.isupper() and len(c.text) > 1 and not _locative(c):
+        return None  # `Germany's DAX fell`: letters in capitals name an index or a body, not a town
     return place
 
 
@@ -298,10 +355,10 @@ def _things(doc: Doc, cands: list[Cand]) -> set[int]:
     return out
 
 
-def decide_kinds(doc: Doc, cands: list[Cand]) -> None:
+def decide_kinds(doc: Doc, cands: list[Cand], dateline: str | None = None, source: str | None = None) -> None:
     _vote_labels(cands)
     _vote_lists(cands)
-    evidence = _place_evidence(doc, cands)
+    evidence = _place_evidence(doc, cands, dateline, source)
     hints = _list_hints(cands)
     things = _things(doc, cands)
     sports = _sports_story(doc)
@@ -315,6 +372,7 @@ def decide_kinds(doc: Doc, cands: list[Cand]) -> None:
     towns_as_companies = {
         names.key(c.text) for c in cands if c.label in ("GPE", "LOC", "ORG") and _town_named_company(c)
     }
+    listed = _listed_with_places(cands)
     for c in cands:
         if c.known:
             c.kind = c.known.kind
@@ -373,10 +431,30 @@ def decide_kinds(doc: Doc, cands: list[Cand]) -> None:
             c.kind = "organization"  # "the Beatles": a plural name with an article is a group
         elif c.label == "PERSON" and len(c.span) > 1 and all(t.lower_ in lower_words for t in c.span):
             c.kind = "organization"  # "Best Buy", "Music Store": every word also used as a common word
+        elif SPACY_KIND.get(c.label) == "place" and c.label != "FAC" and not _used_as_place(c, listed):
+            c.kind = None  # "the stoning of Satan", "such as Wicca": no place anyone knows, nor used as one
         elif c.label in SPACY_KIND:
             c.kind = SPACY_KIND[c.label]
         else:
             c.kind = "organization"
+    _one_reading(doc, cands)
+
+
+def _one_reading(doc: Doc, cands: list[Cand]) -> None:
+    """A name means one place throughout an article: the reading its container fixes (`Austin,
+    in Scott County, Indiana`) holds for its other mentions (`the cases in Scott County`), which
+    the other places the article names might otherwise pull elsewhere."""
+    text = doc_text(doc)
+    fixed: dict[str, places.Place] = {}
+    for c in cands:
+        if c.place is not None and c.place.kind != "country":
+            containers = toponyms.container_of(text, c.start, c.end)
+            if any(toponyms.inside(c.place, k) for k in containers):
+                fixed.setdefault(names.key(c.text), c.place)
+    for c in cands:
+        place = fixed.get(names.key(c.text))
+        if place is not None and c.place is not None and c.place.id != place.id:
+            c.place, c.kind = place, place.kind
 
 
 def short_team_names(cands: list[Cand]) -> None:

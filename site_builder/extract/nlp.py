@@ -22,8 +22,14 @@ ON_DEMAND = ("lemmatizer",)
 
 @lru_cache(maxsize=1)
 def load_nlp():
-    """The pipeline extraction runs: the installed model, lemmas on demand, attribute rules indexed."""
-    return _index_attributes(load_model(disable=ON_DEMAND))
+    """The pipeline extraction runs: the installed model, paragraph breaks as sentence breaks
+    (paragraphs.py), lemmas on demand, attribute rules indexed."""
+    from .paragraphs import NAME
+
+    nlp = load_model(disable=ON_DEMAND)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe(NAME, before="parser")
+    return _index_attributes(nlp)
 
 
 def load_model(disable: tuple[str, ...] = ()):

@@ -134,12 +134,42 @@ def norm(name: str) -> str:
     return name.casefold()
 
 
+@lru_cache(maxsize=1)
+def _stop_words() -> frozenset[str]:
+    """spaCy's English stop words, imported when a name is first looked up (a build that only reads
+    places by id does not load spaCy)."""
+    from spacy.lang.en.stop_words import STOP_WORDS
+
+    return frozenset(STOP_WORDS)
+
+
+SAINT = re.compile(r"^(?:st\.?|saint)[ -]")
+COMPASS_APART = re.compile(r"\b(north|south) (east|west)\b")
+
+
+def spellings(key: str) -> list[str]:
+    """The ways a name is written: `St. Marc`, `St Marc`, `Saint Marc`, `Saint-Marc`; `South East
+    Asia` and `Southeast Asia`."""
+    out = [key]
+    if m := SAINT.match(key):
+        rest = key[m.end() :]
+        out += [f"{head}{rest}" for head in ("st. ", "st ", "saint ", "saint-") if not key.startswith(head)]
+    joined = COMPASS_APART.sub(r"\1\2", key)
+    if joined != key:
+        out.append(joined)
+    return out
+
+
 @lru_cache(maxsize=8192)
 def _candidates(key: str) -> tuple[Place, ...]:
     if key in NOT_PLACE_NAMES:
         return ()
     gaz = gazetteer()
-    return tuple(gaz.place(i) for i in gaz.rows_named(key))
+    rows = dict.fromkeys(i for form in spellings(key) for i in gaz.rows_named(form))
+    found = [gaz.place(i) for i in rows]
+    if key in _stop_words():  # `FIRST Global Challenge`, `No`, `Per`: a word of the language, not a town
+        found = [p for p in found if p.kind == "country"]  # (`US` still names the United States)
+    return tuple(sorted(found, key=lambda p: -p.weight) if len(rows) > len(gaz.rows_named(key)) else found)
 
 
 def candidates(name: str) -> list[Place]:

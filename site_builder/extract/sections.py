@@ -5,7 +5,8 @@ characters, error E088), and some rules compare every sentence with every mentio
 longer than SECTION characters is therefore cut into sections, after a paragraph break where one
 is in reach, and each section is extracted like an article of its own; the results are joined
 with offsets into the whole text. Names found in earlier sections are handed to later ones as
-known names, so `Rahmon` on page 40 keeps the id `emomali-rahmon` found on page 1.
+known names, so `Rahmon` on page 40 keeps the id `emomali-rahmon` found on page 1, and the
+story's time goes on from one section to the next (a `story` dict the extraction keeps it in).
 """
 
 from __future__ import annotations
@@ -114,16 +115,18 @@ def join(found: list[Extraction]) -> Extraction:
 def extract_long(
     article: Article,
     known: dict[str, Entity] | None,
-    extract: Callable[[Article, dict[str, Entity] | None], Extraction],
+    extract: Callable[[Article, dict[str, Entity] | None, dict], Extraction],
 ) -> Extraction:
-    """`extract` (one section-sized article -> Extraction) over each section, joined."""
+    """`extract` (one section-sized article, known names, the story so far -> Extraction) over
+    each section, joined."""
     found: list[Extraction] = []
     names = dict(known or {})
-    for a, b in sections(article.text):
+    story: dict = {}
+    for a, b in sections(article.text, SECTION):
         part = section_article(article, a, b)
         if not part.paragraphs and a:  # white space between sections
             continue
-        result = extract(part, names)
+        result = extract(part, names, story)
         shift([result.entities, result.times, result.events, result.quotes], a)
         found.append(result)
         for form, entity in names_of(result.entities).items():

@@ -53,7 +53,7 @@ def find_spans(doc: Doc) -> list[tuple[Span, str]]:
                 continue
             if any(t.pos_ != "PROPN" for t in span):
                 continue
-            if _inside_title(span):
+            if _inside_title(span) or _name_tail(span):
                 continue
             if _well_known_place(span.text):
                 hit = span
@@ -120,6 +120,29 @@ def _untagged_org(doc: Doc, i: int, taken: set[int]) -> Span | None:
         if not given_name(t.text) and not places.notable(t.text):
             return doc[i:j]
     return None
+
+
+def _name_tail(span: Span) -> bool:
+    """`Junius Ho`, `Duran Duran`: a town's name right after a capitalised name word is the end of a
+    longer name spaCy did not tag (`Central Java`, `Upper Egypt` start with a direction)."""
+    doc, i = span.doc, span.start
+    if i == 0:
+        return False
+    prev = doc[i - 1]
+    return (
+        prev.pos_ == "PROPN"
+        and prev.is_title
+        and prev.whitespace_ == " "
+        and not names.is_title_word(prev.text)
+        and not DIRECTION_WORD.fullmatch(prev.text)
+        and not places.notable(prev.text)
+    )
+
+
+DIRECTION_WORD = re.compile(
+    r"(?:north|south|east|west|central|mid|upper|lower|greater|inner|outer|new|old|great|little)(?:ern)?",
+    re.IGNORECASE,
+)
 
 
 def _inside_title(span: Span) -> bool:

@@ -42,6 +42,7 @@ from .time_patterns import (
     SIGNAL_MOD,
 )
 
+WRITTEN_DATE = "briefing.written_date"  # Doc.user_data key: the day the article's relative times count from
 COMPILED = [(name, re.compile(p, re.IGNORECASE), HANDLERS[name]) for name, p in PATTERNS]
 
 
@@ -81,6 +82,7 @@ def find_times(
     sent_starts = [s.start_char for s in doc.sents]
     candidates = _candidates(text, doc)
     dct = _date_line(candidates, text, max(body_start, title_end), dct)
+    doc.user_data[WRITTEN_DATE] = dct  # events count from the same day
     for start, end, name, m, fn in candidates:
         if start < body_start:
             continue

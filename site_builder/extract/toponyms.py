@@ -36,6 +36,8 @@ PROVINCE_EVIDENCE = 1.5
 CONTAINER_BONUS = 100.0
 HINT_BONUS = 3.0
 MIN_UNSUPPORTED = 15_000  # people: a smaller town needs its country or province named in the article
+FOREIGN_TOWN = 100_000  # people: a smaller town in a country the article never points to, while it
+# points to others, is another place of that name (`the St. Nicolas hospital` in Haiti is not in Belgium)
 DOMINANCE = 100.0  # a reading this many times lighter than the name's heaviest needs its container
 CONFIDENT_RATIO = 5.0  # a reading this many times heavier than the next counts as evidence
 
@@ -135,8 +137,10 @@ def supported(p: Place, name: str, ev: Evidence, containers: list[Place], heavie
         return True
     if heaviest > DOMINANCE * max(p.weight, 1.0):
         return False
-    if p.kind in ("country", "region") or p.weight >= MIN_UNSUPPORTED:
+    if p.kind in ("country", "region") or p.weight >= FOREIGN_TOWN:
         return True
+    if p.weight >= MIN_UNSUPPORTED and not (ev.countries and not ev.country(p.cc, places.norm(name))):
+        return True  # a town of some size, unless the article is about other countries only
     key = places.norm(name)
     return (
         any(inside(p, c) for c in containers)

@@ -11,6 +11,13 @@ PLACE_WORDS = {
     "theatre", "tower", "towers", "valley", "village", "zoo",
 }  # fmt: skip
 
+# Nouns beside a name that make it a place's: "the Assenoncourt pond", "Nairobi slum Kibera".
+SETTLEMENT_NOUNS = {"slum", "slums", "pond", "town", "villages", "suburb", "neighbourhood", "neighborhood",
+                    "township", "commune"}  # fmt: skip
+
+# The first word of a natural feature's or a fort's name: `Lake Pontchartrain`, `Mount Elgon`.
+FEATURE_FIRST = {"lake", "mount", "mt", "cape", "isle", "gulf", "fort", "glacier", "volcano"}
+
 PLACE_NOUNS = {
     "province": "region", "provinces": "region", "state": "region", "region": "region", "city":
     "city", "district": "place", "districts": "place", "village": "place",
