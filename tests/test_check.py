@@ -341,3 +341,27 @@ def test_any_front_matter_reads_or_fails_with_a_clear_error(tmp_path_factory, me
 
 
 CROSS_FILE = ("is not an id listed under", "is also used by")
+
+
+def test_a_brief_entry_named_by_a_note_under_another_id_is_pointed_out(tmp_path):
+    """A note written after ingest does not move what briefs already say: check names each entry
+    the note claims under another id, and what to do (the site would show two pages)."""
+    rahmon = "---\nname: Emomali Rahmon\nkind: person\naliases: [Rahmon]\n---\n"
+    tajik = "---\nname: Republic of Tajikistan\nkind: country\naliases: [Tajikistan]\n---\n"
+    found = problems_of(tmp_path, GOOD, actors={"rahmon.md": rahmon}, locations={"tajik-republic.md": tajik})
+    assert not errors(found)
+    said = {(p.line, p.message) for p in found if p.level == WARNING}
+    assert said == {
+        (
+            line_of(GOOD, "- {id: emomali-rahmon"),
+            "`Emomali Rahmon` is a name of the curated note content/actors/rahmon.md, listed here as "
+            "`emomali-rahmon`: run `briefing ingest --update` to move this brief to the note's id, "
+            "or replace `emomali-rahmon` with `rahmon` in this brief",
+        ),
+        (
+            line_of(GOOD, "- {id: tajikistan, name: Tajikistan, kind: country, lat"),
+            "`Tajikistan` is a name of the curated note content/locations/tajik-republic.md, listed here as "
+            "`tajikistan`: run `briefing ingest --update` to move this brief to the note's id, "
+            "or replace `tajikistan` with `tajik-republic` in this brief",
+        ),
+    }

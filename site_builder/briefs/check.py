@@ -158,6 +158,9 @@ def check_project(project: Project) -> list[Problem]:
             file.found = validate_note(file.meta, Path(file.shown).stem, kinds)
             _within(file.found, (), file.meta, known)
         _check_aliases(notes)
+    claimed = {"actors": _note_names(actor_notes), "locations": _note_names(place_notes)}
+    for file in briefs:
+        _check_claimed(file, claimed)
     for bid, holders in ids.items():
         for file in holders if len(holders) > 1 else []:
             others = ", ".join(h.shown for h in holders if h is not file)
@@ -197,3 +200,32 @@ def _check_aliases(notes: list[Checked]) -> None:
                     f"the name `{name}` is also claimed by {owner[name].shown}; keep it in one note",
                 )
             owner.setdefault(name, file)
+
+
+def _note_names(notes: list[Checked]) -> dict[str, Checked]:
+    """Each name and alias of the curated notes (case folded), with the note that claims it first."""
+    owner: dict[str, Checked] = {}
+    for file in notes:
+        aliases = file.meta.get("aliases")
+        for name in [file.meta.get("name"), *(aliases if isinstance(aliases, list) else [])]:
+            if isinstance(name, str):
+                owner.setdefault(name.casefold(), file)
+    return owner
+
+
+def _check_claimed(file: Checked, claimed: dict[str, dict[str, Checked]]) -> None:
+    """A brief's entry that a note names under another id: the note came after the brief, and the
+    site would show two pages for one actor or place until the brief takes the note's id."""
+    for section, owners in claimed.items():
+        entries = file.meta.get(section)
+        for i, entry in enumerate(entries if isinstance(entries, list) and owners else []):
+            name, eid = (entry.get("name"), entry.get("id")) if isinstance(entry, dict) else (None, None)
+            note = owners.get(name.casefold()) if isinstance(name, str) and isinstance(eid, str) else None
+            note_id = Path(note.shown).stem if note else eid
+            if note_id != eid:
+                file.found.warn(
+                    (section, i, "id"),
+                    f"`{name}` is a name of the curated note {note.shown}, listed here as `{eid}`: run "
+                    "`briefing ingest --update` to move this brief to the note's id, "
+                    f"or replace `{eid}` with `{note_id}` in this brief",
+                )
