@@ -110,7 +110,10 @@ def run_check(project) -> bool:
         print(problem.listed(), file=sys.stderr)
     bad = errors(problems)
     if problems:
-        print(f"check: {len(bad)} errors, {len(problems) - len(bad)} warnings", file=sys.stderr)
+        print(
+            f"check: {_count(len(bad), 'error')}, {_count(len(problems) - len(bad), 'warning')}",
+            file=sys.stderr,
+        )
     return not bad
 
 

@@ -166,7 +166,9 @@ def test_broken_yaml_in_a_brief_or_note_stops_nothing_else(run, tmp_path):
 def test_a_missing_content_folder(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     assert main(["check"]) == 1
-    assert "content: error: no such folder; run `briefing ingest`" in capsys.readouterr().err
+    said = capsys.readouterr().err
+    assert "content: error: no such folder; run `briefing ingest`" in said
+    assert said.endswith("check: 1 error, 0 warnings\n")
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     assert main(["ingest", "a.txt"]) == 0  # ingest creates content/briefs/
     assert len(list((tmp_path / "content" / "briefs").glob("*.md"))) == 1
