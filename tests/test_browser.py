@@ -324,3 +324,16 @@ def test_filters_work_on_a_site_opened_from_disk(browser, offline_site):
     finally:
         context.close()
     assert errors == [] and requests == []
+
+
+@pytest.mark.parametrize("url", ["actors/", "locations/"])
+def test_a_directory_on_a_phone_scrolls_inside_its_box(page, base_url, url):
+    """At 390 px the table is wider than the screen: it scrolls sideways in its own box, so its
+    last column can be reached, and the page itself never grows wider than the screen."""
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base_url + url)
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    page.eval_on_selector(".bf-dir", "box => { box.scrollLeft = box.scrollWidth; }")
+    right = page.eval_on_selector(".bf-table th:last-child", "th => th.getBoundingClientRect().right")
+    assert right <= 390
