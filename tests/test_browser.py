@@ -337,3 +337,16 @@ def test_a_directory_on_a_phone_scrolls_inside_its_box(page, base_url, url):
     page.eval_on_selector(".bf-dir", "box => { box.scrollLeft = box.scrollWidth; }")
     right = page.eval_on_selector(".bf-table th:last-child", "th => th.getBoundingClientRect().right")
     assert right <= 390
+
+
+def test_the_timeline_on_a_phone_puts_each_date_above_its_events(page, base_url):
+    page.set_viewport_size({"width": 390, "height": 844})
+    page.goto(base_url + "timeline/")
+    page.wait_for_load_state("networkidle")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    date_bottom, event_top = page.eval_on_selector(
+        ".bf-timeline .bf-entry",
+        "e => [e.querySelector('.bf-date').getBoundingClientRect().bottom,"
+        " e.querySelector('.bf-event').getBoundingClientRect().top]",
+    )
+    assert date_bottom <= event_top  # the events get the screen's width, not what a date column leaves
