@@ -1,23 +1,32 @@
 """The MkDocs plugin `briefing`: the only module that imports MkDocs.
 
-Events in build order: on_config loads the corpus (reused while no brief or note changed);
-on_files adds the generated pages and data exports and drops curated notes (their text is shown
-on the generated entity pages) and swaps each brief file for its decorated page, made from the
-parsed brief (MkDocs never parses its front matter again); every such page is rendered only when
-MkDocs reads it; on_page_markdown gives a brief page its title; on_page_content drops the page's Markdown;
-on_page_context, after the search plugin, puts the page's big HTML blocks in; on_post_page drops
-the page's HTML once written; on_serve also watches the templates, so `briefing serve` rebuilds
-when a brief, note or template is edited.
+Events in build order: on_config loads the corpus (only the briefs that changed are read again)
+and plans the build: after a change it renders only the pages the change touches
+(site/changes.py), when MkDocs builds "dirty", as `briefing build` and `briefing serve` do;
+on_pre_build cleans the site folder when nothing of the last build can be kept; on_files adds
+the generated pages and data exports and drops curated notes (their text is shown on the
+generated entity pages) and swaps each brief file for its decorated page, made from the parsed
+brief (MkDocs never parses its front matter again); every such page is rendered only when MkDocs
+reads it, and a page the change did not touch is not read or written at all; on_page_markdown
+gives a brief page its title; on_page_content drops the page's Markdown; on_page_context, after
+the search plugin, puts the page's big HTML blocks in and keeps the page's search entries;
+on_post_page drops the page's HTML once written; on_post_build, before the search plugin writes
+its index, gives it every page's entries (the untouched pages' from the last build), removes the
+files of pages that are gone and keeps what this build wrote (site/last_build.py); on_serve also
+watches the templates, so `briefing serve` rebuilds when a brief, note or template is edited.
 """
 
 from __future__ import annotations
 
 import functools
+import hashlib
 import html
 import logging
+import os
 from collections.abc import Callable
 from pathlib import Path
 
+from mkdocs import utils
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,13 +34,19 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .briefs.cache import BriefCache
 from .briefs.model import Brief
 from .project import Project
 from .site import exports
 from .site import pages as render
-from .site.corpus import Corpus, load_corpus
+from .site.changes import Shown, stale_pages
+from .site.corpus import BRIEF_CACHE, Corpus, load_corpus
+from .site.last_build import STATE_FILE, LastBuild, fingerprint, forget
 
 log = logging.getLogger("mkdocs.plugins.briefing")
+PACKAGE = Path(__file__).resolve().parent
+KNOWN_PLUGINS = {"briefing", "search", "material/search"}  # the plugins an incremental build knows
+DIRTY_MESSAGES = ("A 'dirty' build is being performed", "The directory contains stale files")
 
 
 class BriefingConfig(base.Config):
@@ -39,20 +54,13 @@ class BriefingConfig(base.Config):
     exports = c.Type(bool, default=True)
 
 
-def _fingerprint(project: Project) -> tuple:
-    """What the corpus depends on: every brief and note file's name, size and modification time."""
-    out = []
-    for folder in (project.briefs, project.actor_notes, project.location_notes):
-        if folder.is_dir():
-            out.extend((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.md")))
-    return tuple(out)
-
-
 class _RenderedOnRead(File):
     """A generated page whose Markdown is rendered when MkDocs reads it, not when it is listed:
-    the build never holds every page's Markdown at once."""
+    the build never holds every page's Markdown at once. A page that need not change (`stale`
+    False) is neither read nor written by a dirty build."""
 
     render: Callable[[], str]
+    stale: bool = True
 
     @property
     def content_string(self) -> str:
@@ -70,6 +78,9 @@ class _RenderedOnRead(File):
     def content_bytes(self, value: bytes) -> None:
         self.content_string = value.decode("utf-8-sig")
 
+    def is_modified(self) -> bool:
+        return self.stale
+
 
 def _generated_page(config: MkDocsConfig, path: str, render: Callable[[], str], inclusion) -> File:
     file = _RenderedOnRead.generated(config, path, content="", inclusion=inclusion)
@@ -77,14 +88,47 @@ def _generated_page(config: MkDocsConfig, path: str, render: Callable[[], str], 
     return file
 
 
+class _DirtyIsExact(logging.Filter):
+    """MkDocs warns that a dirty build may leave stale links: this plugin's dirty builds render
+    every page a change touches, so the warning (which would fail a --strict build) is dropped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_MESSAGES)
+
+
+def _search_entries(config: MkDocsConfig) -> list | None:
+    """The search plugin's list of index entries (Material's or MkDocs' own), None without one."""
+    for name, plugin in config.plugins.items():
+        if "search" in name:
+            index = getattr(plugin, "search_index", None)
+            entries = getattr(index, "entries", getattr(index, "_entries", None))
+            return entries if isinstance(entries, list) else None
+    return None
+
+
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self._key: tuple | None = None
         self.corpus: Corpus | None = None
         self.site: render.Site | None = None
         self.by_src: dict[str, Brief] = {}
+        self.command, self.dirty = "build", False
+        self.store: BriefCache | None = None  # parsed briefs, kept while serving
+        self.last: LastBuild | None = None  # what the last build in this process wrote
+        self.stale: set[str] | None = None  # tracked pages to render; None: every page
+        self.entries: dict[str, list[dict]] = {}  # this build's search entries per page
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Once per command; the plugin is kept between `serve` rebuilds (MkDocs keeps plugins that
+        have this event), and with it the parsed briefs and what the last build wrote."""
+        self.command, self.dirty = command, dirty
+        self.store, self.last = None, None
+        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyIsExact())
+
+    def on_shutdown(self) -> None:
+        if self.store is not None:
+            self.store.save()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
@@ -95,12 +139,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if f"assets/{name}" not in map(str, where):
                 where.append(f"assets/{name}")
         self.env = render.make_env([self.templates])
-        key = _fingerprint(self.project)
-        if key != self._key or self.corpus is None:
-            self.corpus = load_corpus(self.project)
-            self._key = key
-            for err in self.corpus.errors:
-                log.error("%s (the file is left out of the site)", err)
+        if self.store is None or self.command != "serve":
+            self.store = BriefCache.open(self.project.state / BRIEF_CACHE)
+        versions: dict = {}
+        self.corpus = load_corpus(self.project, self.store, versions)
+        if self.command != "serve":
+            self.store.save()
+        for err in self.corpus.errors:
+            log.error("%s (the file is left out of the site)", err)
         self.site = render.Site(
             self.corpus,
             title=config.site_name,
@@ -110,14 +156,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         )
         self.by_src = {}
         for brief in self.corpus.briefs.values():
-            if brief.path is not None:
-                rel = (
-                    brief.path.resolve().relative_to(docs).as_posix()
-                    if docs in brief.path.resolve().parents
-                    else None
-                )
-                if rel:
-                    self.by_src[rel] = brief
+            if brief.path is not None and docs in brief.path.resolve().parents:
+                self.by_src[brief.path.resolve().relative_to(docs).as_posix()] = brief
+        self._plan(config, versions)
         return config
 
     @staticmethod
@@ -125,6 +166,67 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """content/intro.md, when a person wrote one, opens the home page."""
         path = docs / "intro.md"
         return path.read_text(encoding="utf-8") if path.is_file() else ""
+
+    # --- the incremental plan ---
+
+    def _plan(self, config: MkDocsConfig, versions: dict) -> None:
+        """Which pages this build renders: those the change since the last build touched."""
+        assert self.corpus is not None
+        prefix = self.project.briefs.relative_to(self.project.content).as_posix()
+        notes = {}
+        for section, profiles in (("actors", self.corpus.actors), ("locations", self.corpus.places)):
+            for p in profiles.values():
+                if p.note and p.note.path:
+                    notes[f"{section}/{p.id}.md"] = _version(p.note.path)
+        self.shown = Shown.of(
+            self.corpus,
+            self.by_src,
+            {f"{prefix}/{name}": ":".join(map(str, key)) for name, key in versions.items()},
+            notes,
+        )
+        self.fingerprint = fingerprint(
+            {
+                "site_dir": config.site_dir,
+                "directory_urls": config.use_directory_urls,
+                "site_url": config.site_url,
+                "plugins": sorted(config.plugins),
+                "exports": self.config.exports,
+                "mkdocs.yml": _digest(Path(config.config_file_path)),
+            },
+            [d for d in (self.templates, _custom_dir(config)) if d and d.is_dir()],
+            _package_files(),
+        )
+        last = self.last
+        if last is None and self.command != "serve":
+            last = LastBuild.load(self.project.state / STATE_FILE)
+        usable = (
+            self.dirty
+            and last is not None
+            and last.fingerprint == self.fingerprint
+            and last.site_dir == config.site_dir
+            and set(config.plugins) <= KNOWN_PLUGINS
+        )
+        self.last = last if usable else None
+        self.stale = stale_pages(self.last.shown, self.shown) if self.last else None
+        self.tracked = self.shown.pages()
+        self.entries = {}
+
+    def _skip(self, file: File) -> bool:
+        """A tracked page this build need not render: untouched, on disk, its search entries kept."""
+        return (
+            self.last is not None
+            and self.stale is not None
+            and file.src_uri in self.tracked
+            and file.src_uri not in self.stale
+            and file.src_uri in self.last.search
+            and os.path.isfile(file.abs_dest_path)
+        )
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        if self.command != "serve":
+            forget(self.project.state / STATE_FILE)  # until this build is done
+        if self.dirty and self.last is None:  # nothing of the last build can be kept
+            utils.clean_directory(config.site_dir)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None and self.corpus is not None
@@ -146,6 +248,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for path, make in pages.items():
             inclusion = InclusionLevel.INCLUDED if path in nav_pages else InclusionLevel.NOT_IN_NAV
             files.append(_generated_page(config, path, make, inclusion))
+        for file in files:
+            if isinstance(file, _RenderedOnRead):
+                file.stale = not self._skip(file)
+            elif file.is_documentation_page():  # a person's own page: its links may have changed
+                file.is_modified = lambda: True  # type: ignore[method-assign]
         if self.config.exports:
             made = exports.export_files(
                 self.corpus, config.site_name, config.site_url, config.use_directory_urls
@@ -157,6 +264,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if files.get_file_from_path(name) is None:
                 files.append(File.generated(config, name, content=content))
         return files
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        self.files = files
+        self.seen = 0  # search entries already kept: the next page's come after them
+        return env
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         brief = self.by_src.get(page.file.src_uri)
@@ -183,7 +295,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """The page's big blocks (event lists, directory tables, maps) go in just before it is
         written: the search index never holds them (event lists and maps were excluded from it
         anyway; the directory pages are not indexed), and no block stays in memory longer than its
-        page. They come from templates and escaped data, so they need no link check."""
+        page. They come from templates and escaped data, so they need no link check.
+
+        The entries the search plugin just made for the page are kept: a later build that leaves
+        the page alone gives them to the index again."""
+        entries = _search_entries(config)
+        if entries is not None and self.site is not None:
+            for entry in entries[self.seen :]:
+                entry["text"] = self.site.without_placeholders(entry.get("text", ""))
+            self.entries[page.file.src_uri] = entries[self.seen :]
+            self.seen = len(entries)
         if self.site is not None and page.content:
             page.content = self.site.fill_deferred(page.content)
             context["page"] = page
@@ -194,10 +315,81 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         page.content = ""
         return output
 
+    @event_priority(50)  # before the search plugin writes its index
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """Search gets every page's entries in page order, the files of pages that are gone are
+        removed, and what this build wrote is kept for the next one."""
+        served = self.command == "serve"
+        included = InclusionLevel.is_in_serve if served else InclusionLevel.is_included
+        kept = self.last.search if self.last else {}
+        search: dict[str, list[dict]] = {}
+        for file in self.files.documentation_pages(inclusion=included):
+            if file.src_uri in self.entries:
+                search[file.src_uri] = self.entries[file.src_uri]
+            elif file.src_uri in kept:
+                search[file.src_uri] = kept[file.src_uri]
+        entries = _search_entries(config)
+        if entries is not None:
+            entries[:] = [e for page in search.values() for e in page]
+            plugin = next(p for n, p in config.plugins.items() if "search" in n)
+            if hasattr(plugin, "search_index_prev"):  # Material merges a dirty build's index itself
+                plugin.search_index_prev = None
+        outputs = sorted({f.dest_uri for f in self.files if included(f.inclusion)})
+        if self.last:
+            _remove_outputs(Path(config.site_dir), set(self.last.outputs) - set(outputs))
+        self.last = LastBuild(self.fingerprint, config.site_dir, self.shown, search, outputs)
+        self.entries = {}
+        if not served:
+            self.last.save(self.project.state / STATE_FILE)
+            self.last = None  # the next build in this process reads it back, like a new one
+
+    def on_build_error(self, error: Exception) -> None:
+        self.last = None
+
     def on_serve(self, server, config: MkDocsConfig, builder):
         if self.templates.is_dir():
             server.watch(str(self.templates))
         return server
+
+
+def _version(path: Path) -> str:
+    try:
+        st = path.stat()
+    except OSError:
+        return "-"
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}"
+
+
+def _digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "-"
+
+
+def _custom_dir(config: MkDocsConfig) -> Path | None:
+    custom = config.theme.custom_dir
+    return Path(custom) if custom else None
+
+
+@functools.cache
+def _package_files() -> list[Path]:
+    """This package's own files: a changed template or module means every page may change."""
+    return sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+def _remove_outputs(site: Path, gone: set[str]) -> None:
+    """Delete the files of pages and assets the last build wrote and this one does not."""
+    for rel in sorted(gone):
+        path = site / rel
+        try:
+            path.unlink(missing_ok=True)
+            parent = path.parent
+            while parent != site and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
+        except OSError:
+            continue
 
 
 # --- what `briefing build` and `briefing serve` run: MkDocs' own Python API ---
@@ -218,9 +410,9 @@ def build_site(
     if offline:
         overrides["use_directory_urls"] = False
     config = load_config(str(config_file), strict=strict, **overrides)
-    config.plugins.on_startup(command="build", dirty=False)
+    config.plugins.on_startup(command="build", dirty=True)  # the plugin renders what changed
     try:
-        build(config)
+        build(config, dirty=True)
     finally:
         config.plugins.on_shutdown()
     return Path(config.site_dir)
@@ -230,7 +422,13 @@ def serve_site(config_file: Path, *, dev_addr: str | None = None, open_in_browse
     """`mkdocs serve` with live reload on: editing a brief, note or template rebuilds the pages."""
     from mkdocs.commands.serve import serve
 
-    serve(str(config_file), livereload=True, dev_addr=dev_addr, open_in_browser=open_in_browser)
+    serve(
+        str(config_file),
+        livereload=True,
+        build_type="dirty",  # the plugin renders the pages an edit touches, the rest stay
+        dev_addr=dev_addr,
+        open_in_browser=open_in_browser,
+    )
 
 
 class BuildError(Exception):

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..briefs.cache import BriefCache, file_key
+from ..briefs.cache import BriefCache, Key, file_key
 from ..briefs.model import Brief, BriefError, EntityRef, read_brief
 from ..briefs.notes import Note, read_notes
 from ..project import Project
@@ -93,15 +93,22 @@ class Corpus:
         return sorted((p for p in self.places.values() if p.within == place_id), key=lambda p: p.name)
 
 
-def load_briefs(folder: Path, cache: Path | None = None) -> tuple[list[Brief], list[BriefError]]:
-    """Every brief in folder, in file-name order; with a cache file, unchanged briefs are not re-read."""
-    store = BriefCache.open(cache) if cache else None
+def load_briefs(
+    folder: Path,
+    cache: Path | BriefCache | None = None,
+    versions: dict[str, Key] | None = None,
+) -> tuple[list[Brief], list[BriefError]]:
+    """Every brief in folder, in file-name order; with a cache (a file, or one kept open between
+    builds), unchanged briefs are not re-read. `versions` receives each file's name -> its key."""
+    store = BriefCache.open(cache) if isinstance(cache, Path) else cache
     briefs, errors, names = [], [], set()
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         try:
             key = file_key(path.stat())
         except OSError:
             key = None
+        if versions is not None and key:
+            versions[path.name] = key
         brief = store.get(path.name, key) if store and key else None
         if brief is None:
             try:
@@ -116,12 +123,17 @@ def load_briefs(folder: Path, cache: Path | None = None) -> tuple[list[Brief], l
         briefs.append(brief)
     if store:
         store.keep_only(names)
-        store.save()
+        if isinstance(cache, Path):
+            store.save()
     return briefs, errors
 
 
-def load_corpus(project: Project) -> Corpus:
-    briefs, errors = load_briefs(project.briefs, project.state / BRIEF_CACHE)
+def load_corpus(
+    project: Project, cache: BriefCache | None = None, versions: dict[str, Key] | None = None
+) -> Corpus:
+    """The corpus of a project; `cache` kept open between builds saves re-reading the cache file
+    (the caller saves it); `versions` receives each brief file's name -> its key."""
+    briefs, errors = load_briefs(project.briefs, cache or project.state / BRIEF_CACHE, versions)
     actor_notes, e1 = read_notes(project.actor_notes)
     place_notes, e2 = read_notes(project.location_notes)
     return build_corpus(briefs, actor_notes, place_notes, errors + e1 + e2)
@@ -143,13 +155,15 @@ def build_corpus(
             _add(actors, ref, brief)
         for ref in brief.locations:
             _add(places, ref, brief)
-        actor_ids = [a.id for a in brief.actors]
-        place_ids = [p.id for p in brief.locations]
+        actor_ids = list(dict.fromkeys(a.id for a in brief.actors))  # in order: same input, same output
+        place_ids = list(dict.fromkeys(p.id for p in brief.locations))
         for group in (actors, places):
-            for eid in {*actor_ids, *place_ids} & group.keys():
+            for eid in dict.fromkeys([*actor_ids, *place_ids]):
+                if eid not in group:
+                    continue
                 profile = group[eid]
-                profile.with_actors.update(a for a in set(actor_ids) if a != eid)
-                profile.with_places.update(p for p in set(place_ids) if p != eid)
+                profile.with_actors.update(a for a in actor_ids if a != eid)
+                profile.with_places.update(p for p in place_ids if p != eid)
         for ev in brief.events:
             item = TimelineEvent(ev.date, ev.basis, ev.text, brief.id, ev.actors, ev.locations, ev.range)
             events.append(item)

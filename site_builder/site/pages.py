@@ -251,6 +251,14 @@ class Site:
         word = rf"bfdefer{self._nonce}x\d+"
         return re.sub(rf"<p>({word})</p>|\b({word})\b", fill, page_html)
 
+    def without_placeholders(self, text: str) -> str:
+        """Text indexed for search with the placeholders of deferred blocks taken out: they are
+        not words of the page, and their random part would make two builds' indexes differ."""
+        if "bfdefer" not in text:
+            return text
+        word = rf"bfdefer{self._nonce}x\d+"
+        return re.sub(rf"\s*<p>{word}</p>|\b{word}\b", "", text).strip()
+
     @functools.cached_property
     def _children(self) -> dict[str, list[Profile]]:
         """Corpus.children for every place in one pass (it scans all places per call)."""
@@ -539,8 +547,8 @@ def render_timeline(
     timeline is split (`month` names the page's month; None for the main page)."""
     corpus = site.corpus
     events = corpus.events if events is None else events
-    actor_ids = Counter(a for e in events for a in set(e.actors))
-    place_ids = Counter(p for e in events for p in set(e.locations))
+    actor_ids = Counter(a for e in events for a in dict.fromkeys(e.actors))
+    place_ids = Counter(p for e in events for p in dict.fromkeys(e.locations))
     by_name = lambda views: sorted(views, key=lambda v: v.name.casefold())  # noqa: E731
     return _page(
         env,
