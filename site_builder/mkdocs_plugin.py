@@ -39,7 +39,7 @@ from .briefs.model import Brief
 from .project import Project
 from .site import exports
 from .site import pages as render
-from .site.changes import Shown, stale_pages
+from .site.changes import Shown, list_pages, stale_pages
 from .site.corpus import BRIEF_CACHE, Corpus, load_corpus
 from .site.last_build import STATE_FILE, LastBuild, fingerprint, forget
 
@@ -183,6 +183,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.by_src,
             {f"{prefix}/{name}": ":".join(map(str, key)) for name, key in versions.items()},
             notes,
+            list_pages(self.site),
         )
         self.fingerprint = fingerprint(
             {

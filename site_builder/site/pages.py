@@ -507,12 +507,20 @@ class ArchiveMonth:
     src: str
 
 
-def timeline_renderers(site: Site, env: Environment) -> dict[str, Callable[[], str]]:
+@dataclass
+class TimelinePage:
+    src: str
+    events: list[TimelineEvent]
+    archive: list[ArchiveMonth] | None = None  # every month's page, when the timeline is split
+    month: str | None = None  # the month's label on a month's page; None on the main page
+
+
+def timeline_layout(site: Site) -> list[TimelinePage]:
     """`timeline.md` holds every event while they are at most TIMELINE_PAGE; beyond that it holds
     the latest months, and each month also gets its own page, `timeline/YYYY-MM.md`."""
     events = site.corpus.events
     if len(events) <= TIMELINE_PAGE:
-        return {"timeline.md": lambda: render_timeline(site, env, events, "timeline.md")}
+        return [TimelinePage("timeline.md", events)]
     by_month: dict[str, list[TimelineEvent]] = {}
     for ev in events:
         by_month.setdefault(ev.month, []).append(ev)
@@ -522,12 +530,16 @@ def timeline_renderers(site: Site, env: Environment) -> dict[str, Callable[[], s
         if recent and len(recent) + len(by_month[month]) > TIMELINE_PAGE:
             break
         recent[:0] = by_month[month]
-    pages = {"timeline.md": lambda: render_timeline(site, env, recent, "timeline.md", archive)}
-    for item in archive:
-        pages[item.src] = functools.partial(
-            render_timeline, site, env, by_month[item.month], item.src, archive, item.label
-        )
+    pages = [TimelinePage("timeline.md", recent, archive)]
+    pages.extend(TimelinePage(a.src, by_month[a.month], archive, a.label) for a in archive)
     return pages
+
+
+def timeline_renderers(site: Site, env: Environment) -> dict[str, Callable[[], str]]:
+    return {
+        p.src: functools.partial(render_timeline, site, env, p.events, p.src, p.archive, p.month)
+        for p in timeline_layout(site)
+    }
 
 
 def timeline_pages(site: Site, env: Environment) -> dict[str, str]:
