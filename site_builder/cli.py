@@ -43,7 +43,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     paths = args.paths or [project.seeds]
     if args.update:
         return _ingest_update(paths, project)
-    report = ingest(paths, project)
+    from .ingest.cluster import ClusterError
+
+    try:
+        report = ingest(paths, project, dask=args.dask)
+    except ClusterError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
     for path in report.written:
         print(f"wrote {project.relative(path)}")
     for file, why in report.skipped:
@@ -163,6 +169,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--update",
         action="store_true",
         help="refresh machine-made fields of existing briefs that nobody edited; list conflicts kept",
+    )
+    p.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="extract on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786) "
+        "instead of this machine's cores; needs briefing[dask] here and on the workers",
     )
     p.set_defaults(func=cmd_ingest)
     p = sub.add_parser("check", help="validate every brief and note; problems as FILE:LINE: message")

@@ -161,7 +161,10 @@ def unique_id(brief: Brief, folder: Path, taken: set[str]) -> str:
     return brief.id
 
 
-def ingest(paths: Iterable[Path | str], project: Project, on_progress=None) -> IngestReport:
+def ingest(
+    paths: Iterable[Path | str], project: Project, on_progress=None, dask: str | None = None
+) -> IngestReport:
+    """Articles -> briefs; `dask`, a scheduler's address, runs extraction on that Dask cluster."""
     report = IngestReport()
     files = find_articles([Path(p) for p in paths], report)
     manifest = Manifest(project)
@@ -204,7 +207,12 @@ def ingest(paths: Iterable[Path | str], project: Project, on_progress=None) -> I
     known, note_errors = known_entities(project)
     report.failed.extend(note_errors)
     taken: set[str] = set()
-    found = extract_parallel([a for _, a in pending], known)
+    if dask:
+        from .cluster import extract_on_cluster
+
+        found = extract_on_cluster([a for _, a in pending], known, dask)
+    else:
+        found = extract_parallel([a for _, a in pending], known)
     for (path, article), result in zip(pending, found, strict=True):
         brief = make_brief(article, result, source_file(project, path, article))
         brief.source["text_sha256"] = article.content_hash
