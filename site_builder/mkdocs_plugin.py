@@ -26,6 +26,7 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
+from jinja2 import FileSystemBytecodeCache
 from mkdocs import utils
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -88,6 +89,24 @@ def _generated_page(config: MkDocsConfig, path: str, render: Callable[[], str], 
     return file
 
 
+class _WrittenLast(File):
+    """A data export: made and written after the pages (on_post_build), not with the static files."""
+
+    make: Callable[[], str]
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
+
+    def write(self) -> None:
+        utils.write_file(self.make().encode("utf-8"), self.abs_dest_path)
+
+
+def _written_last(config: MkDocsConfig, path: str, make: Callable[[], str]) -> File:
+    file = _WrittenLast.generated(config, path, content="")
+    file.make = make
+    return file
+
+
 class _DirtyIsExact(logging.Filter):
     """MkDocs warns that a dirty build may leave stale links: this plugin's dirty builds render
     every page a change touches, so the warning (which would fail a --strict build) is dropped."""
@@ -138,7 +157,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for name, where in (("briefing.css", config.extra_css), ("briefing.js", config.extra_javascript)):
             if f"assets/{name}" not in map(str, where):
                 where.append(f"assets/{name}")
-        self.env = render.make_env([self.templates])
+        if getattr(self, "env_key", None) != (self.templates, self.templates.is_dir()):
+            self.env = render.make_env([self.templates])  # kept while serving: templates compile once
+            self.env.bytecode_cache = _bytecode_cache(self.project)
+            self.env_key = (self.templates, self.templates.is_dir())
         if self.store is None or self.command != "serve":
             self.store = BriefCache.open(self.project.state / BRIEF_CACHE)
         versions: dict = {}
@@ -255,18 +277,20 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             elif file.is_documentation_page():  # a person's own page: its links may have changed
                 file.is_modified = lambda: True  # type: ignore[method-assign]
         if self.config.exports:
-            made = exports.export_files(
+            makers = exports.export_makers(
                 self.corpus, config.site_name, config.site_url, config.use_directory_urls
             )
-            for name, text in made.items():
+            for name, make in makers.items():
                 if files.get_file_from_path(name) is None:
-                    files.append(File.generated(config, name, content=text))
+                    files.append(_written_last(config, name, make))
         for name, content in render.assets().items():  # a project's own content/assets/ file wins
             if files.get_file_from_path(name) is None:
                 files.append(File.generated(config, name, content=content))
         return files
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
+        """The theme's templates are compiled once, not on every build (a second per rebuild)."""
+        env.bytecode_cache = env.bytecode_cache or _bytecode_cache(self.project)
         self.files = files
         self.seen = 0  # search entries already kept: the next page's come after them
         return env
@@ -322,6 +346,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         removed, and what this build wrote is kept for the next one."""
         served = self.command == "serve"
         included = InclusionLevel.is_in_serve if served else InclusionLevel.is_included
+        for file in self.files:
+            if isinstance(file, _WrittenLast):
+                file.write()
         kept = self.last.search if self.last else {}
         search: dict[str, list[dict]] = {}
         for file in self.files.documentation_pages(inclusion=included):
@@ -351,6 +378,31 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.templates.is_dir():
             server.watch(str(self.templates))
         return server
+
+
+class _QuietBytecodeCache(FileSystemBytecodeCache):
+    """Compiled templates in .briefing/templates/; a folder that cannot be written only costs time."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            pass
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def _bytecode_cache(project: Project) -> FileSystemBytecodeCache | None:
+    folder = project.state / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return _QuietBytecodeCache(str(folder))
 
 
 def _version(path: Path) -> str:
