@@ -7,13 +7,14 @@ on_pre_build cleans the site folder when nothing of the last build can be kept; 
 the generated pages and data exports and drops curated notes (their text is shown on the
 generated entity pages) and swaps each brief file for its decorated page, made from the parsed
 brief (MkDocs never parses its front matter again); every such page is rendered only when MkDocs
-reads it, and a page the change did not touch is not read or written at all; on_page_markdown
-gives a brief page its title; on_page_content drops the page's Markdown; on_page_context, after
-the search plugin, puts the page's big HTML blocks in and keeps the page's search entries;
-on_post_page drops the page's HTML once written; on_post_build, before the search plugin writes
-its index, gives it every page's entries (the untouched pages' from the last build), removes the
-files of pages that are gone and keeps what this build wrote (site/last_build.py); on_serve also
-watches the templates, so `briefing serve` rebuilds when a brief, note or template is edited.
+reads it, and a page the change did not touch is not read or written at all; on_env removes the
+files of pages that are gone; on_page_markdown gives a brief page its title; on_page_content
+drops the page's Markdown; on_page_context, after the search plugin, puts the page's big HTML
+blocks in and keeps the page's search entries; on_post_page drops the page's HTML once written;
+on_post_build writes the exports, gives the search plugin every page's entries (the untouched
+pages' from the last build) before it writes its index, and keeps what this build wrote
+(site/last_build.py); on_serve also watches the templates, so `briefing serve` rebuilds when a
+brief, note or template is edited.
 """
 
 from __future__ import annotations
@@ -289,10 +290,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return files
 
     def on_env(self, env, config: MkDocsConfig, files: Files):
-        """The theme's templates are compiled once, not on every build (a second per rebuild)."""
+        """The theme's templates are compiled once, not on every build (a second per rebuild).
+        The files of pages that are gone are removed now, before the pages are written."""
         env.bytecode_cache = env.bytecode_cache or _bytecode_cache(self.project)
         self.files = files
         self.seen = 0  # search entries already kept: the next page's come after them
+        self.included = InclusionLevel.is_in_serve if self.command == "serve" else InclusionLevel.is_included
+        self.outputs = sorted({f.dest_uri for f in files if self.included(f.inclusion)})
+        if self.last:
+            _remove_outputs(Path(config.site_dir), set(self.last.outputs) - set(self.outputs))
         return env
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -342,16 +348,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, config: MkDocsConfig) -> None:
-        """Search gets every page's entries in page order, the files of pages that are gone are
-        removed, and what this build wrote is kept for the next one."""
-        served = self.command == "serve"
-        included = InclusionLevel.is_in_serve if served else InclusionLevel.is_included
+        """The exports are written, search gets every page's entries in page order, and what this
+        build wrote is kept for the next one."""
         for file in self.files:
             if isinstance(file, _WrittenLast):
                 file.write()
         kept = self.last.search if self.last else {}
         search: dict[str, list[dict]] = {}
-        for file in self.files.documentation_pages(inclusion=included):
+        for file in self.files.documentation_pages(inclusion=self.included):
             if file.src_uri in self.entries:
                 search[file.src_uri] = self.entries[file.src_uri]
             elif file.src_uri in kept:
@@ -362,12 +366,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             plugin = next(p for n, p in config.plugins.items() if "search" in n)
             if hasattr(plugin, "search_index_prev"):  # Material merges a dirty build's index itself
                 plugin.search_index_prev = None
-        outputs = sorted({f.dest_uri for f in self.files if included(f.inclusion)})
-        if self.last:
-            _remove_outputs(Path(config.site_dir), set(self.last.outputs) - set(outputs))
-        self.last = LastBuild(self.fingerprint, config.site_dir, self.shown, search, outputs)
+        self.last = LastBuild(self.fingerprint, config.site_dir, self.shown, search, self.outputs)
         self.entries = {}
-        if not served:
+        if self.command != "serve":
             self.last.save(self.project.state / STATE_FILE)
             self.last = None  # the next build in this process reads it back, like a new one
 
