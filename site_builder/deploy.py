@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import subprocess
 import sys
+import tempfile
+from pathlib import Path
 
 from .project import Project
 
@@ -21,7 +23,47 @@ def _git(project: Project, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(["git", *args], cwd=project.root, capture_output=True, text=True)
 
 
-def deploy_command(project: Project, remote: str, branch: str, message: str | None) -> list[str]:
+def checked_out_branches(project: Project) -> set[str]:
+    """Branches checked out in this repository's work trees (the main one and any `git worktree`)."""
+    listing = _git(project, "worktree", "list", "--porcelain").stdout
+    refs = {line.split(" ", 1)[1] for line in listing.splitlines() if line.startswith("branch ")}
+    return {ref.removeprefix("refs/heads/") for ref in refs}
+
+
+def unsafe_branch(project: Project, branch: str) -> str | None:
+    """Why the site must not be committed to branch, else None: the site replaces a branch's files."""
+    if branch in checked_out_branches(project):
+        return (
+            f"branch `{branch}` is checked out here; deploying onto it would replace your working "
+            "files with the built site. Deploy to another branch: --branch gh-pages"
+        )
+    if _git(project, "cat-file", "-e", f"refs/heads/{branch}:mkdocs.yml").returncode == 0:
+        return (
+            f"branch `{branch}` holds a project (it has a mkdocs.yml), not a built site; "
+            "deploy to a branch of its own: --branch gh-pages"
+        )
+    return None
+
+
+REJECTED = ("[rejected]", "! [remote rejected]", "failed to push", "Permission denied", "Could not read from")
+
+
+def failure(output: str, code: int, remote: str, branch: str) -> str:
+    """What went wrong in `mkdocs gh-deploy`, in one line when it is a known case, else its last lines."""
+    lines = [line for line in output.strip().splitlines() if line.strip()]
+    if any(mark in output for mark in REJECTED):
+        why = next((line.strip() for line in lines if any(m in line for m in REJECTED)), "")
+        return (
+            f"the push to `{remote}` was refused ({why}); the site was built and committed to the local "
+            f"branch `{branch}`: check your access to the remote, then run `briefing deploy` again"
+        )
+    tail = "\n".join(line for line in lines[-15:] if not line.startswith(("Traceback", "  File ")))
+    return f"mkdocs gh-deploy failed (exit {code}):\n{tail}"
+
+
+def deploy_command(
+    project: Project, remote: str, branch: str, message: str | None, site_dir: Path | None = None
+) -> list[str]:
     command = [
         sys.executable,
         "-m",
@@ -38,6 +80,8 @@ def deploy_command(project: Project, remote: str, branch: str, message: str | No
     ]
     if message:
         command += ["--message", message]
+    if site_dir:
+        command += ["--site-dir", str(site_dir)]
     return command
 
 
@@ -55,11 +99,14 @@ def deploy(
         raise DeployError(
             f"no git remote named `{remote}`; add one: git remote add {remote} <repository URL>"
         )
-    done = subprocess.run(
-        deploy_command(project, remote, branch, message), cwd=project.root, capture_output=True, text=True
-    )
+    if problem := unsafe_branch(project, branch):
+        raise DeployError(problem)
+    project.state.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="deploy-site-", dir=project.state) as built:
+        # built apart from site/: a deploy that fails or is killed leaves the local site as it was
+        command = deploy_command(project, remote, branch, message, Path(built))
+        done = subprocess.run(command, cwd=project.root, capture_output=True, text=True)
     if done.returncode != 0:
-        tail = "\n".join((done.stderr or done.stdout).strip().splitlines()[-15:])
-        raise DeployError(f"mkdocs gh-deploy failed (exit {done.returncode}):\n{tail}")
+        raise DeployError(failure(done.stderr or done.stdout, done.returncode, remote, branch))
     url = _git(project, "remote", "get-url", remote).stdout.strip()
     return f"deploy: the site is on branch {branch} of {url}"

@@ -24,6 +24,7 @@ import hashlib
 import html
 import logging
 import os
+import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,13 +37,15 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from . import site_folder
 from .briefs.cache import BriefCache
 from .briefs.model import Brief
+from .locks import project_lock
 from .project import Project
-from .site import exports
+from .site import content_files, exports, sanitize
 from .site import pages as render
 from .site.changes import Shown, list_pages, stale_pages
-from .site.corpus import BRIEF_CACHE, Corpus, load_corpus
+from .site.corpus import BRIEF_CACHE, OUTSIDE, Corpus, load_corpus
 from .site.last_build import STATE_FILE, LastBuild, fingerprint, forget
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -54,6 +57,7 @@ DIRTY_MESSAGES = ("A 'dirty' build is being performed", "The directory contains 
 class BriefingConfig(base.Config):
     templates = c.Type(str, default="templates")  # relative to mkdocs.yml; overrides the defaults
     exports = c.Type(bool, default=True)
+    include = c.ListOfItems(c.Type(str), default=[])  # patterns of content/ files to publish anyway
 
 
 class _RenderedOnRead(File):
@@ -138,12 +142,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.last: LastBuild | None = None  # what the last build in this process wrote
         self.stale: set[str] | None = None  # tracked pages to render; None: every page
         self.entries: dict[str, list[dict]] = {}  # this build's search entries per page
+        # the folder of the last build's site when this build writes elsewhere (briefing build
+        # writes a new folder and swaps it in): its untouched pages are linked, not rendered
+        self.reuse_from: Path | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Once per command; the plugin is kept between `serve` rebuilds (MkDocs keeps plugins that
         have this event), and with it the parsed briefs and what the last build wrote."""
         self.command, self.dirty = command, dirty
-        self.store, self.last = None, None
+        self.store, self.last, self.reuse_from = None, None, None
         logging.getLogger("mkdocs.commands.build").addFilter(_DirtyIsExact())
 
     def on_shutdown(self) -> None:
@@ -153,6 +160,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
         docs = Path(config.docs_dir).resolve()
+        self.docs_dir = Path(config.docs_dir)  # as MkDocs writes its files' paths
         self.project = Project(root, docs, Path(config.site_dir).resolve())
         self.templates = (root / self.config.templates).resolve()  # overrides of the shipped templates
         for name, where in (("briefing.css", config.extra_css), ("briefing.js", config.extra_javascript)):
@@ -184,11 +192,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._plan(config, versions)
         return config
 
-    @staticmethod
-    def _intro(docs: Path) -> str:
-        """content/intro.md, when a person wrote one, opens the home page."""
-        path = docs / "intro.md"
-        return path.read_text(encoding="utf-8") if path.is_file() else ""
+    def _intro(self, docs: Path) -> str:
+        """content/intro.md, when a person wrote one, opens the home page (not through a link out)."""
+        path = self.docs_dir / "intro.md"
+        if not path.is_file():
+            return ""
+        if not self.project.contains(path):
+            log.error("%s/intro.md: %s", self.project.relative(docs), OUTSIDE)
+            return ""
+        return path.read_text(encoding="utf-8")
 
     # --- the incremental plan ---
 
@@ -208,9 +220,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             notes,
             list_pages(self.site),
         )
+        self.published = Path(self.reuse_from or config.site_dir).resolve()
         self.fingerprint = fingerprint(
             {
-                "site_dir": config.site_dir,
+                "site_dir": str(self.published),
                 "directory_urls": config.use_directory_urls,
                 "site_url": config.site_url,
                 "plugins": sorted(config.plugins),
@@ -227,7 +240,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.dirty
             and last is not None
             and last.fingerprint == self.fingerprint
-            and last.site_dir == config.site_dir
+            and last.site_dir == str(self.published)
             and set(config.plugins) <= KNOWN_PLUGINS
         )
         self.last = last if usable else None
@@ -236,27 +249,32 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.entries = {}
 
     def _skip(self, file: File) -> bool:
-        """A tracked page this build need not render: untouched, on disk, its search entries kept."""
-        return (
+        """A tracked page this build need not render: untouched, on disk (linked from the last
+        build's folder when this build writes a new one), its search entries kept."""
+        if not (
             self.last is not None
             and self.stale is not None
             and file.src_uri in self.tracked
             and file.src_uri not in self.stale
             and file.src_uri in self.last.search
-            and os.path.isfile(file.abs_dest_path)
-        )
+        ):
+            return False
+        if not self.elsewhere:
+            return os.path.isfile(file.abs_dest_path)
+        return _link(self.published / file.dest_uri, Path(file.abs_dest_path))
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if self.command != "serve":
             forget(self.project.state / STATE_FILE)  # until this build is done
-        if self.dirty and self.last is None:  # nothing of the last build can be kept
+        self.elsewhere = self.published != Path(config.site_dir).resolve()
+        if self.dirty and self.last is None and not self.elsewhere:  # nothing of the last build is kept
             utils.clean_directory(config.site_dir)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None and self.corpus is not None
         pages = render.page_renderers(self.site, self.env)
         bad = {Path(e.path).resolve() for e in self.corpus.errors}
-        for file in list(files):
+        for file in self._content_files(files):
             src = file.src_uri
             is_note = src.startswith(("actors/", "locations/")) and src.endswith(".md")
             is_bad = file.abs_src_path and Path(file.abs_src_path).resolve() in bad
@@ -297,9 +315,63 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.seen = 0  # search entries already kept: the next page's come after them
         self.included = InclusionLevel.is_in_serve if self.command == "serve" else InclusionLevel.is_included
         self.outputs = sorted({f.dest_uri for f in files if self.included(f.inclusion)})
-        if self.last:
+        if self.last and not self.elsewhere:
             _remove_outputs(Path(config.site_dir), set(self.last.outputs) - set(self.outputs))
         return env
+
+    def _content_files(self, files: Files) -> list[File]:
+        """The files from content/ that may be published; refused and stray ones are taken out of
+        `files` with a message (content_files.py says which and why)."""
+        docs = self.docs_dir
+        mine = [
+            f
+            for f in files
+            if f.generated_by is None and f.abs_src_path and docs in Path(f.abs_src_path).parents
+        ]
+        kept, left_out = [], []
+        named_in: str | None = None
+        include = content_files.include_patterns(self.config.include)
+        for file in mine:
+            shown = f"{self.project.relative(self.project.content)}/{file.src_uri}"
+            if not self.project.contains(Path(file.abs_src_path)):
+                files.remove(file)
+                log.error(
+                    "%s: links to a file outside the project; not published (copy it into the project)", shown
+                )
+            elif why := content_files.misplaced(file.src_uri):
+                files.remove(file)
+                log.error("%s: not read: it %s (`briefing check` lists these)", shown, why)
+            elif file.is_documentation_page() or file.src_uri in self.by_src:
+                kept.append(file)
+            else:
+                if named_in is None:
+                    named_in = self._names_in_pages(files)
+                if content_files.publish(file.src_uri, named_in, include):
+                    kept.append(file)
+                else:
+                    files.remove(file)
+                    left_out.append(shown)
+        if left_out:
+            log.info(
+                "left out of the site, as no page names them: %s; link them from a page, or list "
+                "them under the briefing plugin's `include:` in mkdocs.yml (or pass --include)",
+                ", ".join(left_out),
+            )
+        return kept
+
+    def _names_in_pages(self, files: Files) -> str:
+        """Everything a person wrote that can name a file: pages, briefs, notes, mkdocs.yml, templates."""
+        assert self.corpus is not None
+        texts = [self.site.intro if self.site else ""]
+        texts += [b.body for b in self.corpus.briefs.values()]
+        texts += [p.note.body for p in [*self.corpus.actors.values(), *self.corpus.places.values()] if p.note]
+        for path in [self.project.config_file, *sorted(self.templates.rglob("*"))]:
+            if path.is_file():
+                texts.append(path.read_text(encoding="utf-8", errors="replace"))
+        for file in files:
+            if file.generated_by is None and file.is_documentation_page() and file.src_uri not in self.by_src:
+                texts.append(file.content_string)
+        return "\n".join(texts)
 
     def on_page_markdown(self, markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
         brief = self.by_src.get(page.file.src_uri)
@@ -311,7 +383,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         return render.render_brief(self.site, self.env, brief, page.file.src_uri)
 
     def on_page_content(self, html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Every page: titles from article text made safe for the theme, unsafe link targets removed.
+        """Every page: titles from article text made safe for the theme; what people wrote (their
+        own pages, and the bodies, notes and intro in generated pages) cleaned by sanitize.py.
 
         The page's Markdown is dropped here, once converted. Its big HTML blocks are still
         placeholders; on_page_context puts them in after the search plugin has indexed the rest.
@@ -319,7 +392,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not page.is_homepage and page.title and "title" not in page.meta:
             page.meta["title"] = render.page_title(page.title)
         page.markdown = ""
-        return render.defuse_links(html)
+        if page.file.generated_by is None:  # a page a person wrote under content/: all of it
+            return sanitize.clean(html, config.site_url)
+        return sanitize.clean_user_parts(html, config.site_url)
 
     @event_priority(-100)  # after the search plugin's own on_page_context, which indexes the page
     def on_page_context(self, context, page: Page, config: MkDocsConfig, nav):
@@ -366,7 +441,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             plugin = next(p for n, p in config.plugins.items() if "search" in n)
             if hasattr(plugin, "search_index_prev"):  # Material merges a dirty build's index itself
                 plugin.search_index_prev = None
-        self.last = LastBuild(self.fingerprint, config.site_dir, self.shown, search, self.outputs)
+        self.last = LastBuild(self.fingerprint, str(self.published), self.shown, search, self.outputs)
         self.entries = {}
         if self.command != "serve":
             self.last.save(self.project.state / STATE_FILE)
@@ -432,6 +507,20 @@ def _package_files() -> list[Path]:
     return sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
 
 
+def _link(old: Path, new: Path) -> bool:
+    """The last build's file in the new site folder, as a hard link (a copy across file systems).
+    Nothing writes to it in this build, so the site being replaced stays as it was."""
+    try:
+        new.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(old, new)
+        except OSError:
+            shutil.copy2(old, new)
+        return True
+    except OSError:
+        return False
+
+
 def _remove_outputs(site: Path, gone: set[str]) -> None:
     """Delete the files of pages and assets the last build wrote and this one does not."""
     for rel in sorted(gone):
@@ -450,12 +539,19 @@ def _remove_outputs(site: Path, gone: set[str]) -> None:
 
 
 def build_site(
-    config_file: Path, *, strict: bool = False, site_dir: Path | None = None, offline: bool = False
+    config_file: Path,
+    *,
+    strict: bool = False,
+    site_dir: Path | None = None,
+    offline: bool = False,
+    on_wait: Callable[[str], None] | None = None,
 ) -> Path:
     """`mkdocs build` of the project's mkdocs.yml; returns the folder the site was written to.
 
     `offline` builds pages as `actors/x.html` rather than `actors/x/`, so the site can be browsed
     straight from disk (file://), where a browser will not open a folder's index.html itself.
+    The site is built into a new folder that then replaces the old one (site_folder.py), and one
+    build runs at a time per project: a second one waits (telling `on_wait`).
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -464,12 +560,23 @@ def build_site(
     if offline:
         overrides["use_directory_urls"] = False
     config = load_config(str(config_file), strict=strict, **overrides)
-    config.plugins.on_startup(command="build", dirty=True)  # the plugin renders what changed
-    try:
-        build(config, dirty=True)
-    finally:
-        config.plugins.on_shutdown()
-    return Path(config.site_dir)
+    target = Path(config.site_dir)
+    with project_lock(Project.at(config_file=config_file).state, "build", on_wait):
+        building = site_folder.new_folder(target)
+        config.site_dir = str(building)
+        config.plugins.on_startup(command="build", dirty=True)  # the plugin renders what changed
+        plugin = config.plugins.get("briefing")
+        if isinstance(plugin, BriefingPlugin):
+            plugin.reuse_from = target  # untouched pages are linked from the site being replaced
+        try:
+            build(config, dirty=True)
+        except BaseException:
+            shutil.rmtree(building, ignore_errors=True)
+            raise
+        finally:
+            config.plugins.on_shutdown()
+        site_folder.swap_in(building, target)
+    return target
 
 
 def serve_site(config_file: Path, *, dev_addr: str | None = None, open_in_browser: bool = False) -> None:

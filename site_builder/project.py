@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import os
+from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 import yaml
 
 CONFIG = "mkdocs.yml"
+MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # what MkDocs reads as pages
+ENTRY_FOLDERS = {"briefs": "a brief", "actors": "an actor note", "locations": "a location note"}
 
 
 class _ConfigLoader(yaml.SafeLoader):
@@ -82,8 +86,42 @@ class Project:
         """Machine state (ingest manifest, caches); safe to delete."""
         return self.root / ".briefing"
 
-    def relative(self, path: Path) -> str:
+    def contains(self, path: Path) -> bool:
+        """Whether path, with every link followed, lies inside the project folder."""
         try:
-            return path.resolve().relative_to(self.root).as_posix()
-        except ValueError:
-            return path.as_posix()
+            path.resolve().relative_to(self.root)
+        except (ValueError, OSError, RuntimeError):  # RuntimeError: a link loop
+            return False
+        return True
+
+    def relative(self, path: Path) -> str:
+        for candidate in (path.absolute(), path.resolve()):  # a link inside the project is named as such
+            try:
+                return candidate.relative_to(self.root).as_posix()
+            except ValueError:
+                continue
+        return path.as_posix()
+
+    def content_files(self) -> Iterator[Path]:
+        """Every file under the content folder, and every link to a folder (not followed)."""
+        for folder, dirs, names in os.walk(self.content):
+            dirs.sort()
+            links = [d for d in dirs if os.path.islink(os.path.join(folder, d))]
+            for name in sorted([*names, *links]):
+                yield Path(folder) / name
+
+
+def misplaced(src: str) -> str | None:
+    """Why a Markdown file under briefs/, actors/ or locations/ (src: its path in the content
+    folder) is not read as a brief or note, else None. MkDocs would publish it as a page of its own."""
+    path = PurePosixPath(src)
+    if len(path.parts) < 2 or path.parts[0] not in ENTRY_FOLDERS:
+        return None
+    if path.suffix.lower() not in MARKDOWN_SUFFIXES:
+        return None
+    what, folder = ENTRY_FOLDERS[path.parts[0]], path.parts[0]
+    if len(path.parts) > 2:
+        return f"is in a subfolder; {what} is a `.md` file directly in content/{folder}/: move it there"
+    if path.suffix != ".md":
+        return f"ends in `{path.suffix}`; {what} is a `.md` file: rename it to `{path.stem}.md`"
+    return None

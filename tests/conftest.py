@@ -7,6 +7,7 @@ under tmp_path_factory.
 from __future__ import annotations
 
 import contextlib
+import os
 import shutil
 import socket
 import subprocess
@@ -17,8 +18,23 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from site_builder.project import Project
+
+# Hypothesis: on CI (CI=true, as .ci/run sets) every run draws the same examples (derandomize: a
+# red CI is reproducible and never flaky), writes no example database into the checkout and has no
+# per-example deadline (a shared 2-core machine); HYPOTHESIS_PROFILE=dev explores new examples.
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    database=None,
+    deadline=None,
+    print_blob=True,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+settings.register_profile("dev", deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE") or ("ci" if os.environ.get("CI") else "dev"))
 
 ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "seeds" / "000_d4dea3cd9a9c402a.txt"

@@ -9,8 +9,9 @@ from pathlib import Path
 
 import pytest
 
+from site_builder.atomic import write_atomic
 from site_builder.briefs.check import check_project, errors
-from site_builder.briefs.model import read_brief, write_atomic
+from site_builder.briefs.model import read_brief
 from site_builder.ingest.run import ingest
 from site_builder.project import Project
 from site_builder.site.corpus import load_briefs
@@ -108,3 +109,20 @@ def test_a_failed_write_keeps_the_old_file_and_leaves_no_temporary(tmp_path):
         write_atomic(path, Unprintable())  # fails inside the write
     assert path.read_text() == "the old brief\n"
     assert [p.name for p in tmp_path.iterdir()] == ["brief.md"]
+
+
+def test_a_new_file_gets_what_the_umask_allows_and_a_rewrite_keeps_the_mode(tmp_path):
+    old = os.umask(0o027)
+    try:
+        write_atomic(tmp_path / "new.md", "one")
+        assert (tmp_path / "new.md").stat().st_mode & 0o777 == 0o640  # not the temporary file's 0600
+        os.umask(0o022)
+        write_atomic(tmp_path / "other.md", b"bytes")
+        assert (tmp_path / "other.md").stat().st_mode & 0o777 == 0o644
+        for mode in (0o600, 0o664):
+            (tmp_path / "new.md").chmod(mode)
+            write_atomic(tmp_path / "new.md", "two")
+            assert (tmp_path / "new.md").stat().st_mode & 0o777 == mode
+    finally:
+        os.umask(old)
+    assert (tmp_path / "new.md").read_text() == "two" and not list(tmp_path.glob(".*.tmp"))

@@ -4,7 +4,9 @@ import datetime as dt
 
 from markdown_it import MarkdownIt
 
-from site_builder.briefs.model import brief_id, escape_markdown, field_hash, write_atomic
+from site_builder.atomic import write_atomic
+from site_builder.briefs.model import Brief, brief_id, escape_markdown, field_hash, read_brief, write_brief
+from site_builder.extract.model import Event
 from site_builder.slugs import is_safe_slug, slugify
 
 
@@ -53,3 +55,19 @@ def test_atomic_write_leaves_no_temporary_file(tmp_path):
     write_atomic(target, "two")
     assert target.read_text() == "two"
     assert [p.name for p in target.parent.iterdir()] == ["x.md"]
+
+
+def test_event_status_and_basis_are_written_and_read_back(tmp_path):
+    events = [
+        Event("2021-07-20", "stated", "The border reopens.", status="expected"),
+        Event("2021-06-22", "stated", "Soldiers cross.", range="since", status="ongoing"),
+        Event("2021-07-05", "context", "Zaher fled.", status="happened"),
+    ]
+    brief = Brief("2021-07-06-x", "X", dt.date(2021, 7, 6), {"name": "AT News"}, events=events)
+    back = read_brief(write_brief(brief, tmp_path))
+    assert [(e.date, e.basis, e.status, e.range) for e in back.events] == [
+        ("2021-07-20", "stated", "expected", None),
+        ("2021-06-22", "stated", "ongoing", "since"),
+        ("2021-07-05", "context", "happened", None),
+    ]
+    assert "status: expected" in back.path.read_text(encoding="utf-8")

@@ -78,6 +78,7 @@ def test_the_published_brief_page_is_the_brief(published):
 
 def test_the_working_branch_is_untouched(published):
     project, _, _ = published
+    assert not project.site.exists()  # built apart: the local site/ is never half-written by a deploy
     assert git(project.root, "rev-parse", "--abbrev-ref", "HEAD").strip() == "main"
     assert git(project.root, "status", "--porcelain", "--untracked-files=no").strip() == ""
 
@@ -115,3 +116,52 @@ def test_the_pages_workflow_runs_commands_that_exist():
     assert workflow["permissions"]["pages"] == "write"
     assert any(str(s.get("uses", "")).startswith("actions/deploy-pages") for s in steps)
     assert any(s.get("with", {}).get("path") == "site" for s in steps)
+
+
+# --- issue 17: what must never be published, and where ---
+
+STRAY = {"notes.txt": "private notes\n", "briefs/draft.md~": "an editor backup\n", "UNCOMMITTED.txt": "wip\n"}
+
+
+def test_stray_files_under_content_are_not_published(tmp_path):
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "-q", "--bare", str(remote))
+    project = make_project(tmp_path / "project")
+    for name, text in STRAY.items():
+        (project.content / name).write_text(text)
+    git(project.root, "remote", "add", "pages", str(remote))
+    deploy(project, remote="pages")
+    files = git(remote, "ls-tree", "-r", "--name-only", "gh-pages").split()
+    assert "index.html" in files
+    assert not [f for f in files if f.endswith(("notes.txt", "draft.md~", "UNCOMMITTED.txt"))]
+
+
+def test_deploy_refuses_the_checked_out_branch(tmp_path):
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "-q", "--bare", str(remote))
+    project = make_project(tmp_path / "project")
+    git(project.root, "remote", "add", "origin", str(remote))
+    head = git(project.root, "rev-parse", "main")
+    with pytest.raises(DeployError, match="branch `main` is checked out here"):
+        deploy(project, branch="main")
+    git(project.root, "branch", "sources")  # a branch that holds the project, not a site
+    with pytest.raises(DeployError, match="branch `sources` holds a project"):
+        deploy(project, branch="sources")
+    assert git(project.root, "rev-parse", "main") == head
+    assert (project.root / "mkdocs.yml").is_file()
+    assert git(project.root, "status", "--porcelain").strip() == ""
+
+
+def test_a_refused_push_is_said_in_one_line(tmp_path):
+    remote = tmp_path / "remote.git"
+    git(tmp_path, "init", "-q", "--bare", str(remote))
+    hook = remote / "hooks" / "pre-receive"
+    hook.write_text("#!/bin/sh\necho 'pushes are closed' >&2\nexit 1\n")
+    hook.chmod(0o755)
+    project = make_project(tmp_path / "project")
+    git(project.root, "remote", "add", "pages", str(remote))
+    with pytest.raises(DeployError) as caught:
+        deploy(project, remote="pages")
+    message = str(caught.value)
+    assert message.startswith("the push to `pages` was refused (")
+    assert "Traceback" not in message and "run `briefing deploy` again" in message

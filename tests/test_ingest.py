@@ -103,3 +103,50 @@ def test_lost_manifest_is_rebuilt_from_the_briefs(seed_project):
     shutil.rmtree(project.state)
     report = ingest([project.root / "seeds"], project)
     assert report.written == [] and len(report.skipped) == 1
+
+
+GM_FIRST = """date 2009-06-01 Example Wire
+
+General Motors files for bankruptcy
+
+DETROIT: General Motors Corporation filed for bankruptcy protection on Monday, the company said.
+"""
+GM_SECOND = """date 2009-07-10 Example Wire
+
+GM leaves bankruptcy
+
+DETROIT: GM left bankruptcy on Friday after 40 days, and New GM began to sell its cars.
+"""
+
+
+def test_a_second_article_about_an_organization_lands_on_its_page(tmp_path):
+    """Two articles, ingested one run apart: the second one's GM takes the first one's id."""
+    from conftest import new_project
+
+    project = new_project(tmp_path / "project")
+    first = tmp_path / "first.txt"
+    first.write_text(GM_FIRST, encoding="utf-8")
+    second = tmp_path / "second.txt"
+    second.write_text(GM_SECOND, encoding="utf-8")
+    assert ingest([first], project).ok
+    report = ingest([second], project)
+    assert report.ok and len(report.written) == 1
+    briefs = [read_brief(p) for p in sorted(project.briefs.glob("*.md"))]
+    ids = [{r.id for r in b.actors if r.kind == "organization"} for b in briefs]
+    assert all("general-motors" in found for found in ids), ids
+    assert not any("gm" in found or "new-gm" in found for found in ids)
+    later = next(b for b in briefs if b.date.month == 7)
+    gm = next(r for r in later.actors if r.id == "general-motors")
+    assert gm.name == "General Motors Corporation" and "GM" in gm.aliases
+
+
+def test_a_curated_note_gives_its_id_to_a_short_form(tmp_path):
+    from conftest import new_project, write
+
+    project = new_project(tmp_path / "project")
+    write(project.actor_notes / "general-motors.md", "---\nname: General Motors\nkind: organization\n---\n")
+    article = tmp_path / "second.txt"
+    article.write_text(GM_SECOND, encoding="utf-8")
+    assert ingest([article], project).ok
+    brief = read_brief(next(project.briefs.glob("*.md")))
+    assert "general-motors" in {r.id for r in brief.actors}

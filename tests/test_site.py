@@ -411,7 +411,6 @@ def hostile_project(root: Path):
         summary: "Summary with <iframe src=//evil.example></iframe> in it."
         actors:
           - {id: evil-actor, name: "<svg onload=alert(4)>", kind: person, mentions: 1}
-          - {id: "../../outside", name: Escaper, kind: person, mentions: 1}
         locations:
           - {id: evil-place, name: "Place <script>x</script>", kind: city, lat: 34.5, lon: 69.2, mentions: 1}
         events:
@@ -423,6 +422,20 @@ def hostile_project(root: Path):
 
         Body with <script>alert(7)</script> and <img src=x onerror=alert(8)> raw HTML,
         a [link](javascript:alert(9)) and ![an image](https://example.invalid/x.png).
+        """,
+    )
+    write(  # an id that would write outside the site: the schema refuses the brief, the build leaves it out
+        project.briefs / "escaper.md",
+        """\
+        ---
+        schema: 1
+        id: escaper
+        title: Escaper
+        date: 2021-07-06
+        actors:
+          - {id: "../../outside", name: Escaper, kind: person, mentions: 1}
+        ---
+        Text.
         """,
     )
     write(
@@ -437,11 +450,12 @@ def hostile_project(root: Path):
     return project
 
 
-def test_hostile_brief_cannot_inject_html_or_escape_the_site(tmp_path):
+def test_hostile_brief_cannot_inject_html_or_escape_the_site(tmp_path, caplog):
     project = hostile_project(tmp_path / "p")
     site = build_site(project.root / "mkdocs.yml")
     assert not (tmp_path / "outside").exists() and not (project.root / "outside").exists()
-    assert not list(site.rglob("*outside*"))
+    assert not list(site.rglob("*outside*")) and not (site / "briefs" / "escaper").exists()
+    assert any("escaper.md:7: id `../../outside` is not a safe id" in r.getMessage() for r in caplog.records)
     pages = [p for p in site.rglob("*.html") if "assets" not in p.parts]
     assert len(pages) >= 8
     for path in pages:

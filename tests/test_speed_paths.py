@@ -66,16 +66,26 @@ def test_workers_give_the_same_results_in_the_same_order(articles):
     assert any(e.name == "Emomali Rahmon" for e in spread[0].entities)
 
 
-def _dying_chunk(articles):
-    os._exit(1)  # a worker killed mid-job (out of memory, a signal)
+DIED = Path("/nonexistent")  # set by the test: the file that says a worker has died once
 
 
-def test_a_dead_worker_does_not_lose_articles(articles, monkeypatch):
+def _dying_once(articles):
+    import site_builder.ingest.workers as parallel
+
+    if not DIED.exists():
+        DIED.touch()
+        os._exit(1)  # a worker killed mid-job (out of memory, a signal), once
+    return parallel.extract_each(articles, parallel._known)
+
+
+def test_a_dead_worker_does_not_lose_articles(articles, monkeypatch, tmp_path):
     import site_builder.ingest.workers as parallel
     from site_builder.extract import extract_all
 
-    monkeypatch.setattr(parallel, "_extract_chunk", _dying_chunk)
+    monkeypatch.setattr(sys.modules[__name__], "DIED", tmp_path / "died")
+    monkeypatch.setattr(parallel, "_extract_chunk", _dying_once)
     found = list(extract_parallel(articles, workers=2))
+    assert (tmp_path / "died").exists()
     assert found == list(extract_all(articles))
 
 

@@ -8,8 +8,9 @@ import yaml
 from conftest import SEED
 
 from site_builder.briefs.check import check_project, errors
-from site_builder.briefs.model import BODY, field_hash, read_brief, split_front_matter
+from site_builder.briefs.model import BODY, field_hash, read_brief
 from site_builder.cli import main
+from site_builder.frontmatter import read_front_matter
 from site_builder.ingest.run import ingest
 from site_builder.ingest.update import update
 from site_builder.project import Project
@@ -52,8 +53,8 @@ def brief_path(project: Project, word: str) -> Path:
 
 
 def front(path: Path) -> tuple[dict, str]:
-    meta, body, _ = split_front_matter(path.read_text(encoding="utf-8"), path)
-    return meta, body
+    doc = read_front_matter(path.read_text(encoding="utf-8"), path)
+    return doc.meta, doc.body
 
 
 def edit_brief(path: Path, meta_changes: dict, body_append: str = "") -> None:

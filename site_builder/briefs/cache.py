@@ -14,14 +14,14 @@ import io
 import os
 import pathlib
 import pickle
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..atomic import write_atomic
 from ..extract.model import Event, Quote
 from .model import Brief, EntityRef
 
-FORMAT = 1  # bump when Brief or its parts change shape
+FORMAT = 2  # bump when Brief or its parts change shape, or when the rules for reading them do
 ALLOWED = {
     ("site_builder.briefs.model", "Brief"),
     ("site_builder.briefs.model", "EntityRef"),
@@ -92,19 +92,7 @@ class BriefCache:
             return
         try:
             data = pickle.dumps({"format": FORMAT, "entries": self.entries}, protocol=pickle.HIGHEST_PROTOCOL)
-            _write_atomic(self.path, data)
+            write_atomic(self.path, data)
             self.changed = False
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             pass  # a read-only project still builds, only without the cache
-
-
-def _write_atomic(path: Path, data: bytes) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "wb") as f:
-            f.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise

@@ -1,51 +1,37 @@
 """The Brief: one article's who, where and when, as Markdown with YAML front matter (schema 1).
 
 Briefs are the source of truth once written. This module turns an extraction into a Brief,
-writes it atomically, and reads it back with safe YAML only. `generated` records a hash of each
-machine-made field as written, so `ingest --update` can tell a person's edit from its own output.
+writes it atomically, and reads it back: safe YAML within limits (frontmatter.py), checked
+against the one schema (schema.py), so a value `briefing check` calls wrong is refused here too,
+never read as a default. `generated` records a hash of each machine-made field as written, so
+`ingest --update` can tell a person's edit from its own output.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import json
-import os
 import re
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
 
+from ..atomic import write_atomic
 from ..extract.model import Event, Extraction, Quote
+from ..frontmatter import read_document
 from ..inputs.articles import Article
+from ..problems import Problem
 from ..slugs import slugify
+from .schema import BODY, BRIEF, EVENT, MACHINE_FIELDS, SCHEMA, first_error, validate_brief
 
-SCHEMA = 1
-MACHINE_FIELDS = ("title", "summary", "dateline", "actors", "locations", "events", "quotes")
-KNOWN_FIELDS = {
-    "schema",
-    "id",
-    "title",
-    "date",
-    "source",
-    "dateline",
-    "summary",
-    "generated",
-    *MACHINE_FIELDS,
-}
-FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+__all__ = ["BODY", "MACHINE_FIELDS", "SCHEMA", "BriefError", "write_atomic"]
+
 ID_WORDS = 8
-BODY = "body"  # the key of the body's hash in `generated`
-
-
-class BriefError(ValueError):
-    """A brief or note that cannot be read; str() is `FILE:LINE: what is wrong and how to fix it`."""
-
-    def __init__(self, path: Path | str, message: str, line: int | None = None):
-        self.path, self.line, self.message = str(path), line, message
-        super().__init__(f"{path}:{line or 1}: {message}")
+BriefError = Problem  # the name readers of briefs and notes have always caught
+EVENT_FIELDS = {f.name for f in dataclasses.fields(Event)} & set(EVENT.fields)  # what a brief sets
 
 
 @dataclass
@@ -118,7 +104,7 @@ def machine_fields(brief: Brief) -> dict:
 
 
 def event_dict(e: Event) -> dict:
-    d = {"date": e.date, "basis": e.basis}
+    d = {"date": e.date, "basis": e.basis, "status": e.status}
     if e.range:
         d["range"] = e.range
     d.update(text=e.text, actors=e.actors, locations=e.locations)
@@ -245,162 +231,72 @@ def render_document(meta: dict, body: str) -> str:
     return f"---\n{head}---\n\n{body}"
 
 
-def write_atomic(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder, then rename: readers never see half a file."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
-            f.write(text)
-            f.flush()
-            os.fsync(f.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def write_brief(brief: Brief, folder: Path) -> Path:
     path = folder / f"{brief.id}.md"
     write_atomic(path, render_brief(brief))
     return path
 
 
-def safe_yaml(text: str) -> object:
-    """yaml.safe_load through libyaml when installed (same results, ~7x faster: it counts at 4000
-    briefs); on an error the pure-Python loader runs again, so messages stay the documented ones."""
-    try:
-        return yaml.load(text, Loader=SAFE_LOADER)
-    except yaml.YAMLError:
-        return yaml.safe_load(text)
-
-
-def split_front_matter(text: str, path: Path | str) -> tuple[dict, str, int]:
-    """(front matter mapping, body, line where the body starts); safe YAML only."""
-    m = FRONT_MATTER.match(text)
-    if not m:
-        raise BriefError(path, "has no YAML front matter; the file must start with a `---` line", 1)
-    try:
-        meta = safe_yaml(m.group(1) or "") or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        problem = getattr(err, "problem", None) or str(err).splitlines()[0]
-        message = f"front matter is not valid YAML: {problem}; fix the syntax on this line"
-        raise BriefError(path, message, line) from err
-    except ValueError as err:  # a well-formed but impossible date, such as 2021-02-30
-        message = f"front matter holds an impossible date ({err}); `briefing check` shows the line"
-        raise BriefError(path, message) from err
-    if not isinstance(meta, dict):
-        raise BriefError(path, "front matter must be a mapping of `key: value` lines", 2)
-    return meta, text[m.end() :], text[: m.end()].count("\n") + 1
-
-
 def read_brief(path: Path) -> Brief:
-    try:
-        text = path.read_text(encoding="utf-8-sig")  # a byte-order mark from a Windows editor is no error
-    except UnicodeDecodeError as err:
-        raise BriefError(path, "is not UTF-8 text; re-save it as UTF-8") from err
-    meta, body, _ = split_front_matter(text, path)
-    try:
-        return brief_from_dict(meta, body.removeprefix("\r\n").removeprefix("\n"), path)
-    except BriefError:
-        raise
-    except (TypeError, ValueError, AttributeError) as err:  # a hand-edited field of the wrong type
-        message = f"a field has the wrong type ({err}); `briefing check` shows which line"
-        raise BriefError(path, message) from err
+    """The brief in path, or a Problem at the line of its first error (the one `briefing check` gives)."""
+    doc = read_document(path, str(path))
+    if doc.duplicates:
+        raise doc.duplicates[0]
+    found = validate_brief(doc.meta, path.stem)
+    if found.errors:
+        raise first_error(found, path, str(path))
+    return brief_from_meta(doc.meta, doc.body.removeprefix("\r\n").removeprefix("\n"), path)
 
 
-def _date(value: object, path: Path, what: str) -> dt.date:
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    try:
-        return dt.date.fromisoformat(str(value))
-    except ValueError as err:
-        raise BriefError(path, f"{what} {value!r} is not a date; write it as YYYY-MM-DD") from err
-
-
-def _refs(items: object, path: Path, what: str) -> list[EntityRef]:
-    out = []
-    for item in items or []:
-        if not isinstance(item, dict) or not item.get("id"):
-            raise BriefError(path, f"each entry of `{what}` needs at least `id:`, `name:` and `kind:`")
-        out.append(
-            EntityRef(
-                id=str(item["id"]),
-                name=str(item.get("name") or item["id"]),
-                kind=str(item.get("kind") or "place"),
-                mentions=_count(item.get("mentions")),
-                roles=[str(r) for r in item.get("roles") or []],
-                aliases=[str(a) for a in item.get("aliases") or []],
-                within=str(item["within"]) if item.get("within") else None,
-                lat=_float(item.get("lat")),
-                lon=_float(item.get("lon")),
-            )
-        )
-    return out
-
-
-def _count(value: object) -> int:
-    """A hand-edited count that is not a number reads as 0 (`briefing check` reports it)."""
-    try:
-        return max(0, int(value or 0))
-    except (TypeError, ValueError):
-        return 0
-
-
-def _float(value: object) -> float | None:
-    try:
-        return float(value) if value is not None else None
-    except (TypeError, ValueError):
-        return None
-
-
-def _events(items: object) -> list[Event]:
-    out = []
-    for item in items or []:
-        if isinstance(item, dict) and item.get("date") is not None:
-            out.append(
-                Event(
-                    date=str(item["date"]),
-                    basis=str(item.get("basis") or "stated"),
-                    text=str(item.get("text") or ""),
-                    actors=[str(a) for a in item.get("actors") or []],
-                    locations=[str(p) for p in item.get("locations") or []],
-                    range=item.get("range"),
-                )
-            )
-    return out
-
-
-def brief_from_dict(meta: dict, body: str, path: Path) -> Brief:
-    if not meta.get("id"):
-        raise BriefError(path, "has no `id:`; add one (the file name without .md)", 2)
-    source = meta.get("source") or {}
-    if not isinstance(source, dict):
-        source = {"name": str(source)}
+def brief_from_meta(meta: dict, body: str, path: Path | None) -> Brief:
+    """A Brief from front matter the schema has passed: values are taken as they are, not coerced."""
     return Brief(
-        id=str(meta["id"]),
-        title=str(meta.get("title") or meta["id"]),
-        date=_date(meta.get("date"), path, "date"),
-        source=source,
-        summary=str(meta.get("summary") or ""),
+        id=meta["id"],
+        title=meta["title"],
+        date=publication_date(meta["date"]),
+        source=dict(meta.get("source") or {}),
+        summary=meta.get("summary") or "",
         dateline=meta.get("dateline"),
-        actors=_refs(meta.get("actors"), path, "actors"),
-        locations=_refs(meta.get("locations"), path, "locations"),
-        events=_events(meta.get("events")),
-        quotes=[
-            Quote(q.get("speaker"), str(q.get("text") or ""))
-            for q in meta.get("quotes") or []
-            if isinstance(q, dict)
-        ],
+        actors=[entity_ref(item) for item in meta.get("actors") or []],
+        locations=[entity_ref(item) for item in meta.get("locations") or []],
+        events=[event_from_meta(item) for item in meta.get("events") or []],
+        quotes=[Quote(q.get("speaker"), q["text"]) for q in meta.get("quotes") or []],
         body=body,
         generated=dict(meta.get("generated") or {}),
-        extra={k: v for k, v in meta.items() if k not in KNOWN_FIELDS},
+        extra={k: v for k, v in meta.items() if k not in BRIEF.fields},
         path=path,
     )
+
+
+def publication_date(value: dt.date | str) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    return value if isinstance(value, dt.date) else dt.date.fromisoformat(value)
+
+
+def entity_ref(item: dict) -> EntityRef:
+    lat, lon = item.get("lat"), item.get("lon")
+    return EntityRef(
+        id=item["id"],
+        name=item["name"],
+        kind=item["kind"],
+        mentions=item.get("mentions") or 0,
+        roles=list(item.get("roles") or []),
+        aliases=list(item.get("aliases") or []),
+        within=item.get("within"),
+        lat=float(lat) if lat is not None else None,
+        lon=float(lon) if lon is not None else None,
+    )
+
+
+def event_from_meta(item: dict) -> Event:
+    """Every field the Event model has and the brief sets; the date as its TIMEX3 text."""
+    date = item["date"]
+    values = {k: v for k, v in item.items() if k in EVENT_FIELDS and v is not None}
+    values["date"] = date.isoformat() if isinstance(date, dt.date) else str(date)
+    values["actors"] = list(item.get("actors") or [])
+    values["locations"] = list(item.get("locations") or [])
+    return Event(**values)
 
 
 def brief_as_dict(brief: Brief) -> dict:

@@ -9,11 +9,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..extract.model import Entity
+from ..extract.model import ACTOR_KINDS, LOCATION_KINDS, Entity
+from ..frontmatter import read_document
+from ..problems import Problem
 from ..slugs import is_safe_slug
-from .model import BriefError, split_front_matter
-
-NOTE_FIELDS = {"name", "kind", "aliases", "roles", "lat", "lon", "within", "wikidata"}
+from .schema import NOTE, first_error, validate_note
 
 
 @dataclass
@@ -32,51 +32,41 @@ class Note:
     extra: dict = field(default_factory=dict)
 
 
-def read_note(path: Path) -> Note:
+def read_note(path: Path, kinds: tuple[str, ...] | None = None) -> Note:
+    """The note in path (kinds: those of its folder), or a Problem at its first error's line."""
     if not is_safe_slug(path.stem):
-        raise BriefError(path, "the file name must be an id: lower-case letters, digits and hyphens", 1)
-    try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError as err:
-        raise BriefError(path, "is not UTF-8 text; re-save it as UTF-8") from err
-    meta, body, _ = split_front_matter(text, path)
-    try:
-        return _note(path, meta, body)
-    except (TypeError, ValueError, AttributeError) as err:  # a hand-edited field of the wrong type
-        message = f"a field has the wrong type ({err}); `briefing check` shows which line"
-        raise BriefError(path, message) from err
-
-
-def _note(path: Path, meta: dict, body: str) -> Note:
+        raise Problem(path, "the file name must be an id: lower-case letters, digits and hyphens", 1)
+    kinds = kinds or (LOCATION_KINDS if path.parent.name == "locations" else ACTOR_KINDS)
+    doc = read_document(path, str(path))
+    if doc.duplicates:
+        raise doc.duplicates[0]
+    found = validate_note(doc.meta, path.stem, kinds)
+    if found.errors:
+        raise first_error(found, path, str(path))
+    meta = doc.meta
+    lat, lon = meta.get("lat"), meta.get("lon")
     return Note(
         id=path.stem,
-        name=str(meta.get("name") or path.stem),
-        kind=str(meta["kind"]) if meta.get("kind") else None,
-        aliases=[str(a) for a in meta.get("aliases") or []],
-        roles=[str(r) for r in meta.get("roles") or []],
-        lat=_num(meta.get("lat")),
-        lon=_num(meta.get("lon")),
-        within=str(meta["within"]) if meta.get("within") else None,
-        wikidata=str(meta["wikidata"]) if meta.get("wikidata") else None,
-        body=body,
+        name=meta.get("name") or path.stem,
+        kind=meta.get("kind"),
+        aliases=list(meta.get("aliases") or []),
+        roles=list(meta.get("roles") or []),
+        lat=float(lat) if lat is not None else None,
+        lon=float(lon) if lon is not None else None,
+        within=meta.get("within"),
+        wikidata=meta.get("wikidata"),
+        body=doc.body,
         path=path,
-        extra={k: v for k, v in meta.items() if k not in NOTE_FIELDS},
+        extra={k: v for k, v in meta.items() if k not in NOTE[kinds].fields},
     )
 
 
-def _num(value: object) -> float | None:
-    try:
-        return float(value) if value is not None else None
-    except (TypeError, ValueError):
-        return None
-
-
-def read_notes(folder: Path) -> tuple[dict[str, Note], list[BriefError]]:
+def read_notes(folder: Path, kinds: tuple[str, ...] | None = None) -> tuple[dict[str, Note], list[Problem]]:
     notes, errors = {}, []
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         try:
-            note = read_note(path)
-        except BriefError as err:
+            note = read_note(path, kinds)
+        except Problem as err:
             errors.append(err)
             continue
         notes[note.id] = note

@@ -23,6 +23,32 @@ def extract(article: Article, known: dict[str, Entity] | None = None) -> Extract
 def extract_all(
     articles: Iterable[Article], known: dict[str, Entity] | None = None, batch_size: int = 16
 ) -> Iterator[Extraction]:
+    """One Extraction per article, in order; an article longer than sections.SECTION is extracted
+    section by section (its cost stays linear in its length), the rest in batches."""
+    from .sections import SECTION, extract_long
+
+    def one(article: Article, names: dict[str, Entity] | None) -> Extraction:
+        return next(_extract_batch([article], names, batch_size))
+
+    batch: list[Article] = []
+    for article in articles:
+        if len(article.text) > SECTION:
+            yield from _extract_batch(batch, known, batch_size)
+            batch = []
+            yield extract_long(article, known, one)
+            continue
+        batch.append(article)
+        if len(batch) >= 8 * batch_size:
+            yield from _extract_batch(batch, known, batch_size)
+            batch = []
+    yield from _extract_batch(batch, known, batch_size)
+
+
+def _extract_batch(
+    articles: list[Article], known: dict[str, Entity] | None, batch_size: int
+) -> Iterator[Extraction]:
+    if not articles:
+        return
     from .entities import find_entities
     from .events import find_events
     from .nlp import load_nlp
@@ -33,7 +59,7 @@ def extract_all(
     nlp = load_nlp()
     pairs = ((a.text, a) for a in articles)
     for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        entities = find_entities(doc, known)
+        entities = find_entities(doc, known, article.title_span)
         times = find_times(doc, article.date, article.title_span, article.body_start)
         events = find_events(doc, article.date, entities, times, article.body_start, skip=article.title_span)
         quotes = find_quotes(doc, entities)

@@ -1,9 +1,12 @@
-"""Events: each sentence that reports something happening, dated by the time expression governing it.
+"""Events: what the article reports happening, each at the date of the time that governs it.
 
-A sentence is an event when it has a finite main verb and names an actor or a place (or carries
-a date). Its date comes from the calendar time expression attached to the main verb (or the
-only one in the sentence), at the precision written; without one, the publication date with
-basis `reported`. "since June 22" keeps its start date and says range "since".
+A sentence is split into clauses (`clauses`); times are attached to them (`attachment`); each
+is dated, given a status and told apart from background (`anchoring`): a copula, a state, the
+simple present or a quote's words with no time of their own are kept in the body, not listed.
+A clause joins its parent's event unless the text sets it apart (a time or range of its own, or
+lying ahead). The event holding the main clause covers the sentence and reads as the sentence;
+one set apart ("Karimov, who joined the ministry in 2015, resigned on Monday") covers its own
+clause and reads as that clause with its subject ("Karimov joined the ministry in 2015").
 """
 
 from __future__ import annotations
@@ -11,104 +14,31 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
-from .model import Entity, Event, Timex
+from .anchoring import Dating, Narrative, date_clauses
+from .attachment import anchors_of
+from .clauses import RELATIVIZERS, SUBJECTS, Clause, Quotes, clause_heads, clauses_of
+from .model import Entity, Event, Mention, Timex
 from .nlp import doc_text
+from .timex_values import calendar_value
 
 MAX_TEXT = 300
-QUOTES = "\"“”‘’'«»"
-SINCE = re.compile(r"\b(?:ever\s+)?since\s+(?:the\s+)?$", re.IGNORECASE)
-MODIFIER_DEPS = {"compound", "nummod", "amod", "poss", "nmod"}  # "the 2014 protests": a thing, not a time
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+SHORT_SUBJECT = 6  # tokens: a longer subject is cut to its head noun and what precedes it
+MIN_WORDS = 2  # a clause of fewer words than this, besides auxiliaries, is no event of its own
 
 
-def calendar_value(value: str | None) -> str | None:
-    """The calendar part of a TIMEX3 value at the precision it has: 2021, 2021-07, 2021-07-05.
+@dataclass
+class _Group:
+    clauses: list[Clause]
+    dating: Dating
 
-    A time keeps its day; a week (2021-W27, 2021-W27-WE) becomes the month holding its Thursday;
-    a quarter, half or season its year. Decades, durations and PAST_REF have none.
-    """
-    if not value or len(value) < 4 or not value[:4].isdigit() or (len(value) > 4 and value[4] != "-"):
-        return None
-    year = value[:4]
-    week = re.match(r"(\d{4})-W(\d\d)", value)
-    if week:
-        try:
-            return dt.date.fromisocalendar(int(week[1]), int(week[2]), 4).isoformat()[:7]
-        except ValueError:
-            return None
-    day = re.match(r"\d{4}-\d\d-\d\d", value)
-    if day:
-        try:
-            return dt.date.fromisoformat(day[0]).isoformat()
-        except ValueError:
-            return None
-    month = re.match(r"\d{4}-(\d\d)(?!\d)", value)
-    if month and 1 <= int(month[1]) <= 12:
-        return month[0]
-    return year
-
-
-def _verb_of(tok):
-    """The verb a token hangs from (itself if a verb), and how many steps up it is."""
-    steps = 0
-    while tok.pos_ not in ("VERB", "AUX") and tok.head.i != tok.i and steps < 8:
-        tok, steps = tok.head, steps + 1
-    return tok, steps
-
-
-def _governing(sent: Span, dated: list[Timex], doc: Doc) -> Timex | None:
-    """The dated expression attached to the sentence's main verb, else the nearest to it, else the first."""
-    if len(dated) == 1:
-        return dated[0]
-    root = sent.root
-    best, best_key = None, None
-    for t in dated:
-        span = doc.char_span(t.start, t.end, alignment_mode="expand")
-        if span is None:
-            continue
-        head = span.root
-        verb, steps = _verb_of(head)
-        depth = 0
-        v = verb
-        while v.i != root.i and v.head.i != v.i and depth < 8:
-            v, depth = v.head, depth + 1
-        key = (head.dep_ in MODIFIER_DEPS, depth, steps, t.start)
-        if best_key is None or key < best_key:
-            best, best_key = t, key
-    return best or (dated[0] if dated else None)
-
-
-def _sentences(doc: Doc):
-    """spaCy's sentences, also cut at paragraph breaks (a closing quote may run into the next paragraph)."""
-    text = doc_text(doc)  # Doc.text joins every token on each call: read it once
-    for sent in doc.sents:
-        cuts = [m.end() for m in PARAGRAPH_BREAK.finditer(text, sent.start_char, sent.end_char)]
-        bounds = [sent.start_char, *cuts, sent.end_char]
-        for a, b in zip(bounds, bounds[1:], strict=False):
-            piece = doc.char_span(a, b, alignment_mode="contract")
-            if piece is not None and piece.text.strip():
-                yield piece
-
-
-def _is_event_sentence(sent: Span) -> bool:
-    words = [t for t in sent if not t.is_punct and not t.is_space]
-    if len(words) < 4:
-        return False
-    root = sent.root
-    if root.pos_ not in ("VERB", "AUX"):
-        return any(t.pos_ == "VERB" and t.dep_ in ("ccomp", "conj") for t in sent)
-    return True
-
-
-def _short(text: str) -> str:
-    text = " ".join(text.split())
-    if len(text) <= MAX_TEXT:
-        return text
-    cut = text[:MAX_TEXT].rsplit(" ", 1)[0]
-    return cut.rstrip(",;:") + "…"
+    @property
+    def top(self) -> Clause:
+        return self.clauses[0]
 
 
 def find_events(
@@ -119,44 +49,202 @@ def find_events(
     body_start: int = 0,
     skip: tuple[int, int] | None = None,
 ) -> list[Event]:
-    """One event per sentence that reports something; skip is a span to leave out (the headline)."""
-    text = doc_text(doc)
-    times = sorted(times, key=lambda t: t.start)
+    """The events of the article's body; skip is a span to leave out (the headline)."""
+    times = sorted((t for t in times if t.type in ("DATE", "TIME")), key=lambda t: t.start)
     starts = [t.start for t in times]
-    events = []
-    for sent in _sentences(doc):
+    narrative = Narrative(dct)
+    text = doc_text(doc)
+    quotes = Quotes(text)
+    heads = clause_heads(doc)
+    head_at = [t.i for t in heads]
+    mentions = _Mentions(entities)
+    events: list[Event] = []
+    for sent in _sentences(doc, text):  # text: Doc.text joins every token on each call
         if sent.end_char <= body_start or (skip and sent.start_char < skip[1] and sent.end_char > skip[0]):
             continue
-        if not _is_event_sentence(sent):
-            continue
-        lo, hi = sent.start_char, sent.end_char
-        inside = [e for e in entities if any(lo <= m.start < hi for m in e.mentions)]
-        actors = [e.id for e in inside if e.is_actor]
-        places = [e.id for e in inside if e.is_place]
-        here = times[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
-        dated = [t for t in here if t.type in ("DATE", "TIME") and calendar_value(t.value)]
-        stripped = sent.text.strip()
-        quote_only = stripped[:1] in QUOTES and stripped.rstrip(".")[-1:] in QUOTES
-        if quote_only and not actors:
-            continue
-        if not (actors or places or dated):
-            continue
-        if not dated and any(re.fullmatch(r"\d{2,3}", t.value or "") for t in here):
-            continue  # "in the 1960s": a period before any calendar date the timeline can hold
-        gov = _governing(sent, dated, doc)
-        since = (
-            gov is not None and gov.mod == "START" and SINCE.search(text, max(0, gov.start - 16), gov.start)
+        clauses = clauses_of(
+            heads[bisect.bisect_left(head_at, sent.start) : bisect.bisect_left(head_at, sent.end)], quotes
         )
-        events.append(
+        if not clauses:
+            continue
+        here = times[bisect.bisect_left(starts, sent.start_char) : bisect.bisect_left(starts, sent.end_char)]
+        anchors, on_nouns = anchors_of(sent, clauses, here, quotes)
+        datings = date_clauses(clauses, anchors, narrative)
+        events.extend(_sentence_events(sent, text, clauses, datings, mentions))
+        for clause in sorted(clauses, key=lambda c: c.head.i):
+            d = datings[clause.head.i]
+            if d is not None and d.time is not None and d.event:
+                narrative.carry(d.date, d.status)
+        for t in on_nouns:  # "after yesterday's crash": the story is now at yesterday
+            if date := calendar_value(t.value):
+                narrative.carry(date)
+    return events
+
+
+def _sentence_events(
+    sent: Span, text: str, clauses: list[Clause], datings: dict[int, Dating | None], mentions: _Mentions
+) -> list[Event]:
+    groups = _groups(clauses, datings)
+    out = []
+    for n, group in enumerate(groups):
+        head = group.top.head
+        if n == 0:  # the main event reads as the sentence
+            whole = text[sent.start_char : sent.end_char]
+            words, extra = whole.strip(), None
+            start = sent.start_char + len(whole) - len(whole.lstrip())
+            end = start + len(words)
+        else:
+            start = max(sent.start_char, min(c.start for c in group.clauses))
+            end = min(sent.end_char, max(c.end for c in group.clauses))
+            written = _clause_text(group.top, start, end)
+            if written is None:
+                continue
+            words, extra = written
+        found = mentions.within(start, end)
+        if extra:
+            found += [e for e in mentions.within(*extra) if e not in found]
+        d = group.dating
+        out.append(
             Event(
-                date=calendar_value(gov.value) if gov else dct.isoformat(),
-                basis="stated" if gov else "reported",
-                text=_short(sent.text),
-                actors=actors,
-                locations=places,
-                range="since" if since else None,
-                start=lo,
-                end=hi,
+                date=d.date,
+                basis=d.basis,
+                text=_short(words),
+                actors=[e.id for e in found if e.is_actor],
+                locations=[e.id for e in found if e.is_place],
+                range=d.range,
+                start=start,
+                end=end,
+                status=d.status,
+                trigger=Mention(head.idx, head.idx + len(head.text), head.text),
             )
         )
-    return events
+    return sorted(out, key=lambda e: (e.start, -e.end))
+
+
+def _groups(clauses: list[Clause], datings: dict[int, Dating | None]) -> list[_Group]:
+    """Events, each a clause with the connected clauses that do not stand apart from it.
+
+    The first group holds the main clause, or the event closest to it when the main clause
+    only describes ("Zaher was one of them who fled on Sunday").
+    """
+    of: dict[int, _Group] = {}
+    groups: list[_Group] = []
+    for clause in clauses:  # parents first
+        d = datings[clause.head.i]
+        if d is None or not d.event:
+            continue
+        parent = clause.parent
+        above = datings.get(parent.head.i) if parent is not None else None
+        if above is not None and above.event and not _stands_apart(d, above):
+            group = of[parent.head.i]
+            group.clauses.append(clause)
+        else:
+            group = _Group([clause], d)
+            groups.append(group)
+        of[clause.head.i] = group
+    return groups
+
+
+def _stands_apart(d: Dating, parent: Dating) -> bool:
+    """A clause is an event apart from its parent clause by what the text says: a time or range
+    of its own that differs, or lying ahead while the parent does not ("he said the switch would
+    happen next year"). Dates inferred on both sides (the story's time, the publication date) and
+    happened against ongoing ("work has started again, the release adds") make one event."""
+    if (d.status == "expected") != (parent.status == "expected"):
+        return True
+    return (d.basis == "stated" or d.range is not None) and (d.date, d.range) != (parent.date, parent.range)
+
+
+def _clause_text(clause: Clause, start: int, end: int) -> tuple[str, tuple[int, int] | None] | None:
+    """The clause as a sentence of its own: relative words dropped, its subject supplied when it
+    has none of its own ("who joined the ministry" -> "Karimov joined the ministry").
+    Returns the text and the span the supplied subject came from; None for too few words."""
+    doc = clause.head.doc
+    first = clause.head.left_edge.i
+    if clause.bound and clause.parent.head.i < clause.head.i:  # "to enter": "had been denied visas to enter"
+        verb = clause.parent.head
+        first = min(
+            [verb.i] + [c.i for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+        )
+        start = doc[first].idx
+    toks = [t for t in doc[first : clause.head.right_edge.i + 1] if start <= t.idx < end]
+    while toks and toks[0].i < clause.head.i and _leading_filler(toks[0]):
+        toks.pop(0)
+    if sum(t.is_alpha and t.dep_ not in ("aux", "auxpass", "neg") for t in toks) < MIN_WORDS:
+        return None  # "it wouldn't": an echo, not an event to list
+    words = "".join(t.text_with_ws for t in toks).strip()
+    subject = _subject(clause)
+    if subject is None or (subject.start <= toks[-1].i and toks[0].i < subject.end):
+        return _capital(words), None  # none needed, or it is in the words already
+    return _capital(f"{subject.text.strip()} {words}"), (subject.start_char, subject.end_char)
+
+
+def _leading_filler(tok: Token) -> bool:
+    if tok.tag_ in RELATIVIZERS or tok.dep_ in ("mark", "cc", "punct") or tok.is_space:
+        return True
+    return tok.dep_ == "prep" and any(c.tag_ in RELATIVIZERS for c in tok.children)  # "in which"
+
+
+def _subject(clause: Clause) -> Span | None:
+    """The words the clause needs as its subject when its own is missing or a relative pronoun."""
+    if _own_subject(clause) is not None:
+        return None
+    while True:
+        if clause.dep in ("relcl", "acl") and clause.head.head.pos_ in ("NOUN", "PROPN", "PRON"):
+            noun = clause.head.head  # "the store, which sells": the noun and what comes before it
+            return noun.doc[noun.left_edge.i : noun.i + 1]
+        if clause.parent is None or not (clause.dep == "conj" or clause.bound):
+            return None  # what is reported has a subject of its own, even when the parse lost it
+        clause = clause.parent  # "he fought cancer and took time off": the subject they share
+        if (subject := _own_subject(clause)) is not None:
+            return _phrase(subject)
+
+
+def _own_subject(clause: Clause) -> Token | None:
+    own = [c for c in clause.head.children if c.dep_ in SUBJECTS]
+    return own[0] if own and own[0].tag_ not in RELATIVIZERS else None
+
+
+def _phrase(tok: Token) -> Span:
+    """A noun with what it governs when short, else the noun and the words before it."""
+    doc = tok.doc
+    if tok.right_edge.i - tok.left_edge.i < SHORT_SUBJECT:
+        return doc[tok.left_edge.i : tok.right_edge.i + 1]
+    return doc[tok.left_edge.i : tok.i + 1]
+
+
+def _capital(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+class _Mentions:
+    """Where each entity is mentioned, sorted: which entities a stretch of text names."""
+
+    def __init__(self, entities: list[Entity]):
+        pairs = sorted(((m.start, n) for n, e in enumerate(entities) for m in e.mentions))
+        self.starts = [a for a, _ in pairs]
+        self.owners = [n for _, n in pairs]
+        self.entities = entities
+
+    def within(self, lo: int, hi: int) -> list[Entity]:
+        found = self.owners[bisect.bisect_left(self.starts, lo) : bisect.bisect_left(self.starts, hi)]
+        return [self.entities[n] for n in sorted(set(found))]
+
+
+def _sentences(doc: Doc, text: str):
+    """spaCy's sentences, also cut at paragraph breaks (a closing quote may run into the next paragraph)."""
+    for sent in doc.sents:
+        cuts = [m.end() for m in PARAGRAPH_BREAK.finditer(text, sent.start_char, sent.end_char)]
+        bounds = [sent.start_char, *cuts, sent.end_char]
+        for a, b in zip(bounds, bounds[1:], strict=False):
+            piece = doc.char_span(a, b, alignment_mode="contract")
+            if piece is not None and text[piece.start_char : piece.end_char].strip():
+                yield piece
+
+
+def _short(text: str) -> str:
+    text = " ".join(text.split())
+    if len(text) <= MAX_TEXT:
+        return text
+    cut = text[:MAX_TEXT].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"

@@ -35,8 +35,16 @@ def extraction_record(path: str, article: Article, found: Extraction) -> dict:
             {
                 "date": ev.date,
                 "basis": ev.basis,
+                "status": ev.status,
                 "range": ev.range,
                 "text": ev.text,
+                "start": ev.start,
+                "end": ev.end,
+                "trigger": (
+                    {"start": ev.trigger.start, "end": ev.trigger.end, "text": ev.trigger.text}
+                    if ev.trigger
+                    else None
+                ),
                 "actors": ev.actors,
                 "locations": ev.locations,
             }

@@ -59,13 +59,15 @@ class Timex:
 @dataclass
 class Event:
     date: str  # TIMEX3 calendar value at the precision known: 2021, 2021-07, 2021-07-05
-    basis: str  # stated (from a time expression) | reported (publication date)
+    basis: str  # stated (a time expression) | context (the story's time) | reported (publication date)
     text: str
     actors: list[str] = field(default_factory=list)
     locations: list[str] = field(default_factory=list)
-    range: str | None = None  # "since" when the date starts a period still running
-    start: int | None = None  # sentence span in Article.text
+    range: str | None = None  # since | until | before | after: the date bounds a period
+    start: int | None = None  # the clause or sentence it covers, in Article.text
     end: int | None = None
+    status: str = "happened"  # happened | ongoing | expected (planned, scheduled, forecast, hypothetical)
+    trigger: Mention | None = None  # its head verb or event noun
 
 
 @dataclass

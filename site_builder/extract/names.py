@@ -6,181 +6,16 @@ is kept as a role); "Apple Inc." and "Apple" share an id. Pure string rules, no 
 
 from __future__ import annotations
 
+import gzip
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-# Honorifics carry no role; titles do (they become `roles`). Lower-cased, dots stripped.
-HONORIFICS = {
-    "mr",
-    "mrs",
-    "ms",
-    "miss",
-    "mx",
-    "dr",
-    "prof",
-    "professor",
-    "sir",
-    "dame",
-    "lord",
-    "lady",
-    "sheikh",
-    "shaikh",
-    "mullah",
-    "maulvi",
-    "mawlawi",
-    "haji",
-    "hajji",
-    "rev",
-    "reverend",
-    "father",
-    "fr",
-    "st",
-    "saint",
-    "mister",
-    "madam",
-    "monsieur",
-    "herr",
-    "frau",
-    "señor",
-    "senor",
-    "comrade",
-    "hon",
-    "honourable",
-    "honorable",
-}
-TITLES = {
-    "president",
-    "vice-president",
-    "vice",
-    "prime",
-    "minister",
-    "premier",
-    "chancellor",
-    "secretary",
-    "senator",
-    "sen",
-    "rep",
-    "representative",
-    "congressman",
-    "congresswoman",
-    "governor",
-    "gov",
-    "mayor",
-    "general",
-    "gen",
-    "lt",
-    "lieutenant",
-    "col",
-    "colonel",
-    "major",
-    "maj",
-    "captain",
-    "capt",
-    "commander",
-    "cmdr",
-    "admiral",
-    "adm",
-    "sgt",
-    "sergeant",
-    "corporal",
-    "cpl",
-    "private",
-    "pvt",
-    "marshal",
-    "field",
-    "brigadier",
-    "king",
-    "queen",
-    "prince",
-    "princess",
-    "emperor",
-    "empress",
-    "emir",
-    "amir",
-    "sultan",
-    "crown",
-    "pope",
-    "ayatollah",
-    "imam",
-    "archbishop",
-    "bishop",
-    "cardinal",
-    "pastor",
-    "rabbi",
-    "ambassador",
-    "envoy",
-    "consul",
-    "chairman",
-    "chairwoman",
-    "chair",
-    "chief",
-    "judge",
-    "justice",
-    "speaker",
-    "spokesman",
-    "spokeswoman",
-    "spokesperson",
-    "officer",
-    "detective",
-    "inspector",
-    "director",
-    "ceo",
-    "cfo",
-    "coo",
-    "cto",
-    "deputy",
-    "foreign",
-    "defence",
-    "defense",
-    "interior",
-    "finance",
-    "health",
-    "home",
-    "acting",
-    "former",
-    "ex",
-    "late",
-    "sheriff",
-    "constable",
-    "coach",
-    "attorney",
-    "prosecutor",
-    "commissioner",
-    "councillor",
-    "councilman",
-    "councilwoman",
-    "mp",
-    "mep",
-    "leader",
-    "founder",
-    "co-founder",
-    "executive",
-    "head",
-    "anchor",
-    "correspondent",
-    "reporter",
-    "agent",
-    "shadow",
-}
-ORG_SUFFIXES = {
-    "inc",
-    "corp",
-    "corporation",
-    "co",
-    "ltd",
-    "llc",
-    "plc",
-    "ag",
-    "sa",
-    "gmbh",
-    "limited",
-    "company",
-}
+from .words.titles import CAPTION_WORDS, COMMON_WORD_FIRST_NAMES, HONORIFICS, ORG_SUFFIXES, TITLES
+
 POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
-CAPTION_WORDS = {"image", "photo", "file", "video", "picture", "pictured"}
 
 
 @dataclass
@@ -202,13 +37,15 @@ def is_title_word(token: str) -> bool:
     return w in TITLES or w in HONORIFICS
 
 
-def clean_span(text: str, start: int, end: int) -> Cleaned | None:
+def clean_span(text: str, start: int, end: int, keep=None) -> Cleaned | None:
     """Trim a raw name span: cut at a line break, drop a leading article, title or honorific words, a
-    trailing possessive and caption words. None when nothing name-like is left."""
+    trailing possessive and caption words. None when nothing name-like is left. `keep(name)` says a
+    name is whole as written (`Prince Edward Island`, `Queen Anne's County`): its title stays."""
     raw = text[start:end]
-    cut = raw.find("\n")
-    if cut > 0:
-        raw = raw[:cut]
+    for stop in ("\n", " ("):  # `World Health Organization (WHO`: the acronym is a mention of its own
+        cut = raw.find(stop)
+        if cut > 0:
+            raw = raw[:cut]
     # leading articles and titles
     title_words: list[str] = []
     while True:
@@ -219,6 +56,8 @@ def clean_span(text: str, start: int, end: int) -> Cleaned | None:
             continue
         first = raw.split(" ", 1)
         if len(first) == 2 and is_title_word(first[0]) and first[1][:1].isupper():
+            if keep is not None and keep(POSSESSIVE.sub("", raw.rstrip(" ,;:-"))):
+                break
             if word(first[0]) not in HONORIFICS:
                 title_words.append(first[0])
             skip = len(first[0]) + 1
@@ -261,33 +100,13 @@ def is_acronym(name: str) -> bool:
     return 2 <= len(bare) <= 8 and bare.isalpha() and sum(c.isupper() for c in bare) >= max(2, len(bare) - 1)
 
 
-# First names that are also everyday English words or common in company names: no evidence alone.
-COMMON_WORD_FIRST_NAMES = {
-    "sun", "general", "royal", "major", "king", "will", "may", "june", "april", "august", "march",
-    "summer", "hope", "rose", "grand", "star", "golden", "young", "china", "delta", "bank", "united",
-    "virgin", "fan", "page", "price", "early", "faith", "joy", "love", "grace", "dawn", "chance",
-}  # fmt: skip
-
-
 @lru_cache(maxsize=1)
 def _first_names() -> dict[str, int]:
-    """nam_dict.txt (gender-guesser's copy of Jörg Michael's list): name -> highest frequency (1-13)
-    over its ~55 countries. Lines are `SEX NAME ... per-country hex digits from column 30`."""
-    out: dict[str, int] = {}
-    try:
-        data = resources.files("gender_guesser").joinpath("data/nam_dict.txt").read_text("utf-8")
-    except (ModuleNotFoundError, FileNotFoundError):
-        return out
-    for line in data.splitlines():
-        if not line or line[0] in "#=":
-            continue
-        name = line[3:29].strip()
-        weight = max((int(c, 16) for c in line[30:] if c in "123456789ABCD"), default=0)
-        for form in {name.replace("+", ""), name.replace("+", " "), name.replace("+", "-")}:
-            folded = form.casefold()
-            if weight > out.get(folded, 0):
-                out[folded] = weight
-    return out
+    """Given name -> weight 1-13 (how many languages use it, plus its US frequency): the table
+    `scripts/build_first_names.py` builds from Faker's name lists and ships beside this module."""
+    raw = resources.files(__package__).joinpath("data", "first_names.tsv.gz").read_bytes()
+    rows = (line.split("\t") for line in gzip.decompress(raw).decode("utf-8").splitlines())
+    return {name: int(weight) for name, weight in rows}
 
 
 def first_name_weight(token: str) -> int:

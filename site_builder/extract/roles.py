@@ -12,6 +12,7 @@ from .names import HONORIFICS, TITLES, word
 
 LINKS = {"of", "to", "for", "the", "'s", "\u2019s", "-", "and", "at", "&"}
 MAX_ROLE_WORDS = 12
+NOT_IN_ROLES = {"PERSON", "DATE", "TIME", "PERCENT", "MONEY", "CARDINAL", "QUANTITY", "ORDINAL"}
 STOP_DEPS = {"relcl", "acl", "advcl", "cc", "conj", "punct", "appos"}
 
 
@@ -20,8 +21,12 @@ def _title_case(text: str) -> str:
 
 
 def _place_name(text: str) -> str | None:
+    """`Tajikistan` or `Turkish` -> the country's name, for `President of Tajikistan`."""
     place = places.best(text.strip())
-    return place.name if place and place.kind == "country" else None
+    if place and place.kind == "country":
+        return place.name
+    cc = places.demonym_country(text.strip())
+    return places.get(places.country_id(cc)).name if cc and places.country_id(cc) else None
 
 
 def title_before(name: Span) -> str | None:
@@ -32,8 +37,8 @@ def title_before(name: Span) -> str | None:
     while i >= name.sent.start:
         t = doc[i]
         lowered = word(t.text)
-        if t.is_punct and t.text not in ("-", "."):
-            break
+        if t.is_punct and t.text not in ("-", ".") or t.ent_type_ in NOT_IN_ROLES or t.like_num:
+            break  # `Mr. Netanyahu and President`, `Friday to Turkish Prime Minister`: not one title
         titled = lowered in TITLES and lowered not in HONORIFICS
         attached = t.dep_ in ("compound", "amod", "nmod", "poss", "case") and (
             t.head.i in heads or t.head.i > i
@@ -150,6 +155,17 @@ def possessed_role(name: Span) -> str | None:
     return None
 
 
+def is_role(text: str) -> bool:
+    """A title, not a clause fragment: no digits or percentages, no dangling link word."""
+    words = text.split()
+    return (
+        bool(words)
+        and not any(ch.isdigit() or ch == "%" for ch in text)
+        and word(words[0]) not in LINKS
+        and word(words[-1]) not in LINKS
+    )
+
+
 def roles_for(name: Span, stripped_title: str = "") -> list[str]:
     """Every role the text gives this mention of a person."""
     out = []
@@ -165,4 +181,4 @@ def roles_for(name: Span, stripped_title: str = "") -> list[str]:
     held = possessed_role(name)
     if held:
         out.append(held)
-    return out
+    return [role for role in out if is_role(role)]

@@ -207,3 +207,45 @@ def ymd(year: int, month: int, day: int) -> str | None:
         return dt.date(year, month, day).isoformat()
     except ValueError:
         return None
+
+
+def calendar_value(value: str | None) -> str | None:
+    """The calendar part of a TIMEX3 value at the precision it has: 2021, 2021-07, 2021-07-05.
+
+    A time keeps its day; a week (2021-W27, 2021-W27-WE) becomes the month holding its Thursday;
+    a quarter, half or season its year. Decades, durations and PAST_REF have none.
+    """
+    if not value or len(value) < 4 or not value[:4].isdigit() or (len(value) > 4 and value[4] != "-"):
+        return None
+    year = value[:4]
+    week = re.match(r"(\d{4})-W(\d\d)", value)
+    if week:
+        try:
+            return dt.date.fromisocalendar(int(week[1]), int(week[2]), 4).isoformat()[:7]
+        except ValueError:
+            return None
+    day = re.match(r"\d{4}-\d\d-\d\d", value)
+    if day:
+        try:
+            return dt.date.fromisoformat(day[0]).isoformat()
+        except ValueError:
+            return None
+    month = re.match(r"\d{4}-(\d\d)(?!\d)", value)
+    if month and 1 <= int(month[1]) <= 12:
+        return month[0]
+    return year
+
+
+def interval(date: str) -> tuple[dt.date, dt.date] | None:
+    """A calendar value (2021, 2021-07, 2021-07-05) as its first and last day."""
+    try:
+        if len(date) == 4:
+            return dt.date(int(date), 1, 1), dt.date(int(date), 12, 31)
+        if len(date) == 7:
+            first = dt.date(int(date[:4]), int(date[5:7]), 1)
+            nxt = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, nxt - dt.timedelta(days=1)
+        day = dt.date.fromisoformat(date[:10])
+        return day, day
+    except ValueError:
+        return None

@@ -1,10 +1,12 @@
 """Extraction on a Dask cluster (`briefing ingest --dask ADDRESS`): past what one machine's cores do.
 
 The articles are read, and the briefs written, here, exactly as in a local ingest; only
-`extract_all` runs on the cluster's workers, in chunks, each worker loading the spaCy pipeline
+extraction runs on the cluster's workers, in chunks, each worker loading the spaCy pipeline
 once. Results come back in input order, chunk by chunk, so briefs are written while the cluster
 goes on; at most a few chunks per worker thread are in flight, so memory stays bounded however
-many articles there are. Every worker needs this package (the same version) installed.
+many articles there are. As with local workers, an article whose extraction raises fails alone
+(`ExtractionFailed`), and a chunk whose worker keeps dying is tried again one article at a time,
+so only the article that kills it fails. Every worker needs this package (the same version).
 Dask (`pip install briefing[dask]`) is imported only when this is used.
 """
 
@@ -13,8 +15,9 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Iterator, Sequence
 
-from ..extract.model import Entity, Extraction
+from ..extract.model import Entity
 from ..inputs.articles import Article
+from .workers import WORKER_DIED, ExtractionFailed, Result
 
 CHUNK = 16  # articles per task, as for local workers
 IN_FLIGHT = 4  # tasks per worker thread submitted ahead of the results being read
@@ -25,11 +28,11 @@ class ClusterError(Exception):
     """The cluster cannot be used; str() says why and what to do."""
 
 
-def _extract_chunk(articles: list[Article], known: dict[str, Entity] | None) -> list[Extraction]:
+def _extract_chunk(articles: list[Article], known: dict[str, Entity] | None) -> list[Result]:
     """Runs on a worker: the pipeline loads on the first chunk and stays loaded (load_nlp caches it)."""
-    from ..extract import extract_all
+    from .workers import extract_each
 
-    return list(extract_all(articles, known))
+    return extract_each(articles, known)
 
 
 def connect(address: str):
@@ -47,7 +50,7 @@ def connect(address: str):
 
 def extract_on_cluster(
     articles: Sequence[Article], known: dict[str, Entity] | None, address: str
-) -> Iterator[Extraction]:
+) -> Iterator[Result]:
     """extract_all over the workers of the Dask cluster at `address`, in input order."""
     client = connect(address)
     try:
@@ -56,10 +59,27 @@ def extract_on_cluster(
         chunks = (list(articles[i : i + CHUNK]) for i in range(0, len(articles), CHUNK))
         pending: deque = deque()
         for chunk in chunks:
-            pending.append(client.submit(_extract_chunk, chunk, shared, pure=False))
+            pending.append((chunk, client.submit(_extract_chunk, chunk, shared, pure=False)))
             while len(pending) >= threads * IN_FLIGHT:
-                yield from pending.popleft().result()
+                yield from _results(client, *pending.popleft(), shared)
         while pending:
-            yield from pending.popleft().result()
+            yield from _results(client, *pending.popleft(), shared)
     finally:
         client.close()
+
+
+def _results(client, chunk: list[Article], future, shared) -> list[Result]:
+    """A chunk's results; when its workers kept dying (Dask gives up after a few), its articles
+    run again one by one, and the one that kills a worker fails with the reason."""
+    from distributed import KilledWorker
+
+    try:
+        return future.result()
+    except KilledWorker:
+        out: list[Result] = []
+        for article in chunk:
+            try:
+                out.extend(client.submit(_extract_chunk, [article], shared, pure=False).result())
+            except KilledWorker:
+                out.append(ExtractionFailed(WORKER_DIED))
+        return out

@@ -6,19 +6,25 @@ have a brief is skipped, and an existing brief is never overwritten. Every write
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import stat
 import tempfile
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..briefs.model import Brief, BriefError, make_brief, read_brief, write_atomic, write_brief
+from ..atomic import write_atomic
+from ..briefs.model import Brief, make_brief, read_brief, write_brief
 from ..briefs.notes import known_names, read_notes
-from ..extract.model import Entity
+from ..extract.identity import Registry
+from ..extract.model import ACTOR_KINDS, LOCATION_KINDS, Entity
 from ..inputs import SUFFIXES as ARTICLE_SUFFIXES
 from ..inputs import NotAnArticle, read_articles
-from ..inputs.articles import Article, ArticleError
+from ..inputs.articles import Article, ArticleError, unexpected
+from ..locks import LockError, project_lock
+from ..problems import Problem
 from ..project import Project
 
 MANIFEST = "ingested.json"
@@ -55,11 +61,34 @@ def find_articles(paths: Iterable[Path], report: IngestReport) -> list[Path]:
                     found.append(p)
                 elif p.is_file():
                     report.skipped.append((str(p), "not an article (text, Markdown, web page or feed)"))
+                elif not p.is_dir():
+                    report.skipped.append((str(p), not_a_file(p)))
         elif path.is_file():
             found.append(path)
+        elif path.exists() or path.is_symlink():
+            report.failed.append(f"{path}: {not_a_file(path)}")
         else:
             report.failed.append(f"{path}: no such file or folder; check the path")
     return found
+
+
+def not_a_file(path: Path) -> str:
+    """Why a path that is neither a file nor a folder is not read (a pipe would block the run)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return "a link to nothing (broken symbolic link); fix or remove it"
+    what = "a named pipe" if stat.S_ISFIFO(mode) else "a socket" if stat.S_ISSOCK(mode) else "a device"
+    return f"is {what}, not a file; articles are read from regular files only"
+
+
+def write_problem(where: str, err: OSError) -> str:
+    """What a failed write means for the user: a full disk is not a question of rights."""
+    if err.errno in (errno.ENOSPC, errno.EDQUOT):
+        return f"{where}: cannot be written: the disk is full ({err.strerror}); free space, then ingest again"
+    if err.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"{where}: cannot be written ({err.strerror}); check the folder's rights"
+    return f"{where}: cannot be written ({err.strerror or err}); check the disk and the folder"
 
 
 def saved_page_resources(folder: Path) -> str | None:
@@ -103,7 +132,7 @@ class Manifest:
         for path in sorted(self.briefs.glob("*.md")) if self.briefs.is_dir() else []:
             try:
                 brief = read_brief(path)
-            except BriefError:
+            except Problem:
                 continue
             if brief.source.get("sha256"):
                 self.by_sha[str(brief.source["sha256"])] = brief.id
@@ -132,11 +161,27 @@ class Manifest:
 
 def known_entities(project: Project) -> tuple[dict[str, Entity], list[str]]:
     """Names that curated notes resolve, so ingest gives them the note's id."""
-    actors, errors_a = read_notes(project.actor_notes)
-    places, errors_p = read_notes(project.location_notes)
+    actors, errors_a = read_notes(project.actor_notes, ACTOR_KINDS)
+    places, errors_p = read_notes(project.location_notes, LOCATION_KINDS)
     known = known_names(list(places.values()), "place")
     known.update(known_names(list(actors.values()), "person"))
     return known, [str(e) for e in errors_a + errors_p]
+
+
+def known_actors(project: Project, known: dict[str, Entity]) -> Registry:
+    """The actors of curated notes and of the briefs already written, by the names that resolve
+    to them: a new article's actor takes the id already in content/."""
+    registry = Registry()
+    for entity in known.values():
+        registry.add(entity.id, entity.name, entity.kind, entity.aliases)
+    for path in sorted(project.briefs.glob("*.md")) if project.briefs.is_dir() else []:
+        try:
+            brief = read_brief(path)
+        except Problem:
+            continue  # `briefing check` reports it
+        for ref in brief.actors:
+            registry.add(ref.id, ref.name, ref.kind, ref.aliases)
+    return registry
 
 
 def unwritable(folder: Path) -> str | None:
@@ -152,6 +197,12 @@ def unwritable(folder: Path) -> str | None:
     return None
 
 
+def remove_partial_writes(folder: Path) -> None:
+    """Temporary files of a write that was killed; only an ingest writes here, and it holds the lock."""
+    for stale in folder.glob(".*.tmp") if folder.is_dir() else []:
+        stale.unlink(missing_ok=True)
+
+
 def unique_id(brief: Brief, folder: Path, taken: set[str]) -> str:
     """The brief's id, or id-2, id-3 ... when another article already holds it."""
     base, n = brief.id, 1
@@ -162,10 +213,23 @@ def unique_id(brief: Brief, folder: Path, taken: set[str]) -> str:
 
 
 def ingest(
+    paths: Iterable[Path | str], project: Project, on_progress=None, on_wait=None, dask: str | None = None
+) -> IngestReport:
+    """Brief every new article under paths. One ingest runs at a time per project: a second one
+    waits (telling `on_wait`), then skips what the first has briefed. `dask`, a scheduler's
+    address, runs extraction on that Dask cluster instead of this machine's cores."""
+    try:
+        with project_lock(project.state, "ingest", on_wait):
+            return _ingest(paths, project, on_progress, dask)
+    except LockError as err:
+        return IngestReport(failed=[f"{err}; make .briefing/ writable, then ingest again"])
+
+
+def _ingest(
     paths: Iterable[Path | str], project: Project, on_progress=None, dask: str | None = None
 ) -> IngestReport:
-    """Articles -> briefs; `dask`, a scheduler's address, runs extraction on that Dask cluster."""
     report = IngestReport()
+    remove_partial_writes(project.briefs)
     files = find_articles([Path(p) for p in paths], report)
     manifest = Manifest(project)
     pending: list[tuple[Path, Article]] = []
@@ -202,10 +266,11 @@ def ingest(
         report.failed.append(problem)
         return report
 
-    from .workers import extract_parallel  # spaCy loads only when there is work
+    from .workers import ExtractionFailed, extract_parallel  # spaCy loads only when there is work
 
     known, note_errors = known_entities(project)
     report.failed.extend(note_errors)
+    registry = known_actors(project, known)
     taken: set[str] = set()
     if dask:
         from .cluster import extract_on_cluster
@@ -213,16 +278,28 @@ def ingest(
         found = extract_on_cluster([a for _, a in pending], known, dask)
     else:
         found = extract_parallel([a for _, a in pending], known)
-    for (path, article), result in zip(pending, found, strict=True):
-        brief = make_brief(article, result, source_file(project, path, article))
+    for n, ((path, article), result) in enumerate(zip(pending, found, strict=True)):
+        label = f"{path}#{article.part}" if article.part else str(path)
+        if isinstance(result, ExtractionFailed):
+            report.failed.append(f"{label}: {result.reason}")
+            continue
+        try:
+            registry.resolve(result)  # the second article about GM lands on the first one's page
+            brief = make_brief(article, result, source_file(project, path, article))
+        except Exception as err:  # noqa: BLE001 - one article never stops the run
+            report.failed.append(f"{label}: cannot be briefed ({unexpected(err)})")
+            continue
         brief.source["text_sha256"] = article.content_hash
         unique_id(brief, project.briefs, taken)
         taken.add(brief.id)
         try:
             report.written.append(write_brief(brief, project.briefs))
         except OSError as err:
-            where = project.relative(project.briefs / f"{brief.id}.md")
-            report.failed.append(f"{where}: cannot be written ({err.strerror}); check the folder's rights")
+            report.failed.append(write_problem(project.relative(project.briefs / f"{brief.id}.md"), err))
+            if err.errno in (errno.ENOSPC, errno.EDQUOT):  # every later write would fail the same way
+                report.failed.append(f"{len(pending) - n - 1} more articles not briefed: the disk is full")
+                found.close()
+                break
             continue
         manifest.add(brief)
         if on_progress:

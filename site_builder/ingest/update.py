@@ -13,22 +13,22 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..atomic import write_atomic
 from ..briefs.model import (
     BODY,
     MACHINE_FIELDS,
     Brief,
-    BriefError,
     body_hash,
     field_hash,
     generated_hashes,
     machine_fields,
     make_brief,
     render_document,
-    split_front_matter,
-    write_atomic,
 )
+from ..frontmatter import read_document
 from ..inputs import NotAnArticle, read_articles
 from ..inputs.articles import Article, ArticleError
+from ..problems import Problem
 from ..project import Project
 from .run import IngestReport, Manifest, find_articles, ingest, known_entities, source_file
 
@@ -102,11 +102,11 @@ def _briefs_by_source(project: Project, report: UpdateReport) -> dict[str, tuple
     out = {}
     for path in sorted(project.briefs.glob("*.md")) if project.briefs.is_dir() else []:
         try:
-            text = path.read_text(encoding="utf-8-sig")
-            meta, body, _ = split_front_matter(text, project.relative(path))
-        except (BriefError, UnicodeDecodeError, OSError) as err:
-            report.failed.append(f"{err}; not updated" if isinstance(err, BriefError) else f"{path}: {err}")
+            doc = read_document(path, project.relative(path))
+        except Problem as err:
+            report.failed.append(f"{err}; not updated")
             continue
+        meta, body = doc.meta, doc.body
         source = meta.get("source")
         if isinstance(source, dict) and source.get("file"):
             out[str(source["file"])] = (path, meta, body.removeprefix("\r\n").removeprefix("\n"))

@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import feeds, webpages
-from .articles import Article, ArticleError, read_article
+from .articles import Article, ArticleError, read_article, unexpected
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 PAGE_SUFFIXES = {".html", ".htm", ".xhtml", ".mhtml", ".mht"}
@@ -39,3 +39,5 @@ def read_articles(path: Path | str) -> list[Article | ArticleError]:
         return [NotAnArticle(path, f"not an article file ({', '.join(sorted(SUFFIXES))})")]
     except ArticleError as err:
         return [err]
+    except Exception as err:  # noqa: BLE001 - one file that breaks a reader never stops the run
+        return [ArticleError(path, f"cannot be read ({unexpected(err)}); fix or remove it")]

@@ -9,14 +9,15 @@ blanked to spaces, so an offset found by extraction indexes the file as read wit
 
 from __future__ import annotations
 
+import codecs
 import datetime as dt
 import hashlib
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from ..frontmatter import read_front_matter, starts_with_front_matter
+from ..problems import Problem, not_a_date
 from ..urls import safe_url
 
 MAX_BYTES = 5 * 1024 * 1024  # a news article is far below this; larger files are refused, not truncated
@@ -26,13 +27,14 @@ DATELINE = re.compile(r"^\s*([A-Z][A-Z .'\-]{1,40}?)(?:\s*,\s*[A-Za-z .]{2,30})?
 PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\r]*\n\s*")
 
 
-class ArticleError(ValueError):
-    """An input that is not a readable article; str() is `FILE:LINE: what is wrong; what to do`."""
+ArticleError = Problem  # an input that is not a readable article: `FILE:LINE: what is wrong; what to do`
 
-    def __init__(self, path: Path | str, message: str, line: int | None = None):
-        self.path, self.line, self.message = str(path), line, message
-        where = f"{self.path}:{line}" if line else self.path
-        super().__init__(f"{where}: {message}")
+
+def unexpected(err: BaseException) -> str:
+    """An error no reader foresaw, in a few words for the message that names the file."""
+    if isinstance(err, RecursionError):
+        return "nested too deeply"
+    return f"{type(err).__name__}: {str(err)[:200]}" if str(err) else type(err).__name__
 
 
 @dataclass
@@ -80,6 +82,10 @@ def read_limited(path: Path, limit: int, advice: str, empty: str = "add an artic
 def read_text(path: Path) -> tuple[str, bytes]:
     """The file's text, exactly as written (no newline translation), and its bytes."""
     data = read_limited(path, MAX_BYTES, "split it up")
+    if encoding := wide_encoding(data):
+        raise ArticleError(
+            path, f"is {encoding} text; re-save it as UTF-8 (in a text editor: Save As, UTF-8)"
+        )
     if b"\x00" in data:
         raise ArticleError(path, "is a binary file, not an article; remove it from the input folder")
     try:
@@ -92,6 +98,28 @@ def read_text(path: Path) -> tuple[str, bytes]:
     return text, data
 
 
+BOMS = (
+    (codecs.BOM_UTF32_LE, "UTF-32"),
+    (codecs.BOM_UTF32_BE, "UTF-32"),
+    (codecs.BOM_UTF16_LE, "UTF-16"),
+    (codecs.BOM_UTF16_BE, "UTF-16"),
+)
+
+
+def wide_encoding(data: bytes) -> str | None:
+    """ "UTF-16" or "UTF-32" for text saved that way (a byte-order mark, or every other byte zero,
+    as Windows tools write it), so it is not called binary; else None."""
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            return name
+    head = data[:400]
+    if len(head) >= 8 and (
+        head[1::2].count(0) > 0.9 * len(head[1::2]) or head[0::2].count(0) > 0.9 * len(head[0::2])
+    ):
+        return "UTF-16"
+    return None
+
+
 def parse_date(value: object, path: Path, line: int) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
@@ -101,9 +129,7 @@ def parse_date(value: object, path: Path, line: int) -> dt.date:
     try:
         return dt.date.fromisoformat(raw[:10])
     except ValueError:
-        pass
-    message = f"date {raw!r} is not a real date; write it as YYYY-MM-DD with a valid month and day"
-    raise ArticleError(path, message, line=line)
+        raise not_a_date(path, raw, line) from None
 
 
 def blank(text: str, start: int, end: int) -> str:
@@ -115,7 +141,7 @@ def read_article(path: Path | str) -> Article:
     path = Path(path)
     text, data = read_text(path)
     sha = hashlib.sha256(data).hexdigest()
-    if text.lstrip(" \ufeff").startswith("---"):
+    if starts_with_front_matter(text):
         return _front_matter_article(path, text, sha)
     return _dated_article(path, text, sha)
 
@@ -137,31 +163,20 @@ def _dated_article(path: Path, text: str, sha: str) -> Article:
 
 
 def _front_matter_article(path: Path, text: str, sha: str) -> Article:
-    start = text.index("---")
-    close = re.compile(r"^(?:---|\.\.\.)[ \t]*\r?$", re.MULTILINE).search(text, start + 3)
-    if not close:
-        raise ArticleError(path, "front matter opened with `---` is never closed; add a `---` line", line=1)
-    try:
-        meta = yaml.safe_load(text[start + 3 : close.start()]) or {}
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = mark.line + 2 if mark else 1
-        problem = getattr(err, "problem", None) or err
-        message = f"front matter is not valid YAML ({problem}); fix the syntax near here"
-        raise ArticleError(path, message, line) from err
-    if not isinstance(meta, dict):
-        raise ArticleError(path, "front matter must be a mapping of `key: value` lines", line=2)
+    doc = read_front_matter(text, path, lines=True)
+    if doc.duplicates:
+        raise doc.duplicates[0]
+    meta = doc.meta
     if "date" not in meta:
-        raise ArticleError(path, "front matter has no `date:`; add `date: YYYY-MM-DD`", line=2)
-    date_line = text[:start].count("\n") + 2 + _key_line(text[start : close.start()], "date")
-    date = parse_date(meta["date"], path, date_line)
+        raise ArticleError(path, "front matter has no `date:`; add `date: YYYY-MM-DD`", line=doc.first_line)
+    date = parse_date(meta["date"], path, doc.line(("date",)))
     source = meta.get("source") or "Unknown source"
     url = meta.get("url") or (source.get("url") if isinstance(source, dict) else None)
     if isinstance(source, dict):
         source = source.get("name") or "Unknown source"
-    head_end = close.end()
     title = str(meta["title"]).strip() if meta.get("title") else None
     url = safe_url(url)
+    head_end = doc.body_start - text[: doc.body_start].endswith("\n")  # the body starts at that line end
     return _finish(path, blank(text, 0, head_end), date, str(source), sha, head_end, title, url)
 
 
@@ -181,13 +196,6 @@ def from_paragraphs(
     if title:
         article.title_span = (0, len(title))
     return article
-
-
-def _key_line(block: str, key: str) -> int:
-    for i, line in enumerate(block.split("\n")[1:]):
-        if line.startswith(f"{key}:"):
-            return i
-    return 0
 
 
 def _finish(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import html
 import re
 from pathlib import Path
@@ -17,11 +18,27 @@ BLOCK_TAGS = (
 )  # fmt: skip
 DROPPED_TAGS = ("script", "style", "template", "noscript", "figure")  # figure: an image and its caption
 BLANK_LINE = re.compile(r"\n[ \t\r\f\v]*\n\s*")
+ISO_DAY = re.compile(r"(\d{4})[-/](\d{1,2})[-/](\d{1,2})(?!\d)")  # as pages and feeds write a day
 
 
 def read_bytes(path: Path, limit: int, advice: str) -> bytes:
     """Encodings are left to the HTML and XML parsers, which read the one the file declares."""
     return read_limited(path, limit, advice, empty="save the article into it")
+
+
+def impossible_day(raw: str) -> bool:
+    """True for a date written as a day that does not exist: 2021-02-30, 0000-00-00."""
+    if not (m := ISO_DAY.match(raw.strip())):
+        return False
+    return not is_real_day(*map(int, m.groups()))
+
+
+def is_real_day(year: int, month: int, day: int) -> bool:
+    try:
+        dt.date(year, month, day)
+    except ValueError:
+        return False
+    return True
 
 
 def tidy(text: str) -> str:

@@ -15,9 +15,10 @@ import json
 import re
 from pathlib import Path
 
+from ..problems import not_a_date
 from ..urls import safe_url
-from .articles import Article, ArticleError, from_paragraphs
-from .common import html_paragraphs, read_bytes, text_paragraphs, tidy
+from .articles import Article, ArticleError, from_paragraphs, unexpected
+from .common import html_paragraphs, impossible_day, is_real_day, read_bytes, text_paragraphs, tidy
 
 MAX_FEED_BYTES = 50 * 1024 * 1024  # an export of a few thousand full-text entries
 ENTRY_TAG = re.compile(rb"<(?:[\w-]+:)?(?:item|entry)[\s>/]")
@@ -45,6 +46,9 @@ def read_feed(path: Path) -> list[Article | ArticleError] | None:
             article = read_entry(path, n, line, entry, source)
         except ArticleError as err:
             found.append(err)
+            continue
+        except Exception as err:  # noqa: BLE001 - one odd entry never stops the others
+            found.append(ArticleError(path, f"entry {n} cannot be read ({unexpected(err)})", line=line))
             continue
         article.part = entry_label(entry, taken)
         found.append(article)
@@ -74,7 +78,7 @@ def entry_lines(data: bytes) -> list[int]:
 
 def read_entry(path: Path, n: int, line: int | None, entry: dict, source: str) -> Article:
     label = f"entry {n}" + (f" ({tidy(entry['title'])!r})" if entry.get("title") else "")
-    date = entry_date(entry)
+    date = entry_date(entry, path, line)
     if date is None:
         raise ArticleError(
             path,
@@ -102,21 +106,29 @@ def entry_paragraphs(entry: dict) -> list[str]:
     return text_paragraphs(value) if best.get("type") == "text/plain" else html_paragraphs(value)
 
 
-def entry_date(entry: dict) -> dt.date | None:
-    """The publication date as the publisher wrote it (its own time zone), else as feedparser read it."""
+def entry_date(entry: dict, path: Path, line: int | None) -> dt.date | None:
+    """The publication date as the publisher wrote it (its own time zone), else as feedparser read it.
+
+    A date that does not exist (`2021-02-30`, `0000-00-00`) is refused, never moved to a real one."""
     for key in ("published", "updated", "created"):
         raw = (entry.get(key) or "").strip()
         if not raw:
             continue
+        if impossible_day(raw):
+            raise not_a_date(path, raw, line)
         try:
             return dt.datetime.fromisoformat(raw.replace("Z", "+00:00")).date()
         except ValueError:
             pass
+        if (parts := email.utils.parsedate_tz(raw)) and not is_real_day(*parts[:3]):
+            raise not_a_date(path, raw, line)
         try:
             return email.utils.parsedate_to_datetime(raw).date()
         except (TypeError, ValueError, IndexError):
             pass
         parsed = entry.get(f"{key}_parsed")
         if parsed:
+            if not is_real_day(parsed.tm_year, parsed.tm_mon, parsed.tm_mday):  # `0000-00-00`: year -1
+                raise not_a_date(path, raw, line)
             return dt.date(parsed.tm_year, parsed.tm_mon, parsed.tm_mday)
     return None

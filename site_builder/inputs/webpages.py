@@ -15,14 +15,21 @@ import hashlib
 import re
 from pathlib import Path
 
+import lxml.html
+from lxml import etree
+
+from ..problems import not_a_date
 from ..urls import safe_url
 from .articles import Article, ArticleError, from_paragraphs
-from .common import read_bytes, tidy
+from .common import impossible_day, read_bytes, tidy
 
 SAVED_FROM = re.compile(rb"<!--\s*saved from url=\(\d+\)(\S+?)\s*-->", re.IGNORECASE)
 MAX_PAGE_BYTES = 20 * 1024 * 1024  # a page saved as one file carries its images; trafilatura's own limit
 MHTML_SUFFIXES = {".mhtml", ".mht"}  # a page saved as a single file by Chrome or Edge
 MIN_WORDS = 20  # less is a menu or a teaser that trafilatura fell back on, not an article
+PUBLISHED_META = re.compile(r"date|publish|created|issued")
+UPDATED_META = re.compile(r"modif|updat|expir")
+LD_PUBLISHED = re.compile(r'"date(?:Published|Created)"\s*:\s*"([^"]*)"')
 DATE_PARAMS = {"extensive_search": False, "original_date": True, "outputformat": "%Y-%m-%d"}
 
 
@@ -52,6 +59,8 @@ def read_page(path: Path) -> Article:
             "no article text found in the page; save the article's own page (not a front page), "
             "or paste its text into a .txt file that starts with `date YYYY-MM-DD SOURCE NAME`",
         )
+    if bad := impossible_date(page):
+        raise not_a_date(path, *bad)
     if not doc.date:
         raise ArticleError(
             path,
@@ -73,6 +82,35 @@ def read_page(path: Path) -> Article:
     url = safe_url(doc.url) or safe_url(saved_url)
     source = tidy(doc.sitename or "") or (doc.hostname or "") or "Unknown source"
     return from_paragraphs(path, paragraphs, date, source, sha, title=title, url=url)
+
+
+def impossible_date(page: bytes) -> tuple[str, int | None] | None:
+    """A publication date in the page's metadata that does not exist (`2021-02-30`), and its line.
+
+    trafilatura would pass over it to another date, or move it to the first of the month; a date
+    that is not the one written is a guess, so the page is refused instead."""
+    try:
+        root = lxml.html.document_fromstring(page)
+    except (ValueError, etree.ParserError):
+        return None
+    found: list[tuple[str, int | None]] = []
+    for meta in root.iter("meta"):
+        names = " ".join(meta.get(a, "") for a in ("name", "property", "itemprop", "http-equiv")).lower()
+        if PUBLISHED_META.search(names) and not UPDATED_META.search(names):
+            found.append((meta.get("content", ""), meta.sourceline))
+    for el in root.iter("time"):
+        if (
+            "published" in (el.get("itemprop", "") + el.get("class", "")).lower()
+            or el.get("pubdate") is not None
+        ):
+            found.append((el.get("datetime", ""), el.sourceline))
+    for script in root.iter("script"):
+        if "ld+json" in script.get("type", ""):
+            found += [(m.group(1), script.sourceline) for m in LD_PUBLISHED.finditer(script.text or "")]
+    for raw, line in found:
+        if impossible_day(raw):
+            return raw.strip(), line
+    return None
 
 
 def mhtml_page(path: Path, data: bytes) -> tuple[bytes, str | None]:

@@ -12,11 +12,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..briefs.cache import BriefCache, Key, file_key
-from ..briefs.model import Brief, BriefError, EntityRef, read_brief
+from ..briefs.model import Brief, EntityRef, read_brief
 from ..briefs.notes import Note, read_notes
+from ..extract.model import ACTOR_KINDS, LOCATION_KINDS
+from ..problems import Problem
 from ..project import Project
 
 BRIEF_CACHE = "briefs.cache"
+WITH_MOST = 50  # actors and places per brief that count for "appears with"
+OUTSIDE = "is a link to a file outside the project; copy the file into the project instead"
 
 
 @dataclass
@@ -72,7 +76,7 @@ class Corpus:
     actors: dict[str, Profile]
     places: dict[str, Profile]
     events: list[TimelineEvent]
-    errors: list[BriefError] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)
 
     def brief_list(self) -> list[Brief]:
         """Newest first."""
@@ -97,7 +101,7 @@ def load_briefs(
     folder: Path,
     cache: Path | BriefCache | None = None,
     versions: dict[str, Key] | None = None,
-) -> tuple[list[Brief], list[BriefError]]:
+) -> tuple[list[Brief], list[Problem]]:
     """Every brief in folder, in file-name order; with a cache (a file, or one kept open between
     builds), unchanged briefs are not re-read. `versions` receives each file's name -> its key."""
     store = BriefCache.open(cache) if isinstance(cache, Path) else cache
@@ -113,7 +117,7 @@ def load_briefs(
         if brief is None:
             try:
                 brief = read_brief(path)
-            except BriefError as err:
+            except Problem as err:
                 errors.append(err)
                 continue
             if store and key:
@@ -134,16 +138,25 @@ def load_corpus(
     """The corpus of a project; `cache` kept open between builds saves re-reading the cache file
     (the caller saves it); `versions` receives each brief file's name -> its key."""
     briefs, errors = load_briefs(project.briefs, cache or project.state / BRIEF_CACHE, versions)
-    actor_notes, e1 = read_notes(project.actor_notes)
-    place_notes, e2 = read_notes(project.location_notes)
-    return build_corpus(briefs, actor_notes, place_notes, errors + e1 + e2)
+    actor_notes, e1 = read_notes(project.actor_notes, ACTOR_KINDS)
+    place_notes, e2 = read_notes(project.location_notes, LOCATION_KINDS)
+
+    def outside(item: Brief | Note) -> bool:  # a link out of the project is refused
+        return item.path is not None and not project.contains(item.path)
+
+    every = [*briefs, *actor_notes.values(), *place_notes.values()]
+    errors += e1 + e2 + [Problem(item.path, OUTSIDE) for item in every if outside(item)]
+    briefs = [b for b in briefs if not outside(b)]
+    actor_notes = {k: n for k, n in actor_notes.items() if not outside(n)}
+    place_notes = {k: n for k, n in place_notes.items() if not outside(n)}
+    return build_corpus(briefs, actor_notes, place_notes, errors)
 
 
 def build_corpus(
     briefs: list[Brief],
     actor_notes: dict[str, Note],
     place_notes: dict[str, Note],
-    errors: list[BriefError] | None = None,
+    errors: list[Problem] | None = None,
 ) -> Corpus:
     actors: dict[str, Profile] = {}
     places: dict[str, Profile] = {}
@@ -155,8 +168,7 @@ def build_corpus(
             _add(actors, ref, brief)
         for ref in brief.locations:
             _add(places, ref, brief)
-        actor_ids = list(dict.fromkeys(a.id for a in brief.actors))  # in order: same input, same output
-        place_ids = list(dict.fromkeys(p.id for p in brief.locations))
+        actor_ids, place_ids = most_mentioned(brief.actors), most_mentioned(brief.locations)
         for group in (actors, places):
             for eid in dict.fromkeys([*actor_ids, *place_ids]):
                 if eid not in group:
@@ -184,6 +196,13 @@ def build_corpus(
         profile.events.sort(key=lambda e: e.sort_key)
         profile.briefs.sort(key=lambda b: (by_id[b].date, b), reverse=True)
     return Corpus(by_id, actors, places, events, list(errors or []))
+
+
+def most_mentioned(refs: list[EntityRef]) -> list[str]:
+    """The ids of a brief that count for co-occurrence: its WITH_MOST most-mentioned (pairs grow
+    with the square of the ids, and a brief listing thousands would cost minutes and gigabytes)."""
+    ids = dict.fromkeys(r.id for r in sorted(refs, key=lambda r: -r.mentions))
+    return list(ids)[:WITH_MOST]
 
 
 def _add(group: dict[str, Profile], ref: EntityRef, brief: Brief) -> None:

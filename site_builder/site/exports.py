@@ -45,10 +45,22 @@ def _dumps(value: object) -> str:
     return _json(value) + "\n"
 
 
+def published_source(source: dict) -> dict:
+    """A brief's source as published: `file` only as a path inside the project (an article read
+    from elsewhere would show the local folders of whoever ingested it)."""
+    out = dict(source)
+    file = str(out.get("file") or "")
+    where = file.split("#", 1)[0].replace("\\", "/")
+    if file and (where.startswith(("/", "~")) or ".." in where.split("/") or ":" in where.split("/")[0]):
+        del out["file"]
+    return out
+
+
 def briefs_json(corpus: Corpus, directory_urls: bool = True) -> str:
     out = []
     for brief in corpus.brief_list():
         d = brief_as_dict(brief)
+        d["source"] = published_source(d.get("source") or {})
         d["url"] = _url(brief_src(brief), directory_urls)
         d["body"] = brief.body
         out.append(d)
@@ -93,17 +105,8 @@ def events_csv(corpus: Corpus) -> str:
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(["date", "basis", "range", "text", "brief", "actors", "locations"])
     for e in corpus.events:
-        writer.writerow(
-            [
-                e.date,
-                e.basis,
-                e.range or "",
-                _cell(e.text),
-                e.brief,
-                " ".join(e.actors),
-                " ".join(e.locations),
-            ]
-        )
+        row = [e.date, e.basis, e.range or "", e.text, e.brief, " ".join(e.actors), " ".join(e.locations)]
+        writer.writerow([_cell(str(value)) for value in row])  # any of them may be hand-edited
     return buf.getvalue()
 
 

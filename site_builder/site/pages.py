@@ -26,6 +26,7 @@ from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, S
 from markupsafe import Markup
 
 from . import maps
+from .sanitize import mark_user_part
 from ..briefs.model import Brief
 from .corpus import Corpus, Profile, TimelineEvent
 from ..slugs import is_safe_slug as _is_safe_slug
@@ -37,6 +38,8 @@ LATEST = 8
 TOP = 12
 PAGE_EVENTS = 300  # an entity page shows its latest events and links to the timeline for the rest
 PAGE_BRIEFS = 200
+EVENT_CHIPS = 12  # actors, and places, shown on an event; the rest are counted (a page per actor
+# showing all 4,000 actors of one event made the site grow with the square of that number)
 TIMELINE_PAGE = 1500  # events on one timeline page; a longer timeline is split by month
 KIND_LABELS = {
     "person": "Person",
@@ -84,42 +87,9 @@ def _finalize(value: object) -> object:
 
 
 def neutralize_html(markdown: str) -> str:
-    """Raw HTML in a hand-edited body or note shows as text; Markdown itself still works."""
-    return markdown.replace("<", "&lt;")
-
-
-_URL_ATTR = re.compile(
-    r"""(\b(?:href|xlink:href|src|srcset|action|formaction|poster|data|background)\s*=\s*)"""
-    r"""(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""",
-    re.IGNORECASE,
-)
-_SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
-_LINK_SCHEMES = {"http", "https", "mailto"}
-
-
-def _unsafe_url(attr: str, value: str) -> bool:
-    """A link may go to http(s) or mail; anything the page loads by itself must be on the site."""
-    name = re.match(r"[\w:]+", attr).group(0).lower()
-    compact = re.sub(r"[\x00-\x20\x7f]+", "", html_lib.unescape(value)).lower()
-    scheme = _SCHEME.match(compact)
-    if name in ("href", "xlink:href"):
-        return bool(scheme) and scheme.group(1) not in _LINK_SCHEMES
-    return bool(scheme) or compact.startswith("//")
-
-
-def defuse_links(page_html: str) -> str:
-    """Rendered page content -> the same, with every `javascript:`-style link and every
-    off-site image or frame source replaced by `#`.
-
-    Markdown in a hand-edited brief or note can write `[x](javascript:...)` or `![](https://...)`;
-    this runs on the HTML that Markdown produced, so no syntax variant gets through.
-    """
-
-    def fix(m: re.Match) -> str:
-        value = next(v for v in m.groups()[1:] if v is not None)
-        return f'{m.group(1)}"#"' if _unsafe_url(m.group(1), value) else m.group(0)
-
-    return _URL_ATTR.sub(fix, page_html)
+    """Raw HTML in a hand-edited body or note shows as text; Markdown itself still works, and the
+    HTML it makes is cleaned once rendered (sanitize.py: no off-site images, no script links)."""
+    return mark_user_part(markdown.replace("<", "&lt;"))
 
 
 def page_title(title: str) -> str:
@@ -191,7 +161,7 @@ class EventView:
     def month(self) -> str:
         return self.date[:7]
 
-    @property
+    @functools.cached_property
     def key(self) -> tuple:
         """Same event, same key: its rendering is shared by every page at the same depth."""
         return (
@@ -222,6 +192,7 @@ class Site:
     directory_urls: bool = True  # MkDocs' use_directory_urls: actors/x/ or actors/x.html
     defer_html: bool = False  # the plugin turns this on and calls fill_deferred on each page
     _memo: dict = field(default_factory=dict, repr=False)
+    _events: dict = field(default_factory=dict, repr=False)  # id(event) -> (event, its EventView)
     _deferred: dict = field(default_factory=dict, repr=False)
     _nonce: str = field(default_factory=lambda: secrets.token_hex(6), repr=False)
     _keys: Iterator[int] = field(default_factory=itertools.count, repr=False)
@@ -302,6 +273,13 @@ class Site:
         )
 
     def event(self, ev: TimelineEvent) -> EventView:
+        """The event's view, made once per build: an event naming N actors is on N actor pages."""
+        held = self._events.get(id(ev))
+        if held is None or held[0] is not ev:  # the event is kept with its view, so its id stays its own
+            held = self._events[id(ev)] = (ev, self._event_view(ev))
+        return held[1]
+
+    def _event_view(self, ev: TimelineEvent) -> EventView:
         return EventView(
             ev.date,
             format_date(ev.date, range_=ev.range),
@@ -402,9 +380,11 @@ def event_html(ev: EventView, show_brief: bool, url: Callable[[str], str]) -> Ma
         parts.append(f" {_REPORTED}")
     parts.append(f' <span class="bf-text">{e(ev.text)}</span>')
     if ev.actors or ev.places:
-        gap = " " if ev.actors and ev.places else ""
-        chips = f"{chips_html(ev.actors, False, url)}{gap}{chips_html(ev.places, False, url)}"
-        parts.append(f' <span class="bf-chips">{chips}</span>')
+        shown = [chips_html(views[:EVENT_CHIPS], False, url) for views in (ev.actors, ev.places) if views]
+        more = len(ev.actors) + len(ev.places) - sum(min(len(v), EVENT_CHIPS) for v in (ev.actors, ev.places))
+        if more:  # an event naming hundreds: the brief lists them all
+            shown.append(f'<span class="bf-more-chips">and {more:,} more</span>')
+        parts.append(f' <span class="bf-chips">{" ".join(shown)}</span>')
     if show_brief and ev.brief:
         link = f'<a class="bf-brief-link" href="{e(url(brief_src(ev.brief)))}">{e(ev.brief.title)}</a>'
         parts.append(f' <span class="bf-from">from {link}</span>')

@@ -1,0 +1,122 @@
+"""Attachment: which clause each time expression dates, read from the dependency parse.
+
+A time dates the clause whose predicate it modifies, in its own clause: the first clause head
+found walking up the parse from the expression. A temporal phrase on a noun dates that noun's
+clause ("the service in February passed Wal-Mart"), when its preposition points in time ("in",
+"on", "since"; not "over 2000-2050", the noun's own period). A time inside a name or a noun
+modifier dates nothing ("the 2018 World Cup", "the Act of 1934", "Israel's 2013 apology");
+"since" after a superlative compares ("the first loss since 1992") and dates nothing. A time in
+a quotation dates only a clause in the same quotation.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .clauses import SUBJECTS, Clause, Quotes
+from .event_words import COMPARISON_WORDS, LIFTED_SIGNALS, MODIFIER_DEPS, NAMING_PREPS, SETTING_PREPS
+from .model import Timex
+
+NOUNS = ("NOUN", "PROPN", "PRON", "NUM")
+WEAK = 100  # added to the distance of a time that only names a setting's day or the subject's
+
+
+@dataclass
+class Anchor:
+    """A time expression attached to a clause: through which preposition, how many arcs up."""
+
+    time: Timex
+    signal: str | None
+    hops: int
+
+
+def anchors_of(
+    sent: Span, clauses: list[Clause], times: list[Timex], quotes: Quotes
+) -> tuple[dict[int, list[Anchor]], list[Timex]]:
+    """Each clause's time expressions (by head index), and the times that date a noun ("Monday's email").
+
+    A time inside a quotation dates only a clause inside the same quotation ("the text 'Steve Jobs
+    1955-2011'" dates nothing outside it). A time whose parse leads out of the sentence (a headline
+    run into the first line) dates the sentence's main clause."""
+    doc = sent.doc
+    out: dict[int, list[Anchor]] = {}
+    on_nouns = []
+    for t in times:
+        span = doc.char_span(t.start, t.end, alignment_mode="expand")
+        if span is None or not len(span):
+            continue
+        quote = quotes.of(t.start)
+        heads = {c.head.i: c for c in clauses if quotes.of(c.head.idx) == quote}
+        found = _attach(span.root, heads, {tok.i for tok in span}, (sent.start, sent.end))
+        if found == "poss":
+            on_nouns.append(t)
+        elif isinstance(found, tuple):
+            head, signal, hops = found
+            out.setdefault(head, []).append(Anchor(t, signal, hops))
+    _share_with_conjuncts(clauses, out)
+    return out, on_nouns
+
+
+def _share_with_conjuncts(clauses: list[Clause], out: dict[int, list[Anchor]]) -> None:
+    """'crossed the border and entered Tajik soil since June 22': a time closing coordinated verbs
+    with one subject dates the verbs before it that have none of their own."""
+    for clause in reversed(clauses):  # children first: a time passes back along a chain of verbs
+        parent = clause.parent
+        if clause.dep != "conj" or parent is None or parent.head.i in out or clause.head.i not in out:
+            continue
+        if any(c.dep_ in SUBJECTS for c in clause.head.children):
+            continue  # "He started Apple in 1976, and in 1984 the Macintosh was released"
+        if clause.finite and clause.tense != parent.tense:
+            continue
+        late = [a for a in out[clause.head.i] if a.time.start > clause.head.idx]
+        if late:
+            out[parent.head.i] = [Anchor(a.time, a.signal, a.hops + 1) for a in late]
+
+
+def _attach(
+    root: Token, heads: dict[int, Clause], inside: set[int], sent: tuple[int, int]
+) -> tuple[int, str | None, int] | str | None:
+    """The clause head a time hangs from, with its preposition and distance; 'poss' or None when
+    it dates a thing ("Monday's email": a noun the story may go on with)."""
+    tok, signal, hops = root, None, 0
+    if root.dep_ in MODIFIER_DEPS and root.head.pos_ in NOUNS and root.head.i not in heads:
+        noun = root.head
+        if root.dep_ == "poss" and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i in heads:
+            tok, hops = noun, WEAK  # "Yesterday's crash killed 50", "next year's contest is to take place"
+        elif root.dep_ == "poss":
+            return "poss"  # "after yesterday's crash": the story may go on at that day
+        elif noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPS:
+            tok, hops = noun, WEAK  # "in a Wednesday media event, Apple released": the setting's day
+        else:
+            return None  # "the 1953 expedition", "the 2018 World Cup"
+    host = tok  # a noun the time describes by where it stands, or the time itself
+    while tok.i not in heads or tok.i in inside:
+        if not sent[0] <= tok.i < sent[1] and heads:
+            return min(heads, key=lambda i: heads[i].depth), signal, hops + WEAK // 2
+        if tok.head.i == tok.i or hops > WEAK + 12:
+            return None
+        if tok is not host and tok.i not in inside and tok.pos_ in NOUNS and signal not in LIFTED_SIGNALS:
+            return None  # "effects over 2000-2050": the noun's own period, not the clause's
+        if tok.dep_ == "pobj" and tok.head.pos_ in ("ADP", "SCONJ"):
+            prep = tok.head
+            if signal is None and prep.lower_ in NAMING_PREPS and prep.head.pos_ in NOUNS:
+                return None  # "the Act of 1934"
+            if prep.lower_ == "since":
+                if _compares(prep):
+                    return None  # "the first loss since 1992": the event is now
+                signal = "since"  # "shut since the explosion in March"
+            signal = signal or prep.lower_
+        tok, hops = tok.head, hops + 1
+    return tok.i, signal, hops
+
+
+def _compares(since: Token) -> bool:
+    """'since' after a superlative or 'first' in its clause: a comparison, not the start of a period."""
+    head = since.head
+    lo = min(head.left_edge.i, since.i)
+    for tok in since.doc[lo : since.i]:
+        if tok.tag_ in ("JJS", "RBS") or tok.lower_ in COMPARISON_WORDS:
+            return True
+    return False
