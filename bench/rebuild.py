@@ -73,11 +73,12 @@ class Server:
     """`briefing serve` in a subprocess, building into a temporary folder that the bench can see."""
 
     def __init__(self, project: Path, port: int):
-        self.tmp = project.parent / "serve-tmp"
+        self.tmp = project.parent / f"{project.name}-serve-tmp"
         self.tmp.mkdir(exist_ok=True)
         for old in self.tmp.glob("mkdocs_*"):
             _rmtree(old)
-        self.log = project.parent / "serve.log"
+        self.before = set(self.tmp.glob("mkdocs_*"))  # left by a server that was killed
+        self.log = project.parent / f"{project.name}-serve.log"
         env = {**os.environ, "TMPDIR": str(self.tmp)}
         with open(self.log, "wb") as out:
             self.proc = subprocess.Popen(
@@ -87,7 +88,7 @@ class Server:
 
     @property
     def site(self) -> Path | None:
-        found = list(self.tmp.glob("mkdocs_*"))
+        found = sorted(set(self.tmp.glob("mkdocs_*")) - self.before)
         return found[0] if found else None
 
     def rebuilds(self) -> int:
@@ -129,14 +130,14 @@ def _free_port() -> int:
 
 def serve_edits(project: Path) -> dict:
     """Edit-to-page times under `briefing serve`: a title edit, an added actor, a deleted brief."""
+    brief = pick_brief(project)
+    text = brief.read_text(encoding="utf-8")
     server = Server(project, _free_port())
     out: dict = {}
     try:
         first = lambda: server.site and (server.site / "search" / "search_index.json").exists()  # noqa: E731
         server.wait(first, "the first build")
         out["serve_first_s"] = time.perf_counter() - server.started
-        brief = pick_brief(project)
-        text = brief.read_text(encoding="utf-8")
         page = lambda: server.site / "briefs" / brief.stem / "index.html"  # noqa: E731
 
         def shows(words: str):

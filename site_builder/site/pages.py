@@ -15,21 +15,21 @@ import html as html_lib
 import itertools
 import re
 import secrets
-from importlib import resources
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from urllib.parse import quote
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PackageLoader, StrictUndefined
 from markupsafe import Markup
 
-from . import maps
-from .sanitize import mark_user_part
 from ..briefs.model import Brief
-from .corpus import Corpus, Profile, TimelineEvent
 from ..slugs import is_safe_slug as _is_safe_slug
+from . import maps
+from .corpus import Corpus, Profile, TimelineEvent
+from .sanitize import mark_user_part
 
 # the same ids are checked for every link to them: once per build is enough
 is_safe_slug = functools.lru_cache(maxsize=1 << 17)(_is_safe_slug)
