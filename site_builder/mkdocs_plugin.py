@@ -20,7 +20,6 @@ brief, note or template is edited.
 from __future__ import annotations
 
 import functools
-import hashlib
 import html
 import logging
 import os
@@ -28,7 +27,6 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from jinja2 import FileSystemBytecodeCache
 from mkdocs import utils
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -41,6 +39,21 @@ from . import site_folder
 from .briefs.cache import BriefCache
 from .briefs.model import Brief
 from .locks import project_lock
+from .mkdocs_files import (
+    DirtyIsExact,
+    RenderedOnRead,
+    WrittenLast,
+    bytecode_cache,
+    custom_dir,
+    digest,
+    file_version,
+    generated_page,
+    link_from,
+    package_files,
+    remove_outputs,
+    search_entries,
+    written_last,
+)
 from .project import Project
 from .site import content_files, exports, sanitize
 from .site import pages as render
@@ -49,85 +62,13 @@ from .site.corpus import BRIEF_CACHE, OUTSIDE, Corpus, load_corpus
 from .site.last_build import STATE_FILE, LastBuild, fingerprint, forget
 
 log = logging.getLogger("mkdocs.plugins.briefing")
-PACKAGE = Path(__file__).resolve().parent
 KNOWN_PLUGINS = {"briefing", "search", "material/search"}  # the plugins an incremental build knows
-DIRTY_MESSAGES = ("A 'dirty' build is being performed", "The directory contains stale files")
 
 
 class BriefingConfig(base.Config):
     templates = c.Type(str, default="templates")  # relative to mkdocs.yml; overrides the defaults
     exports = c.Type(bool, default=True)
     include = c.ListOfItems(c.Type(str), default=[])  # patterns of content/ files to publish anyway
-
-
-class _RenderedOnRead(File):
-    """A generated page whose Markdown is rendered when MkDocs reads it, not when it is listed:
-    the build never holds every page's Markdown at once. A page that need not change (`stale`
-    False) is neither read nor written by a dirty build."""
-
-    render: Callable[[], str]
-    stale: bool = True
-
-    @property
-    def content_string(self) -> str:
-        return self.render()
-
-    @content_string.setter
-    def content_string(self, value: str) -> None:
-        self.render = lambda: value
-
-    @property
-    def content_bytes(self) -> bytes:
-        return self.content_string.encode("utf-8")
-
-    @content_bytes.setter
-    def content_bytes(self, value: bytes) -> None:
-        self.content_string = value.decode("utf-8-sig")
-
-    def is_modified(self) -> bool:
-        return self.stale
-
-
-def _generated_page(config: MkDocsConfig, path: str, render: Callable[[], str], inclusion) -> File:
-    file = _RenderedOnRead.generated(config, path, content="", inclusion=inclusion)
-    file.render = render
-    return file
-
-
-class _WrittenLast(File):
-    """A data export: made and written after the pages (on_post_build), not with the static files."""
-
-    make: Callable[[], str]
-
-    def copy_file(self, dirty: bool = False) -> None:
-        pass
-
-    def write(self) -> None:
-        utils.write_file(self.make().encode("utf-8"), self.abs_dest_path)
-
-
-def _written_last(config: MkDocsConfig, path: str, make: Callable[[], str]) -> File:
-    file = _WrittenLast.generated(config, path, content="")
-    file.make = make
-    return file
-
-
-class _DirtyIsExact(logging.Filter):
-    """MkDocs warns that a dirty build may leave stale links: this plugin's dirty builds render
-    every page a change touches, so the warning (which would fail a --strict build) is dropped."""
-
-    def filter(self, record: logging.LogRecord) -> bool:
-        return not record.getMessage().startswith(DIRTY_MESSAGES)
-
-
-def _search_entries(config: MkDocsConfig) -> list | None:
-    """The search plugin's list of index entries (Material's or MkDocs' own), None without one."""
-    for name, plugin in config.plugins.items():
-        if "search" in name:
-            index = getattr(plugin, "search_index", None)
-            entries = getattr(index, "entries", getattr(index, "_entries", None))
-            return entries if isinstance(entries, list) else None
-    return None
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -151,7 +92,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         have this event), and with it the parsed briefs and what the last build wrote."""
         self.command, self.dirty = command, dirty
         self.store, self.last, self.reuse_from = None, None, None
-        logging.getLogger("mkdocs.commands.build").addFilter(_DirtyIsExact())
+        logging.getLogger("mkdocs.commands.build").addFilter(DirtyIsExact())
 
     def on_shutdown(self) -> None:
         if self.store is not None:
@@ -168,7 +109,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 where.append(f"assets/{name}")
         if getattr(self, "env_key", None) != (self.templates, self.templates.is_dir()):
             self.env = render.make_env([self.templates])  # kept while serving: templates compile once
-            self.env.bytecode_cache = _bytecode_cache(self.project)
+            self.env.bytecode_cache = bytecode_cache(self.project)
             self.env_key = (self.templates, self.templates.is_dir())
         if self.store is None or self.command != "serve":
             self.store = BriefCache.open(self.project.state / BRIEF_CACHE)
@@ -212,7 +153,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for section, profiles in (("actors", self.corpus.actors), ("locations", self.corpus.places)):
             for p in profiles.values():
                 if p.note and p.note.path:
-                    notes[f"{section}/{p.id}.md"] = _version(p.note.path)
+                    notes[f"{section}/{p.id}.md"] = file_version(p.note.path)
         self.shown = Shown.of(
             self.corpus,
             self.by_src,
@@ -228,10 +169,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 "site_url": config.site_url,
                 "plugins": sorted(config.plugins),
                 "exports": self.config.exports,
-                "mkdocs.yml": _digest(Path(config.config_file_path)),
+                "mkdocs.yml": digest(Path(config.config_file_path)),
             },
-            [d for d in (self.templates, _custom_dir(config)) if d and d.is_dir()],
-            _package_files(),
+            [d for d in (self.templates, custom_dir(config)) if d and d.is_dir()],
+            package_files(),
         )
         last = self.last
         if last is None and self.command != "serve":
@@ -261,7 +202,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             return False
         if not self.elsewhere:
             return os.path.isfile(file.abs_dest_path)
-        return _link(self.published / file.dest_uri, Path(file.abs_dest_path))
+        return link_from(self.published / file.dest_uri, Path(file.abs_dest_path))
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if self.command != "serve":
@@ -283,15 +224,15 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             elif src in self.by_src:  # its page is made from the parsed brief, when MkDocs reads it
                 files.remove(file)
                 make = functools.partial(render.render_brief, self.site, self.env, self.by_src[src], src)
-                files.append(_generated_page(config, src, make, InclusionLevel.NOT_IN_NAV))
+                files.append(generated_page(config, src, make, InclusionLevel.NOT_IN_NAV))
             elif src.startswith("briefs/") and src.endswith(".md"):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         nav_pages = {"index.md", "timeline.md", "briefs/index.md", "actors/index.md", "locations/index.md"}
         for path, make in pages.items():
             inclusion = InclusionLevel.INCLUDED if path in nav_pages else InclusionLevel.NOT_IN_NAV
-            files.append(_generated_page(config, path, make, inclusion))
+            files.append(generated_page(config, path, make, inclusion))
         for file in files:
-            if isinstance(file, _RenderedOnRead):
+            if isinstance(file, RenderedOnRead):
                 file.stale = not self._skip(file)
             elif file.is_documentation_page():  # a person's own page: its links may have changed
                 file.is_modified = lambda: True  # type: ignore[method-assign]
@@ -301,7 +242,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             )
             for name, make in makers.items():
                 if files.get_file_from_path(name) is None:
-                    files.append(_written_last(config, name, make))
+                    files.append(written_last(config, name, make))
         for name, content in render.assets().items():  # a project's own content/assets/ file wins
             if files.get_file_from_path(name) is None:
                 files.append(File.generated(config, name, content=content))
@@ -310,13 +251,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_env(self, env, config: MkDocsConfig, files: Files):
         """The theme's templates are compiled once, not on every build (a second per rebuild).
         The files of pages that are gone are removed now, before the pages are written."""
-        env.bytecode_cache = env.bytecode_cache or _bytecode_cache(self.project)
+        env.bytecode_cache = env.bytecode_cache or bytecode_cache(self.project)
         self.files = files
         self.seen = 0  # search entries already kept: the next page's come after them
         self.included = InclusionLevel.is_in_serve if self.command == "serve" else InclusionLevel.is_included
         self.outputs = sorted({f.dest_uri for f in files if self.included(f.inclusion)})
         if self.last and not self.elsewhere:
-            _remove_outputs(Path(config.site_dir), set(self.last.outputs) - set(self.outputs))
+            remove_outputs(Path(config.site_dir), set(self.last.outputs) - set(self.outputs))
         return env
 
     def _content_files(self, files: Files) -> list[File]:
@@ -378,7 +319,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if brief is None or self.site is None:
             return markdown
         page.meta["title"] = html.escape(" ".join(brief.title.split()))  # the theme prints it raw
-        if isinstance(page.file, _RenderedOnRead):
+        if isinstance(page.file, RenderedOnRead):
             return markdown  # rendered from the brief when read (on_files)
         return render.render_brief(self.site, self.env, brief, page.file.src_uri)
 
@@ -405,7 +346,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
         The entries the search plugin just made for the page are kept: a later build that leaves
         the page alone gives them to the index again."""
-        entries = _search_entries(config)
+        entries = search_entries(config)
         if entries is not None and self.site is not None:
             for entry in entries[self.seen :]:
                 entry["text"] = self.site.without_placeholders(entry.get("text", ""))
@@ -426,7 +367,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """The exports are written, search gets every page's entries in page order, and what this
         build wrote is kept for the next one."""
         for file in self.files:
-            if isinstance(file, _WrittenLast):
+            if isinstance(file, WrittenLast):
                 file.write()
         kept = self.last.search if self.last else {}
         search: dict[str, list[dict]] = {}
@@ -435,7 +376,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 search[file.src_uri] = self.entries[file.src_uri]
             elif file.src_uri in kept:
                 search[file.src_uri] = kept[file.src_uri]
-        entries = _search_entries(config)
+        entries = search_entries(config)
         if entries is not None:
             entries[:] = [e for page in search.values() for e in page]
             plugin = next(p for n, p in config.plugins.items() if "search" in n)
@@ -454,88 +395,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.templates.is_dir():
             server.watch(str(self.templates))
         return server
-
-
-class _QuietBytecodeCache(FileSystemBytecodeCache):
-    """Compiled templates in .briefing/templates/; a folder that cannot be written only costs time."""
-
-    def load_bytecode(self, bucket) -> None:
-        try:
-            super().load_bytecode(bucket)
-        except OSError:
-            pass
-
-    def dump_bytecode(self, bucket) -> None:
-        try:
-            super().dump_bytecode(bucket)
-        except OSError:
-            pass
-
-
-def _bytecode_cache(project: Project) -> FileSystemBytecodeCache | None:
-    folder = project.state / "templates"
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError:
-        return None
-    return _QuietBytecodeCache(str(folder))
-
-
-def _version(path: Path) -> str:
-    try:
-        st = path.stat()
-    except OSError:
-        return "-"
-    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}"
-
-
-def _digest(path: Path) -> str:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return "-"
-
-
-def _custom_dir(config: MkDocsConfig) -> Path | None:
-    custom = config.theme.custom_dir
-    return Path(custom) if custom else None
-
-
-@functools.cache
-def _package_files() -> list[Path]:
-    """This package's own files: a changed template or module means every page may change."""
-    return sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-
-
-def _link(old: Path, new: Path) -> bool:
-    """The last build's file in the new site folder, as a hard link (a copy across file systems).
-    Nothing writes to it in this build, so the site being replaced stays as it was."""
-    try:
-        new.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(old, new)
-        except OSError:
-            shutil.copy2(old, new)
-        return True
-    except OSError:
-        return False
-
-
-def _remove_outputs(site: Path, gone: set[str]) -> None:
-    """Delete the files of pages and assets the last build wrote and this one does not."""
-    for rel in sorted(gone):
-        path = site / rel
-        try:
-            path.unlink(missing_ok=True)
-            parent = path.parent
-            while parent != site and not any(parent.iterdir()):
-                parent.rmdir()
-                parent = parent.parent
-        except OSError:
-            continue
-
-
-# --- what `briefing build` and `briefing serve` run: MkDocs' own Python API ---
 
 
 def build_site(
