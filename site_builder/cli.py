@@ -45,24 +45,26 @@ def cmd_extract(args: argparse.Namespace) -> int:
 
 
 def cmd_ingest(args: argparse.Namespace) -> int:
-    from .ingest.run import ingest
+    from .console import ProgressBar, skip_lines
+    from .ingest.run import ALREADY_BRIEFED, ingest
     from .project import Project
 
     project = Project.at()
     paths = args.paths or [project.seeds]
     if args.update:
-        return _ingest_update(paths, project)
+        return _ingest_update(paths, project, args.verbose)
     from .ingest.cluster import ClusterError
 
     try:
-        report = ingest(paths, project, on_wait=_waiting("ingest"), dask=args.dask)
+        with ProgressBar("ingest") as progress:
+            report = ingest(paths, project, on_progress=progress, on_wait=_waiting("ingest"), dask=args.dask)
     except ClusterError as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     for path in report.written:
         print(f"wrote {project.relative(path)}")
-    for file, why in report.skipped:
-        print(f"skipped {file}: {why}")
+    for line in skip_lines(report.skipped, ALREADY_BRIEFED, args.verbose):
+        print(line)
     for message in report.failed:
         print(f"error: {message}", file=sys.stderr)
     print(f"ingest: {report.summary()}", file=sys.stderr)
@@ -79,18 +81,23 @@ def _waiting(command: str):
     return say
 
 
-def _ingest_update(paths: list[Path], project) -> int:
+def _ingest_update(paths: list[Path], project, verbose: bool) -> int:
+    from .console import ProgressBar, skip_lines
+    from .ingest.run import ALREADY_BRIEFED
     from .ingest.update import update
     from .locks import project_lock
 
-    with project_lock(project.state, "ingest", _waiting("ingest")):
-        report, new = update(paths, project)
+    with (
+        project_lock(project.state, "ingest", _waiting("ingest")),
+        ProgressBar("ingest --update") as progress,
+    ):
+        report, new = update(paths, project, on_progress=progress)
     for path, fields in report.updated:
         print(f"updated {project.relative(path)}: {', '.join(fields)}")
     for path in new.written:
         print(f"wrote {project.relative(path)}")
-    for file, why in new.skipped:
-        print(f"skipped {file}: {why}")
+    for line in skip_lines(new.skipped, ALREADY_BRIEFED, verbose):
+        print(line)
     for conflict in report.conflicts:
         print(f"conflict: {conflict}")
     for message in report.failed + new.failed:
@@ -144,7 +151,8 @@ def _mkdocs_yml(project) -> Path | None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from .mkdocs_plugin import build_errors, build_site
+    from .console import show_mkdocs_warnings
+    from .mkdocs_commands import build_errors, build_site
     from .project import Project
 
     project = Project.at(config_file=args.config_file)
@@ -156,6 +164,7 @@ def cmd_build(args: argparse.Namespace) -> int:
     if not args.skip_check and not run_check(project):
         print("build: stopped; fix the errors above, or pass --skip-check", file=sys.stderr)
         return 1
+    show_mkdocs_warnings("build")
     try:
         site = build_site(
             config,
@@ -180,12 +189,16 @@ def cmd_build(args: argparse.Namespace) -> int:
 
 
 def cmd_serve(args: argparse.Namespace) -> int:
-    from .mkdocs_plugin import serve_site
+    from .console import show_mkdocs_warnings, show_serve_messages
+    from .mkdocs_commands import serve_site
     from .project import Project
 
     config = _mkdocs_yml(Project.at(config_file=args.config_file))
     if config is None:
         return 2
+    show_serve_messages()
+    show_mkdocs_warnings("serve")
+    print("serve: building the site first; its address follows", file=sys.stderr, flush=True)
     try:
         serve_site(config, dev_addr=args.dev_addr, open_in_browser=args.open)
     except OSError as err:
@@ -196,6 +209,25 @@ def cmd_serve(args: argparse.Namespace) -> int:
             why = f"cannot be served on ({err.strerror or err}); pass another address with -a HOST:PORT"
         print(f"error: {address} {why}", file=sys.stderr)
         return 1
+    return 0
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .problems import Problem
+    from .starter import create
+
+    try:
+        written = create(args.folder, args.title)
+    except (Problem, OSError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    for path in written:
+        print(f"wrote {path}")
+    print(
+        f"new: a briefing project in {args.folder}/. Next: put articles in {args.folder}/seeds/, then\n"
+        f"  cd {args.folder} && briefing ingest && briefing serve",
+        file=sys.stderr,
+    )
     return 0
 
 
@@ -239,12 +271,24 @@ def _pass_include(args: argparse.Namespace) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="briefing", description=__doc__)
     sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("new", help="make a ready project in FOLDER: mkdocs.yml, content/, seeds/, templates/")
+    p.add_argument("folder", type=Path, metavar="FOLDER", help="a new or empty folder for the project")
+    p.add_argument("--title", help="the site's name (default: from the folder's name)")
+    p.set_defaults(func=cmd_new)
     p = sub.add_parser("ingest", help="articles (files or folders; default seeds/) -> content/briefs/")
-    p.add_argument("paths", nargs="*", type=Path)
+    p.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="article files or folders (default: seeds/)"
+    )
     p.add_argument(
         "--update",
         action="store_true",
         help="refresh machine-made fields of existing briefs that nobody edited; list conflicts kept",
+    )
+    p.add_argument(
+        "-v",
+        "--verbose",
+        action="store_true",
+        help="name every unchanged article skipped, not just their number",
     )
     p.add_argument(
         "--dask",
@@ -256,15 +300,24 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("check", help="validate every brief and note; problems as FILE:LINE: message")
     p.set_defaults(func=cmd_check)
     p = sub.add_parser("deploy", help="build and publish the site to GitHub Pages (mkdocs gh-deploy)")
-    p.add_argument("--remote", default="origin", help="git remote to push to (default: origin)")
+    p.add_argument(
+        "--remote",
+        default="origin",
+        help="where to push: a git remote's name, a repository URL or a repository's path (default: origin)",
+    )
     p.add_argument("--branch", default="gh-pages", help="branch that holds the site (default: gh-pages)")
     p.add_argument("--message", default=None, help="commit message on the pages branch")
     p.add_argument("--skip-check", action="store_true", help="publish even if `briefing check` finds errors")
     _include_option(p)
     p.set_defaults(func=cmd_deploy)
     p = sub.add_parser("extract", help="print what is found in articles, one JSON object per article")
-    p.add_argument("--format", choices=["jsonl", "json"], default="json")
-    p.add_argument("paths", nargs="+")
+    p.add_argument(
+        "--format",
+        choices=["jsonl", "json"],
+        default="json",
+        help="jsonl: one object per line, for programs; json: indented, for people (default)",
+    )
+    p.add_argument("paths", nargs="+", metavar="PATH", help="article files: text, Markdown, web page or feed")
     p.set_defaults(func=cmd_extract)
     p = sub.add_parser("build", help="build the site into site/ (mkdocs build)")
     p.add_argument("-f", "--config-file", help="the mkdocs.yml to use (default: ./mkdocs.yml)")
@@ -279,6 +332,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("-a", "--dev-addr", help="IP:PORT to serve on (default 127.0.0.1:8000)")
     p.add_argument("--open", action="store_true", help="open the site in a browser")
     p.set_defaults(func=cmd_serve)
+    for command in sub._choices_actions:  # each command's --help opens with its one-line summary
+        sub.choices[command.dest].description = sub.choices[command.dest].description or command.help
     return parser
 
 

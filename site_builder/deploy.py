@@ -1,18 +1,25 @@
 """Publish the built site to GitHub Pages with `mkdocs gh-deploy`, after checking what it needs.
 
-MkDocs is run as a command (only mkdocs_plugin.py imports it): it builds the site, commits it to
-the pages branch with a `.nojekyll` file (so GitHub serves folders such as `assets/` as is) and
-pushes that branch to the remote. A missing piece gets an error that says what to set up.
+MkDocs is run as a command (only mkdocs_plugin.py and mkdocs_commands.py import it): it builds the
+site, commits it to the pages branch with a `.nojekyll` file (so GitHub serves folders such as
+`assets/` as is) and pushes that branch to the remote. A missing piece gets an error that says
+what to set up.
 """
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
 
 from .project import Project
+
+URL = re.compile(
+    r"^[a-z][a-z0-9+.-]*://|^(?:[\w.-]+@)?[\w.-]{2,}:(?!//)", re.IGNORECASE
+)  # https://, git@host:
 
 
 class DeployError(RuntimeError):
@@ -21,6 +28,36 @@ class DeployError(RuntimeError):
 
 def _git(project: Project, *args: str) -> subprocess.CompletedProcess:
     return subprocess.run(["git", *args], cwd=project.root, capture_output=True, text=True)
+
+
+def push_target(project: Project, remote: str) -> str:
+    """Where `--remote` points: a remote's name, a repository URL, or the path of a repository
+    (a bare one, say); a path is made absolute, as MkDocs pushes from the project folder."""
+    if _git(project, "remote", "get-url", remote).returncode == 0 or URL.match(remote):
+        return remote
+    path = Path(remote).expanduser()
+    if path.is_dir():
+        found = subprocess.run(
+            ["git", "-C", str(path), "rev-parse", "--absolute-git-dir"], capture_output=True, text=True
+        )
+        git_dir = Path(found.stdout.strip()) if found.returncode == 0 else None
+        if git_dir not in (
+            path.resolve(),
+            path.resolve() / ".git",
+        ):  # a folder inside a repository is not one
+            raise DeployError(
+                f"{remote}: not a git repository; give a repository's path (an empty folder becomes "
+                f"one with `git init --bare {remote}`) or its URL"
+            )
+        return str(path.resolve())
+    if path.exists():
+        raise DeployError(f"{remote}: a file, not a git repository; give a repository's path or its URL")
+    if "/" in remote or remote.startswith((".", "~")):
+        raise DeployError(f"{remote}: no such folder; give the path of a git repository, or its URL")
+    raise DeployError(
+        f"no git remote named `{remote}`; add one with `git remote add {remote} <repository URL>`, "
+        "or pass the repository itself: --remote https://github.com/USER/REPO.git (or a path)"
+    )
 
 
 def checked_out_branches(project: Project) -> set[str]:
@@ -95,18 +132,23 @@ def deploy(
         )
     if _git(project, "rev-parse", "--git-dir").returncode != 0:
         raise DeployError(f"{project.root}: not a git repository; run `git init` and add a GitHub remote")
-    if _git(project, "remote", "get-url", remote).returncode != 0:
-        raise DeployError(
-            f"no git remote named `{remote}`; add one: git remote add {remote} <repository URL>"
-        )
+    target = push_target(project, remote)
     if problem := unsafe_branch(project, branch):
         raise DeployError(problem)
     project.state.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="deploy-site-", dir=project.state) as built:
         # built apart from site/: a deploy that fails or is killed leaves the local site as it was
-        command = deploy_command(project, remote, branch, message, Path(built))
+        command = deploy_command(project, target, branch, message, Path(built))
         done = subprocess.run(command, cwd=project.root, capture_output=True, text=True)
     if done.returncode != 0:
-        raise DeployError(failure(done.stderr or done.stdout, done.returncode, remote, branch))
-    url = _git(project, "remote", "get-url", remote).stdout.strip()
-    return f"deploy: the site is on branch {branch} of {url}"
+        raise DeployError(failure(done.stderr or done.stdout, done.returncode, shown(target), branch))
+    named = _git(project, "remote", "get-url", target)
+    return f"deploy: the site is on branch {branch} of {shown(named.stdout.strip() or target)}"
+
+
+def shown(url: str) -> str:
+    """A repository URL fit to print: without a user name or token written into it."""
+    parts = urlsplit(url)
+    if parts.scheme and "@" in parts.netloc:
+        return urlunsplit(parts._replace(netloc=parts.netloc.rsplit("@", 1)[1]))
+    return url

@@ -40,6 +40,8 @@ class FrontMatter:
     body: str  # the text after the closing `---` line
     body_start: int  # offset of the body in the text
     first_line: int  # file line of the block's first line (the one after `---`)
+    block_start: int  # offsets of the YAML block in the text
+    block_end: int
     lines: dict[Key, int] = field(default_factory=dict)  # file line of each key and item, when asked
     duplicates: list[Problem] = field(default_factory=list)  # keys written twice; the last one is kept
 
@@ -77,7 +79,7 @@ def read_front_matter(text: str, path: Path | str, *, lines: bool = False) -> Fr
     if not isinstance(meta, dict):
         raise Problem(path, "front matter must be a mapping of `key: value` lines", first_line)
     body = text[closed.end() :]
-    return FrontMatter(meta, body, closed.end(), first_line, where, duplicates)
+    return FrontMatter(meta, body, closed.end(), first_line, opened.end(), closed.start(), where, duplicates)
 
 
 def load_yaml(
@@ -281,8 +283,9 @@ def _check_depth_by_events(block: str, path: Path | str, first_line: int) -> Non
         return  # the loader reports it, with its line
 
 
-def read_document(path: Path, shown: str, *, lines: bool = False) -> FrontMatter:
-    """A brief's or note's file: UTF-8 text (a byte-order mark is allowed) with front matter."""
+def read_text(path: Path, shown: str) -> str:
+    """A brief's or note's file as text, exactly as written: a byte-order mark stays its first
+    character (the front matter may follow it), so offsets index the file and a rewrite keeps it."""
     try:
         data = path.read_bytes()
     except OSError as err:
@@ -290,8 +293,12 @@ def read_document(path: Path, shown: str, *, lines: bool = False) -> FrontMatter
             shown, f"cannot be read ({err.strerror})", None, "check that it exists and is readable"
         ) from err
     try:
-        text = data.decode("utf-8-sig")
+        return data.decode("utf-8")
     except UnicodeDecodeError as err:
         line = data[: err.start].count(b"\n") + 1
         raise Problem(shown, "is not UTF-8 text", line, "re-save it as UTF-8") from err
-    return read_front_matter(text, shown, lines=lines)
+
+
+def read_document(path: Path, shown: str, *, lines: bool = False) -> FrontMatter:
+    """A brief's or note's file: UTF-8 text with front matter."""
+    return read_front_matter(read_text(path, shown), shown, lines=lines)

@@ -1,4 +1,4 @@
-"""The MkDocs plugin `briefing`: the only module that imports MkDocs.
+"""The MkDocs plugin `briefing`: with mkdocs_commands.py, the only module that imports MkDocs.
 
 Events in build order: on_config loads the corpus (only the briefs that changed are read again)
 and plans the build: after a change it renders only the pages the change touches
@@ -23,8 +23,6 @@ import functools
 import html
 import logging
 import os
-import shutil
-from collections.abc import Callable
 from pathlib import Path
 
 from mkdocs import utils
@@ -35,10 +33,8 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from . import site_folder
 from .briefs.cache import BriefCache
 from .briefs.model import Brief
-from .locks import project_lock
 from .mkdocs_files import (
     DirtyIsExact,
     RenderedOnRead,
@@ -243,6 +239,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             for name, make in makers.items():
                 if files.get_file_from_path(name) is None:
                     files.append(written_last(config, name, make))
+        for name, text in render.data_files(self.site).items():  # directory rows, timeline filter data
+            files.append(File.generated(config, name, content=text))
         for name, content in render.assets().items():  # a project's own content/assets/ file wins
             if files.get_file_from_path(name) is None:
                 files.append(File.generated(config, name, content=content))
@@ -347,9 +345,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         The entries the search plugin just made for the page are kept: a later build that leaves
         the page alone gives them to the index again."""
         entries = search_entries(config)
-        if entries is not None and self.site is not None:
-            for entry in entries[self.seen :]:
-                entry["text"] = self.site.without_placeholders(entry.get("text", ""))
+        if entries is not None:
             self.entries[page.file.src_uri] = entries[self.seen :]
             self.seen = len(entries)
         if self.site is not None and page.content:
@@ -395,68 +391,3 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.templates.is_dir():
             server.watch(str(self.templates))
         return server
-
-
-def build_site(
-    config_file: Path,
-    *,
-    strict: bool = False,
-    site_dir: Path | None = None,
-    offline: bool = False,
-    on_wait: Callable[[str], None] | None = None,
-) -> Path:
-    """`mkdocs build` of the project's mkdocs.yml; returns the folder the site was written to.
-
-    `offline` builds pages as `actors/x.html` rather than `actors/x/`, so the site can be browsed
-    straight from disk (file://), where a browser will not open a folder's index.html itself.
-    The site is built into a new folder that then replaces the old one (site_folder.py), and one
-    build runs at a time per project: a second one waits (telling `on_wait`).
-    """
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-
-    overrides: dict = {"site_dir": str(site_dir)} if site_dir else {}
-    if offline:
-        overrides["use_directory_urls"] = False
-    config = load_config(str(config_file), strict=strict, **overrides)
-    target = Path(config.site_dir)
-    with project_lock(Project.at(config_file=config_file).state, "build", on_wait):
-        building = site_folder.new_folder(target)
-        config.site_dir = str(building)
-        config.plugins.on_startup(command="build", dirty=True)  # the plugin renders what changed
-        plugin = config.plugins.get("briefing")
-        if isinstance(plugin, BriefingPlugin):
-            plugin.reuse_from = target  # untouched pages are linked from the site being replaced
-        try:
-            build(config, dirty=True)
-        except BaseException:
-            shutil.rmtree(building, ignore_errors=True)
-            raise
-        finally:
-            config.plugins.on_shutdown()
-        site_folder.swap_in(building, target)
-    return target
-
-
-def serve_site(config_file: Path, *, dev_addr: str | None = None, open_in_browser: bool = False) -> None:
-    """`mkdocs serve` with live reload on: editing a brief, note or template rebuilds the pages."""
-    from mkdocs.commands.serve import serve
-
-    serve(
-        str(config_file),
-        livereload=True,
-        build_type="dirty",  # the plugin renders the pages an edit touches, the rest stay
-        dev_addr=dev_addr,
-        open_in_browser=open_in_browser,
-    )
-
-
-class BuildError(Exception):
-    """The site could not be built; str() says why and what to do."""
-
-
-def build_errors():
-    """The exceptions MkDocs raises for a failed build, for the CLI to catch without importing MkDocs."""
-    from mkdocs.exceptions import MkDocsException
-
-    return (MkDocsException, BuildError)

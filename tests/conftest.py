@@ -84,9 +84,30 @@ def site_project(tmp_path_factory) -> Project:
 @pytest.fixture(scope="session")
 def built_site(site_project) -> Path:
     """The seed project's site, built once with `--strict`: any MkDocs warning fails the session."""
-    from site_builder.mkdocs_plugin import build_site
+    from site_builder.mkdocs_commands import build_site
 
     return build_site(site_project.root / "mkdocs.yml", strict=True)
+
+
+BIG = 1000  # briefs in the synthetic briefing that page sizes, filters and maps are tried on
+
+
+@pytest.fixture(scope="session")
+def big_project(tmp_path_factory) -> Project:
+    """A synthetic briefing of BIG briefs (tests/synthetic.py): hundreds of actors and places."""
+    from synthetic import write_corpus
+
+    project = new_project(tmp_path_factory.mktemp("big") / "project")
+    write_corpus(project.briefs, BIG)
+    return project
+
+
+@pytest.fixture(scope="session")
+def big_site(big_project) -> Path:
+    """The synthetic briefing's site, built once with `--strict`."""
+    from site_builder.mkdocs_commands import build_site
+
+    return build_site(big_project.root / "mkdocs.yml", strict=True)
 
 
 def free_port() -> int:

@@ -1,5 +1,6 @@
 """`briefing deploy` publishes the built site to a gh-pages branch, here of a local bare repository."""
 
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -91,8 +92,54 @@ def test_clear_errors_for_what_is_missing(tmp_path):
     with pytest.raises(DeployError, match="not a git repository; run `git init`"):
         deploy(project)
     git(tmp_path, "init", "-q")
-    with pytest.raises(DeployError, match="no git remote named `origin`; add one: git remote add origin"):
+    missing = "no git remote named `origin`; add one with `git remote add origin"
+    with pytest.raises(DeployError, match=missing):
         deploy(project)
+
+
+def test_remote_given_as_a_path_or_a_url_is_pushed_to(published, tmp_path, monkeypatch):
+    """`--remote` takes a repository's path (relative to where the command runs) or URL too."""
+    project, _, _ = published
+    by_path, by_url = tmp_path / "by-path.git", tmp_path / "by-url.git"
+    for bare in (by_path, by_url):
+        git(tmp_path, "init", "-q", "--bare", str(bare))
+    monkeypatch.chdir(project.root)
+    message = deploy(project, remote=os.path.relpath(by_path, project.root))
+    assert f"of {by_path}" in message
+    assert deploy(project, remote=by_url.as_uri()).endswith(f"of {by_url.as_uri()}")
+    for bare in (by_path, by_url):
+        assert "index.html" in git(bare, "ls-tree", "--name-only", "gh-pages").split()
+    assert git(project.root, "remote").split() == ["pages"]  # no remote was added
+
+
+def test_a_remote_that_is_not_one_says_what_to_give(published, tmp_path):
+    project, _, _ = published
+    (tmp_path / "plain").mkdir()
+    (tmp_path / "file.txt").write_text("x")
+    (project.root / "sub").mkdir(exist_ok=True)
+    wrong = {
+        str(tmp_path / "missing.git"): "no such folder",
+        str(tmp_path / "plain"): "not a git repository",
+        str(project.root / "sub"): "not a git repository",  # a folder inside the project's repository
+        str(tmp_path / "file.txt"): "a file, not a git repository",
+        "upstream": "no git remote named `upstream`",
+    }
+    for remote, why in wrong.items():
+        with pytest.raises(DeployError, match=why) as err:
+            deploy(project, remote=remote)
+        if remote != "upstream":
+            assert "git remote add" not in str(err.value), remote
+    (project.root / "sub").rmdir()
+    with pytest.raises(DeployError, match=r"--remote https://github.com/USER/REPO.git \(or a path\)"):
+        deploy(project, remote="upstream")
+
+
+def test_a_url_is_printed_without_the_token_written_into_it():
+    from site_builder.deploy import shown
+
+    assert shown("https://me:ghp_secret@github.com/me/site.git") == "https://github.com/me/site.git"
+    assert shown("git@github.com:me/site.git") == "git@github.com:me/site.git"
+    assert shown("/srv/pages.git") == "/srv/pages.git"
 
 
 def test_cli_stops_on_check_errors(tmp_path, monkeypatch, capsys):

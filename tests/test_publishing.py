@@ -20,7 +20,7 @@ from conftest import new_project, write
 
 from site_builder.briefs.check import check_project, errors
 from site_builder.cli import main
-from site_builder.mkdocs_plugin import build_site
+from site_builder.mkdocs_commands import build_site
 from site_builder.site import exports
 from site_builder.site.corpus import WITH_MOST, build_corpus, load_corpus
 
@@ -174,16 +174,20 @@ def test_co_occurrence_stays_linear_in_a_crowded_brief():
 
 
 def test_an_event_naming_hundreds_shows_a_few_and_counts_the_rest():
-    from site_builder.site.pages import EVENT_CHIPS, Site, event_html
+    import re
+
+    from site_builder.site.pages import Site, make_env, render_timeline
+    from site_builder.site.views import EVENT_CHIPS
 
     corpus = crowded_corpus(300)
     site = Site(corpus)
     views = [site.event(ev) for profile in corpus.actors.values() for ev in profile.events]
     assert all(view is views[0] for view in views)  # one view for the 300 pages that show the event
-    html = event_html(views[0], False, lambda src: src)
-    assert html.count('<a class="bf-chip ') == EVENT_CHIPS
-    assert f"and {300 - EVENT_CHIPS} more" in html
-    assert 'data-actors="p0 p1 ' in html and " p299" in html  # the timeline filter still knows them all
+    html = render_timeline(site, make_env([]))
+    item = re.search(r'<li class="bf-event .*?</li>', html).group(0)
+    assert item.count('<a class="bf-chip ') == EVENT_CHIPS
+    assert f"and {300 - EVENT_CHIPS} more" in item
+    assert 'data-actors="p0 p1 ' in item and " p299" in item  # the timeline filter still knows them all
 
 
 def test_a_busy_port_gets_a_message_not_a_traceback(project):

@@ -181,7 +181,7 @@ def assert_nothing_escapes(site: Path) -> None:
 
 
 def build(project: Project) -> Path:
-    from site_builder.mkdocs_plugin import build_site
+    from site_builder.mkdocs_commands import build_site
 
     return build_site(project.root / "mkdocs.yml", site_dir=project.site)
 

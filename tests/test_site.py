@@ -27,10 +27,12 @@ from hypothesis import strategies as st
 
 from site_builder.briefs.model import Brief, EntityRef
 from site_builder.extract.model import Event
-from site_builder.mkdocs_plugin import build_site
-from site_builder.site import maps
+from site_builder.mkdocs_commands import build_site
 from site_builder.site import pages as render
 from site_builder.site.corpus import build_corpus
+from site_builder.site.dates import format_date
+from site_builder.site.escape import escape_text
+from site_builder.site.links import relative_url
 
 SEED_DATES = ["2021-06-22", "2021-07-04", "2021-07-05"]
 
@@ -226,7 +228,7 @@ def test_csv_export_never_starts_a_cell_with_a_formula():
     ],
 )
 def test_dates_are_shown_at_the_precision_known(value, shown):
-    assert render.format_date(value) == shown
+    assert format_date(value) == shown
 
 
 def _corpus(*briefs: Brief):
@@ -280,7 +282,7 @@ def test_an_id_named_only_in_an_event_is_shown_but_not_linked():
     assert "john-roe" in html and "actors/john-roe" not in html and "locations/nowhere" not in html
 
 
-def test_an_entity_page_keeps_its_size_and_points_to_the_full_timeline():
+def test_an_entity_page_keeps_its_size_shows_newest_first_and_points_to_the_full_timeline():
     events = [
         Event(f"2021-{m:02d}-{d:02d}", "stated", f"Event {m}-{d}.", ["jane-doe"])
         for m in range(1, 13)
@@ -290,24 +292,10 @@ def test_an_entity_page_keeps_its_size_and_points_to_the_full_timeline():
     site = render.Site(_corpus(brief))
     md = render.render_actor(site, render.make_env([]), site.corpus.actors["jane-doe"])
     assert f"The latest {render.PAGE_EVENTS} of {len(events)} events." in md
-    assert md.count('class="bf-event"') == render.PAGE_EVENTS
+    assert md.count('<li class="bf-event ') == render.PAGE_EVENTS
     assert "Event 12-28." in md and "Event 1-1." not in md  # the latest are kept
-
-
-def test_a_long_timeline_is_split_by_month(monkeypatch):
-    monkeypatch.setattr(render, "TIMELINE_PAGE", 10)
-    events = [
-        Event(f"2021-{m:02d}-{d:02d}", "stated", f"Event {m}-{d}.") for m in (5, 6, 7) for d in range(1, 7)
-    ]
-    site = render.Site(_corpus(_brief(events=[*events, Event("2021-06", "stated", "Sometime in June.")])))
-    pages = render.timeline_pages(site, render.make_env([]))
-    assert set(pages) == {"timeline.md", "timeline/2021-05.md", "timeline/2021-06.md", "timeline/2021-07.md"}
-    main = markdown.markdown(pages["timeline.md"])
-    assert main.count('class="bf-event"') == 6 and "Event 7-6." in main  # the latest month that fits
-    assert 'href="2021-05/"' not in main and 'href="../timeline/2021-05/"' in main  # every month linked
-    june = markdown.markdown(pages["timeline/2021-06.md"])
-    assert june.count('class="bf-event"') == 7 and "Sometime in June." in june and "June 2021" in june
-    assert sum(p.count('class="bf-event"') for k, p in pages.items() if k != "timeline.md") == 19
+    assert md.index("Event 12-28.") < md.index("Event 12-27.") < md.index("Event 11-28.")  # newest first
+    assert 'href="../../timeline/?actor=jane-doe"' in md
 
 
 # --- escaping: untrusted text never becomes markup ---
@@ -335,7 +323,7 @@ def _visible(html: str) -> str:
 
 @pytest.mark.parametrize("text", HOSTILE)
 def test_escaped_text_shows_as_itself_in_markdown_and_in_html_blocks(text):
-    escaped = render.escape_text(text)
+    escaped = escape_text(text)
     as_markdown = markdown.markdown(f"Before {escaped} after\n\n{escaped}", extensions=["tables"])
     as_block = markdown.markdown(f'<div class="x" title="{escaped}">{escaped}</div>')
     expected = " ".join(text.split())
@@ -361,7 +349,7 @@ class Tags(HTMLParser):
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs", "Cc")), max_size=40))
 def test_any_text_survives_markdown_unchanged(text):
-    escaped = render.escape_text(text)
+    escaped = escape_text(text)
     expected = " ".join(text.split())
     assert _visible(markdown.markdown(f"x {escaped} x")) == " ".join(f"x {expected} x".split())
 
@@ -479,30 +467,6 @@ def test_hostile_brief_cannot_inject_html_or_escape_the_site(tmp_path, caplog):
     ET.fromstring(feed)  # still well-formed XML
 
 
-# --- maps ---
-
-
-def test_svg_map_places_points_by_longitude_and_latitude():
-    west = maps.MapPoint("a", "West", 35.0, 60.0, "a/")
-    east = maps.MapPoint("b", "East", 40.0, 75.0, "b/", primary=True)
-    svg = maps.svg_map((west, east), title="t")
-    circles = re.findall(r'<a xlink:href="(\w)/"[^>]*><circle cx="([\d.]+)" cy="([\d.]+)"', svg)
-    pos = {h: (float(x), float(y)) for h, x, y in circles}
-    assert pos["b"][0] > pos["a"][0] and pos["b"][1] < pos["a"][1]  # east is right, north is up
-    assert "\n\n" not in svg  # one raw HTML block for Markdown
-    if maps.countries():
-        assert 'class="bf-land' in svg  # Natural Earth outlines drawn (Afghanistan, Iran ...)
-
-
-def test_svg_map_of_a_country_highlights_its_outline():
-    if not maps.countries():
-        pytest.skip("Natural Earth data not installed")
-
-    point = maps.MapPoint("tajikistan", "Tajikistan", 38.9, 71.3, "locations/tajikistan/", primary=True)
-    svg = maps.svg_map((point,), title="t", focus=("Tajikistan", "country"))
-    assert re.search(r'class="bf-land bf-focus" d="M[^"]+"><title>Tajikistan</title>', svg)
-
-
 # --- overriding a template ---
 
 
@@ -545,12 +509,14 @@ def test_a_project_template_overrides_the_default(tmp_path):
     ],
 )
 def test_relative_urls_follow_mkdocs_url_style(target, page, directory, link):
-    assert render.relative_url(target, page, directory) == link
+    assert relative_url(target, page, directory) == link
 
 
 def test_offline_build_links_html_files_that_open_from_disk(tmp_path, site_project):
-    """`briefing build --offline`: every link names a file, so the site works from file://."""
-    site = build_site(site_project.root / "mkdocs.yml", site_dir=tmp_path / "offline", offline=True)
+    """`briefing build --offline --strict`: every link names a file, so the site works from file://,
+    and the names linked in a brief's text raise no "not found" warning (strict fails on one)."""
+    config = site_project.root / "mkdocs.yml"
+    site = build_site(config, site_dir=tmp_path / "offline", offline=True, strict=True)
     assert (site / "actors" / "emomali-rahmon.html").is_file()
     checked = 0
     for html_file in site.rglob("*.html"):
@@ -563,6 +529,8 @@ def test_offline_build_links_html_files_that_open_from_disk(tmp_path, site_proje
             assert target.is_file(), f"{html_file.relative_to(site)} links to {url}, not a file"
             checked += 1
     assert checked > 200
+    article = next((site / "briefs").glob("2021-*.html")).read_text(encoding="utf-8").split("The article")[-1]
+    assert re.search(r'<a href="\.\./locations/kabul\.html"[^>]*>Kabul</a>', article)
 
 
 # --- bad input ---

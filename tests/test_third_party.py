@@ -75,7 +75,7 @@ CHROMIUM = "/usr/bin/chromium"
 
 @pytest.fixture(scope="module")
 def tricky_site(tmp_path_factory):
-    from site_builder.mkdocs_plugin import build_site
+    from site_builder.mkdocs_commands import build_site
 
     project = new_project(tmp_path_factory.mktemp("tricks") / "project")
     write(

@@ -196,6 +196,86 @@ def test_a_brief_without_hashes_is_kept_whole_and_says_why(project):
     assert report.conflicts and all("has no hash under `generated:`" in c for c in report.conflicts)
 
 
+PERSON = """\
+# Checked against the ministry's statement, 14 March.
+postcode: 0123
+meeting: 12:30
+country_code: NO
+desk: &desk {editor: Lena, shift: night}   # who to ask
+reviewed_by: *desk
+note: >
+  Folded text that a person
+  wrapped by hand.
+"""
+AVALANCHE = TUNNEL.replace("Flooding closes the Salang tunnel", "Avalanche closes the Salang tunnel").replace(
+    "Heavy snow and flooding", "An avalanche"
+)
+
+
+def test_update_keeps_what_a_person_typed_byte_for_byte(project):
+    """YAML 1.1 would read 0123 as 83, 12:30 as 750 and NO as false; nothing of it may be rewritten."""
+    path = brief_path(project, "salang")
+    text = path.read_text()
+    date_line = next(line for line in text.splitlines(keepends=True) if line.startswith("date:"))
+    path.write_text(text.replace(date_line, date_line + PERSON, 1))
+    (project.seeds / "tunnel.txt").write_text(AVALANCHE, encoding="utf-8")
+    report, _ = update([project.seeds], project)
+    assert report.ok and report.conflicts == []
+    (updated,) = report.updated
+    assert "summary" in updated[1] and "title" in updated[1]
+    after = path.read_text()
+    assert date_line + PERSON in after
+    meta, _ = front(path)
+    assert "avalanche" in meta["summary"].lower() and meta["generated"]["summary"] == field_hash(
+        meta["summary"]
+    )
+    assert meta["source"]["text_sha256"] != front_before_text_sha(text)
+    assert read_brief(path).extra["desk"] == {"editor": "Lena", "shift": "night"}
+    assert errors(check_project(project)) == []
+
+
+def front_before_text_sha(text: str) -> str:
+    return read_front_matter(text, "before").meta["source"]["text_sha256"]
+
+
+def test_a_comment_in_a_machine_field_keeps_the_field_and_is_reported(project):
+    path = brief_path(project, "salang")
+    text = path.read_text()
+    summary = next(line for line in text.splitlines(keepends=True) if line.startswith("summary:"))
+    commented = summary.rstrip("\n") + "  # the ministry disputes this\n"
+    path.write_text(text.replace(summary, commented, 1))
+    (project.seeds / "tunnel.txt").write_text(AVALANCHE, encoding="utf-8")
+    report, _ = update([project.seeds], project)
+    shown = project.relative(path)
+    assert f"{shown}: field summary holds a comment added by hand; kept" in report.conflicts
+    assert commented in path.read_text()
+    assert front(path)[0]["title"].startswith("Avalanche")  # the untouched fields are refreshed
+
+
+def test_update_keeps_the_line_ends_of_a_brief_saved_with_crlf(project):
+    path = brief_path(project, "salang")
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    (project.seeds / "tunnel.txt").write_text(AVALANCHE, encoding="utf-8")
+    report, _ = update([project.seeds], project)
+    assert report.updated and report.ok
+    data = path.read_bytes()
+    head = data[: data.index(b"\r\n---\r\n")]
+    assert b"\n" not in head.replace(b"\r\n", b"") and b"Avalanche" in head
+
+
+def test_front_matter_written_as_one_mapping_is_reported_not_rewritten(project):
+    path = brief_path(project, "salang")
+    meta, body = front(path)
+    path.write_text("---\n" + yaml.safe_dump(meta, default_flow_style=True, width=10**6) + "---\n" + body)
+    before = path.read_bytes()
+    (project.seeds / "tunnel.txt").write_text(AVALANCHE, encoding="utf-8")
+    report, _ = update([project.seeds], project)
+    (message,) = report.failed
+    shown = project.relative(path)
+    assert message.startswith(f"{shown}:2: front matter is not a block of `key: value` lines")
+    assert path.read_bytes() == before
+
+
 # --- `briefing serve`: editing a curated note updates the pages that show it ---
 
 

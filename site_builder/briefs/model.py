@@ -227,8 +227,17 @@ def render_brief(brief: Brief) -> str:
 
 def render_document(meta: dict, body: str) -> str:
     """Front matter (in the order given) and body, as a brief file is written."""
-    head = yaml.dump(meta, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
-    return f"---\n{head}---\n\n{body}"
+    return f"---\n{render_fields(meta)}---\n\n{body}"
+
+
+def render_fields(meta: dict) -> str:
+    """`key: value` lines, as they stand in a brief's front matter."""
+    return yaml.dump(meta, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
+
+
+def render_scalar(value: str) -> str:
+    """A scalar as it stands after `key: `, quoted only where YAML would read it as something else."""
+    return yaml.dump([value], Dumper=_Dumper, allow_unicode=True, width=100).strip()[1:-1]
 
 
 def write_brief(brief: Brief, folder: Path) -> Path:

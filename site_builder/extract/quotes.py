@@ -42,6 +42,7 @@ SAY_VERBS = {
     "quote",
 }
 PRONOUNS = {"he", "she", "they", "i", "we"}
+PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
 
 
 def _owner(entities: list[Entity], start: int, end: int) -> str | None:
@@ -54,25 +55,39 @@ def _owner(entities: list[Entity], start: int, end: int) -> str | None:
 
 
 def _subject_speaker(doc: Doc, entities: list[Entity], qs: int, qe: int) -> tuple[str | None, bool]:
-    """(speaker id, pronoun) from a verb of saying outside the quote, in the sentence holding its end."""
+    """(speaker id, pronoun) from the verb of saying nearest the quote, outside it, in a sentence
+    holding its start or its end and in the same paragraph (a verb past a blank line speaks for
+    another paragraph). Nearest first, so the answer never depends on which sentence is looked at
+    first."""
     span = doc.char_span(qs, qe, alignment_mode="expand")
     if span is None:
         return None, False
-    sents = {span[0].sent, span[-1].sent}
-    for sent in sents:
-        for t in sent:
-            if qs <= t.idx < qe or lemma(t) not in SAY_VERBS:
+    text = doc_text(doc)
+    sents = dict.fromkeys((span[0].sent, span[-1].sent))  # in order, once each
+    verbs = [
+        t
+        for sent in sents
+        for t in sent
+        if not qs <= t.idx < qe and lemma(t) in SAY_VERBS and _same_paragraph(text, t.idx, qs, qe)
+    ]
+    verbs.sort(key=lambda t: (qs - t.idx - len(t.text) if t.idx < qs else t.idx - qe, t.i))
+    for verb in verbs:
+        for child in verb.children:
+            if child.dep_ not in ("nsubj", "nsubjpass"):
                 continue
-            for child in t.children:
-                if child.dep_ not in ("nsubj", "nsubjpass"):
-                    continue
-                if child.lower_ in PRONOUNS:
-                    return None, True
-                for tok in [child, *child.subtree]:
-                    owner = _owner(entities, tok.idx, tok.idx + len(tok.text))
-                    if owner:
-                        return owner, False
+            if child.lower_ in PRONOUNS:
+                return None, True
+            for tok in [child, *child.subtree]:
+                owner = _owner(entities, tok.idx, tok.idx + len(tok.text))
+                if owner:
+                    return owner, False
     return None, False
+
+
+def _same_paragraph(text: str, at: int, qs: int, qe: int) -> bool:
+    """No blank line between the character at `at` and the quote text[qs:qe]."""
+    gap = text[at:qs] if at < qs else text[qe:at]
+    return PARAGRAPH_BREAK.search(gap) is None
 
 
 def find_quotes(doc: Doc, entities: list[Entity]) -> list[Quote]:

@@ -26,8 +26,10 @@ from ..inputs.articles import Article, ArticleError, unexpected
 from ..locks import LockError, project_lock
 from ..problems import Problem
 from ..project import Project
+from .progress import counted
 
 MANIFEST = "ingested.json"
+ALREADY_BRIEFED = "already briefed as"  # the skip of an unchanged article; the command sums these up
 
 
 @dataclass
@@ -234,7 +236,8 @@ def _ingest(
     manifest = Manifest(project)
     pending: list[tuple[Path, Article]] = []
     seen: dict[str, str] = {}
-    for path, article in ((p, a) for p in files for a in read_articles(p)):
+    reading = counted(files, len(files), "reading", on_progress)
+    for path, article in ((p, a) for p in reading for a in read_articles(p)):
         if isinstance(article, NotAnArticle):
             report.skipped.append((article.path, article.message))
             continue
@@ -245,7 +248,7 @@ def _ingest(
         text_sha = article.content_hash
         existing = manifest.brief_for(article.sha256, text_sha)
         if existing:
-            report.skipped.append((label, f"already briefed as {existing}"))
+            report.skipped.append((label, f"{ALREADY_BRIEFED} {existing}"))
         elif changed := manifest.brief_of_file(source_file(project, path, article)):
             report.skipped.append(
                 (label, f"changed since {changed} was written; `briefing ingest --update` refreshes it")
@@ -275,9 +278,10 @@ def _ingest(
     if dask:
         from .cluster import extract_on_cluster
 
-        found = extract_on_cluster([a for _, a in pending], known, dask)
+        extracted = extract_on_cluster([a for _, a in pending], known, dask)
     else:
-        found = extract_parallel([a for _, a in pending], known)
+        extracted = extract_parallel([a for _, a in pending], known)
+    found = counted(extracted, len(pending), "extracting", on_progress)
     for n, ((path, article), result) in enumerate(zip(pending, found, strict=True)):
         label = f"{path}#{article.part}" if article.part else str(path)
         if isinstance(result, ExtractionFailed):
@@ -302,8 +306,6 @@ def _ingest(
                 break
             continue
         manifest.add(brief)
-        if on_progress:
-            on_progress(path, brief)
     try:
         manifest.save()
     except OSError:

@@ -4,7 +4,9 @@ At ingest each brief records a hash of each machine-made field and of its body (
 Updating re-extracts the brief's article (`source.file`) and replaces a field only while its
 current value still hashes to the recorded one, i.e. nobody has touched it. A field that was
 edited by hand and that extraction would now write differently is a conflict: it is kept, and
-reported. Articles that have no brief yet are ingested as usual.
+reported. The file is edited in place (briefs/inplace.py): only the refreshed fields' lines, the
+hashes and `generated:` are rewritten; every other byte, comments included, stays as typed.
+Articles that have no brief yet are ingested as usual.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..atomic import write_atomic
+from ..briefs.inplace import FrontMatterText
 from ..briefs.model import (
     BODY,
     MACHINE_FIELDS,
@@ -23,13 +26,15 @@ from ..briefs.model import (
     generated_hashes,
     machine_fields,
     make_brief,
-    render_document,
+    render_fields,
+    render_scalar,
 )
-from ..frontmatter import read_document
+from ..frontmatter import FrontMatter, read_front_matter, read_text
 from ..inputs import NotAnArticle, read_articles
 from ..inputs.articles import Article, ArticleError
 from ..problems import Problem
 from ..project import Project
+from .progress import Progress, counted
 from .run import IngestReport, Manifest, find_articles, ingest, known_entities, source_file
 
 
@@ -51,45 +56,67 @@ class UpdateReport:
         )
 
 
+NO_HASH = "has no hash under `generated:` (hand-written or older brief)"
+
+
 @dataclass
 class Merge:
-    meta: dict
-    body: str
+    text: str  # the brief's new text
     refreshed: list[str]
-    kept: list[str]
+    kept: list[tuple[str, str]]  # (field, why it was kept)
 
 
-def merge(meta: dict, body: str, fresh: Brief) -> Merge:
-    """The brief with every untouched machine field replaced by the fresh extraction's value."""
-    stored = meta.get("generated") if isinstance(meta.get("generated"), dict) else {}
-    meta, generated = dict(meta), dict(stored)
+def merge(text: str, doc: FrontMatter, fresh: Brief, shown: str = "brief") -> Merge:
+    """The brief's text with every untouched machine field replaced by the fresh extraction's value."""
+    meta, body = doc.meta, _body(doc)
+    stored = _stored(meta)
+    block = FrontMatterText.parse(text[doc.block_start : doc.block_end], shown, doc.first_line)
+    generated = dict(stored)
     values, hashes = machine_fields(fresh), generated_hashes(fresh)
     refreshed, kept = [], []
     for name in MACHINE_FIELDS:
         if hashes[name] == stored.get(name):
             continue  # extraction would write what it wrote before
-        handed_back = name not in meta and name not in stored  # both lines deleted: take the machine's
-        if handed_back or field_hash(meta.get(name)) == stored.get(name):
-            meta[name] = values[name]
-            generated[name] = hashes[name]
-            refreshed.append(name)
+        new_lines = render_fields({name: values[name]})
+        if name not in meta and name not in stored:  # both lines deleted: the field is handed back
+            block.insert(new_lines, before="generated")
+        elif name not in stored:
+            kept.append((name, NO_HASH))
+            continue
+        elif field_hash(meta.get(name)) != stored[name]:
+            kept.append((name, "was edited by hand"))
+            continue
+        elif why := block.touched_by_hand(name):
+            kept.append((name, f"holds {why} added by hand"))
+            continue
         else:
-            kept.append(name)
+            block.replace(name, new_lines)
+        generated[name] = hashes[name]
+        refreshed.append(name)
     if hashes[BODY] != stored.get(BODY):
         if body_hash(body) == stored.get(BODY):
             body, generated[BODY] = fresh.body, hashes[BODY]
             refreshed.append(BODY)
         else:
-            kept.append(BODY)
-    source = meta.get("source")
-    if isinstance(source, dict) and refreshed:
-        meta["source"] = {
-            **source,
-            **{k: fresh.source[k] for k in ("sha256", "text_sha256") if k in fresh.source},
-        }
-    meta.pop("generated", None)
-    meta["generated"] = generated  # last, as ingest writes it
-    return Merge(meta, body, refreshed, kept)
+            kept.append((BODY, "was edited by hand" if BODY in stored else NO_HASH))
+    if not refreshed:
+        return Merge(text, refreshed, kept)
+    for key in ("sha256", "text_sha256"):
+        if key in fresh.source:
+            block.set_scalar("source", key, render_scalar(fresh.source[key]))
+    generated_lines = render_fields({"generated": generated})
+    if "generated" in block.entries:
+        block.replace("generated", generated_lines)
+    else:
+        block.insert(generated_lines)
+    newline = "\r\n" if "\r\n" in text[: doc.body_start] else "\n"
+    head = text[: doc.block_start] + block.result(newline) + text[doc.block_end : doc.body_start]
+    tail = "\n" + fresh.body if BODY in refreshed else text[doc.body_start :]
+    return Merge(head + tail, refreshed, kept)
+
+
+def _body(doc: FrontMatter) -> str:
+    return doc.body.removeprefix("\r\n").removeprefix("\n")
 
 
 def _stored(meta: dict) -> dict:
@@ -97,30 +124,33 @@ def _stored(meta: dict) -> dict:
     return generated if isinstance(generated, dict) else {}
 
 
-def _briefs_by_source(project: Project, report: UpdateReport) -> dict[str, tuple[Path, dict, str]]:
-    """source.file (relative to the project) -> (brief path, front matter, body)."""
+def _briefs_by_source(project: Project, report: UpdateReport) -> dict[str, tuple[Path, str, FrontMatter]]:
+    """source.file (relative to the project) -> (brief path, its text, its front matter)."""
     out = {}
     for path in sorted(project.briefs.glob("*.md")) if project.briefs.is_dir() else []:
+        shown = project.relative(path)
         try:
-            doc = read_document(path, project.relative(path))
+            text = read_text(path, shown)
+            doc = read_front_matter(text, shown)
         except Problem as err:
             report.failed.append(f"{err}; not updated")
             continue
-        meta, body = doc.meta, doc.body
-        source = meta.get("source")
+        source = doc.meta.get("source")
         if isinstance(source, dict) and source.get("file"):
-            out[str(source["file"])] = (path, meta, body.removeprefix("\r\n").removeprefix("\n"))
+            out[str(source["file"])] = (path, text, doc)
     return out
 
 
-def update(paths: Iterable[Path | str], project: Project) -> tuple[UpdateReport, IngestReport]:
+def update(
+    paths: Iterable[Path | str], project: Project, on_progress: Progress | None = None
+) -> tuple[UpdateReport, IngestReport]:
     """Refresh the briefs of the given articles; ingest the articles that have none."""
     report, new = UpdateReport(), IngestReport()
     files = find_articles([Path(p) for p in paths], new)
     by_source = _briefs_by_source(project, report)
-    todo: list[tuple[Path, Article, tuple[Path, dict, str]]] = []
+    todo: list[tuple[Path, Article, tuple[Path, str, FrontMatter]]] = []
     fresh_files: list[Path] = []
-    for path in files:
+    for path in counted(files, len(files), "reading", on_progress):
         for article in read_articles(path):
             if isinstance(article, NotAnArticle):
                 new.skipped.append((article.path, article.message))
@@ -137,7 +167,7 @@ def update(paths: Iterable[Path | str], project: Project) -> tuple[UpdateReport,
             else:
                 todo.append((path, article, held))
     if fresh_files:
-        more = ingest(fresh_files, project)
+        more = ingest(fresh_files, project, on_progress)
         new.written += more.written
         new.skipped += more.skipped
         new.failed += more.failed
@@ -149,25 +179,24 @@ def update(paths: Iterable[Path | str], project: Project) -> tuple[UpdateReport,
     known, note_errors = known_entities(project)
     report.failed.extend(note_errors)
     manifest = Manifest(project)
-    for (path, article, (brief_path, meta, body)), found in zip(
-        todo, extract_all((a for _, a, _ in todo), known), strict=True
+    found_all = extract_all((a for _, a, _ in todo), known)
+    for (path, article, (brief_path, text, doc)), found in zip(
+        todo, counted(found_all, len(todo), "re-extracting", on_progress), strict=True
     ):
         fresh = make_brief(article, found, source_file(project, path, article))
         fresh.source["text_sha256"] = article.content_hash
-        result = merge(meta, body, fresh)
         shown = project.relative(brief_path)
-        stored = _stored(meta)
-        report.conflicts += [
-            f"{shown}: field {name} was edited by hand; kept"
-            if name in stored
-            else f"{shown}: field {name} has no hash under `generated:` (hand-written or older brief); kept"
-            for name in result.kept
-        ]
+        try:
+            result = merge(text, doc, fresh, shown)
+        except Problem as err:
+            report.failed.append(f"{err}; not updated")
+            continue
+        report.conflicts += [f"{shown}: field {name} {why}; kept" for name, why in result.kept]
         if not result.refreshed:
             report.unchanged.append(brief_path)
             continue
         try:
-            write_atomic(brief_path, render_document(result.meta, result.body))
+            write_atomic(brief_path, result.text)
         except OSError as err:
             report.failed.append(f"{shown}: cannot be written ({err.strerror}); check permissions")
             continue

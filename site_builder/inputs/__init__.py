@@ -10,16 +10,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from . import feeds, webpages
-from .articles import Article, ArticleError, read_article, unexpected
+from .articles import Article, ArticleError, NotAnArticle, read_article, unexpected
+
+__all__ = ["Article", "ArticleError", "NotAnArticle", "SUFFIXES", "read_article", "read_articles"]
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 PAGE_SUFFIXES = {".html", ".htm", ".xhtml", ".mhtml", ".mht"}
 FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 SUFFIXES = TEXT_SUFFIXES | PAGE_SUFFIXES | FEED_SUFFIXES
-
-
-class NotAnArticle(ArticleError):
-    """A file that holds no article by design (a sitemap, a stylesheet); skipped, not failed."""
 
 
 def read_articles(path: Path | str) -> list[Article | ArticleError]:

@@ -19,15 +19,19 @@ from pathlib import Path
 from ..frontmatter import read_front_matter, starts_with_front_matter
 from ..problems import Problem, not_a_date
 from ..urls import safe_url
+from .datelines import find_dateline
 
 MAX_BYTES = 5 * 1024 * 1024  # a news article is far below this; larger files are refused, not truncated
 
 DATE_LINE = re.compile(r"[ \t]*date[ \t]+(\S+)(?:[ \t]+(.*?))?[ \t]*$", re.IGNORECASE)
-DATELINE = re.compile(r"^\s*([A-Z][A-Z .'\-]{1,40}?)(?:\s*,\s*[A-Za-z .]{2,30})?\s*(?::|\u2014|--| - )\s*")
 PARAGRAPH_BREAK = re.compile(r"\r?\n[ \t\r]*\n\s*")
 
 
 ArticleError = Problem  # an input that is not a readable article: `FILE:LINE: what is wrong; what to do`
+
+
+class NotAnArticle(ArticleError):
+    """A file that holds no article by design (a sitemap, a front page); skipped, not failed."""
 
 
 def unexpected(err: BaseException) -> str:
@@ -46,8 +50,8 @@ class Article:
     sha256: str  # of the file's bytes
     title: str | None = None  # as written in the article, else None (a title is then made from the lead)
     title_span: tuple[int, int] | None = None
-    dateline: str | None = None  # "Kabul" from "KABUL:"
-    dateline_span: tuple[int, int] | None = None
+    dateline: str | None = None  # "Kabul" from "KABUL:", "Washington" from "WASHINGTON (CNN) —"
+    dateline_span: tuple[int, int] | None = None  # the dateline as written, "WASHINGTON (CNN)"
     paragraphs: list[tuple[int, int]] = field(default_factory=list)  # body paragraph spans in text
     url: str | None = None
     body_start: int = 0
@@ -218,11 +222,8 @@ def _finish(
         article.title, article.title_span = lead.strip(), (a, b)
         spans = spans[1:]
     a, b = spans[0]
-    m = DATELINE.match(text[a:b])
-    if m and not m.group(1).strip().isdigit():
-        name = m.group(1).strip()
-        article.dateline = name.title() if name.isupper() else name
-        article.dateline_span = (a + m.start(1), a + m.start(1) + len(name))
+    if found := find_dateline(text[a:b]):
+        article.dateline, article.dateline_span = found.place, (a + found.start, a + found.end)
     article.paragraphs = spans
     return article
 

@@ -19,6 +19,7 @@ from ..problems import not_a_date
 from ..urls import safe_url
 from .articles import Article, ArticleError, from_paragraphs, unexpected
 from .common import html_paragraphs, impossible_day, is_real_day, read_bytes, text_paragraphs, tidy
+from .page_text import drop_furniture
 
 MAX_FEED_BYTES = 50 * 1024 * 1024  # an export of a few thousand full-text entries
 ENTRY_TAG = re.compile(rb"<(?:[\w-]+:)?(?:item|entry)[\s>/]")
@@ -99,11 +100,13 @@ def read_entry(path: Path, n: int, line: int | None, entry: dict, source: str) -
 
 
 def entry_paragraphs(entry: dict) -> list[str]:
-    """The fullest text the entry carries (its content if given, else its summary), as paragraphs."""
+    """The fullest text the entry carries (its content if given, else its summary), as paragraphs,
+    without the bylines and calls to action feeds append ("The post ... appeared first on ...")."""
     parts = [c for c in entry.get("content", []) if c.get("value")] or [entry.get("summary_detail") or {}]
     best = max(parts, key=lambda c: len(c.get("value") or ""))
     value = best.get("value") or entry.get("summary", "")
-    return text_paragraphs(value) if best.get("type") == "text/plain" else html_paragraphs(value)
+    paragraphs = text_paragraphs(value) if best.get("type") == "text/plain" else html_paragraphs(value)
+    return drop_furniture(paragraphs)
 
 
 def entry_date(entry: dict, path: Path, line: int | None) -> dt.date | None:

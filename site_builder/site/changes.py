@@ -12,10 +12,10 @@ lists the brief, actor and place pages whose content may differ:
   and entities that name it alongside, both its pages (actor and place), and for a place its
   descendants (their breadcrumbs) and its parent (its list of places within);
 - a place whose brief count or coordinates changed: its parent's page (the list and the map);
-- a timeline month's page: when one of its events comes from a brief that changed, names an
-  entity shown differently, or when the list of months changed.
+- a list page (`list_pages`): when one of its items comes from a brief that changed or names an
+  entity shown differently, or when what it shows besides its items changed.
 
-Any other generated page (home, directories, the main timeline page) is not tracked here and is
+Any other generated page (home, directories, the timeline's pages) is not tracked here and is
 rendered on every build; so are exports. No MkDocs here: pages are named by their file under
 docs_dir.
 """
@@ -28,7 +28,7 @@ from dataclasses import dataclass, field
 
 from ..briefs.model import Brief
 from .corpus import Corpus, Profile
-from .pages import Site, brief_src, timeline_layout
+from .views import Site
 
 ACTORS, PLACES = "actors", "locations"
 DIRECTORIES = {"briefs/index.md", f"{ACTORS}/index.md", f"{PLACES}/index.md"}
@@ -102,18 +102,10 @@ class Shown:
 
 
 def list_pages(site: Site) -> dict[str, tuple[str, frozenset[str]]]:
-    """The timeline's month pages: {page: (what it shows besides its events, as JSON; the pages of
-    the briefs its events come from)}. The main timeline page is not tracked: it is always made."""
-    briefs = site.corpus.briefs
-    out = {}
-    for page in timeline_layout(site):
-        if page.month is None:
-            continue
-        months = [(a.src, a.label) for a in page.archive or []]
-        shown = json.dumps([page.month, months], ensure_ascii=False)
-        sources = frozenset(brief_src(briefs[e.brief]) for e in page.events if e.brief in briefs)
-        out[page.src] = (shown, sources)
-    return out
+    """Pages listing events or briefs that can be tracked: {page: (what it shows besides them, as
+    JSON; the pages of the briefs they come from)}. None for now: every timeline page shows the
+    total count of events and the list of all its pages, so it is rendered on every build."""
+    return {}
 
 
 def _changed(old: Mapping, new: Mapping) -> set:

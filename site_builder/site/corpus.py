@@ -32,6 +32,7 @@ class TimelineEvent:
     actors: list[str] = field(default_factory=list)
     locations: list[str] = field(default_factory=list)
     range: str | None = None
+    status: str = "happened"  # happened | ongoing | expected
 
     @property
     def month(self) -> str:
@@ -177,7 +178,9 @@ def build_corpus(
                 profile.with_actors.update(a for a in actor_ids if a != eid)
                 profile.with_places.update(p for p in place_ids if p != eid)
         for ev in brief.events:
-            item = TimelineEvent(ev.date, ev.basis, ev.text, brief.id, ev.actors, ev.locations, ev.range)
+            item = TimelineEvent(
+                ev.date, ev.basis, ev.text, brief.id, ev.actors, ev.locations, ev.range, ev.status
+            )
             events.append(item)
             for eid in ev.actors:
                 if eid in actors:

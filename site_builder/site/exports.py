@@ -15,7 +15,7 @@ from collections.abc import Callable
 
 from ..briefs.model import brief_as_dict
 from .corpus import Corpus, Profile
-from .pages import brief_src, page_url
+from .links import brief_src, page_url
 
 ATOM = "http://www.w3.org/2005/Atom"
 FEED_SIZE = 50
@@ -103,10 +103,10 @@ def _cell(value: str) -> str:
 def events_csv(corpus: Corpus) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["date", "basis", "range", "text", "brief", "actors", "locations"])
+    writer.writerow(["date", "basis", "range", "text", "brief", "actors", "locations", "status"])
     for e in corpus.events:
         row = [e.date, e.basis, e.range or "", e.text, e.brief, " ".join(e.actors), " ".join(e.locations)]
-        writer.writerow([_cell(str(value)) for value in row])  # any of them may be hand-edited
+        writer.writerow([_cell(str(value)) for value in [*row, e.status]])  # any of them may be hand-edited
     return buf.getvalue()
 
 
