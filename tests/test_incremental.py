@@ -150,7 +150,7 @@ EDITS = [
 
 def full_build(project, where: Path) -> Path:
     """A full build of a copy of the project: no state from an earlier build."""
-    from site_builder.mkdocs_plugin import build_site
+    from site_builder.mkdocs_commands import build_site
 
     shutil.rmtree(where, ignore_errors=True)
     where.mkdir(parents=True)
@@ -165,7 +165,7 @@ def incremental_build(project, command: str) -> Path:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    from site_builder.mkdocs_plugin import build_site
+    from site_builder.mkdocs_commands import build_site
 
     if command == "build":
         return build_site(project.config_file)
@@ -232,7 +232,7 @@ def test_a_chain_of_incremental_builds_gives_the_bytes_of_a_full_build(tmp_path,
 
 
 def test_a_template_change_renders_every_page_again(tmp_path):
-    from site_builder.mkdocs_plugin import build_site
+    from site_builder.mkdocs_commands import build_site
 
     project = new_project(tmp_path / "p")
     for name, text in BRIEFS.items():
@@ -242,14 +242,14 @@ def test_a_template_change_renders_every_page_again(tmp_path):
     template = project.root / "templates" / "brief.md.j2"
     shipped = Path(__file__).resolve().parent.parent / "site_builder" / "site" / "templates" / "brief.md.j2"
     text = shipped.read_text(encoding="utf-8")
-    write(template, text.replace("## The article", "## The article as written"))
+    write(template, text.replace('m.heading("The article"', 'm.heading("The article as written"'))
     build_site(project.config_file)
     for name in ("a", "b", "c", "e"):
         assert "The article as written" in (site / "briefs" / name / "index.html").read_text(encoding="utf-8")
 
 
 def test_a_broken_state_file_means_a_full_build(tmp_path):
-    from site_builder.mkdocs_plugin import build_site
+    from site_builder.mkdocs_commands import build_site
 
     project = new_project(tmp_path / "p")
     for name, text in BRIEFS.items():
