@@ -137,6 +137,9 @@ def serve_edits(project: Path) -> dict:
     try:
         first = lambda: server.site and (server.site / "search" / "search_index.json").exists()  # noqa: E731
         server.wait(first, "the first build")
+        # then the address, printed once MkDocs watches the files: a person edits after seeing it
+        # (an edit saved before is rebuilt too, but later: first_build_edits.py)
+        server.wait(lambda: "the site is at" in server.log.read_text(errors="replace"), "the address")
         out["serve_first_s"] = time.perf_counter() - server.started
         page = lambda: server.site / "briefs" / brief.stem / "index.html"  # noqa: E731
 

@@ -14,7 +14,8 @@ blocks in and keeps the page's search entries; on_post_page drops the page's HTM
 on_post_build writes the exports, gives the search plugin every page's entries (the untouched
 pages' from the last build) before it writes its index, and keeps what this build wrote
 (site/last_build.py); on_serve also watches the templates, so `briefing serve` rebuilds when a
-brief, note or template is edited.
+brief, note or template is edited, and rebuilds for an edit saved during its first build, which
+MkDocs' watcher, started after that build, would miss (first_build_edits.py).
 """
 
 from __future__ import annotations
@@ -35,6 +36,7 @@ from mkdocs.structure.pages import Page
 
 from .briefs.cache import BriefCache
 from .briefs.model import Brief
+from .first_build_edits import FirstBuildEdits
 from .mkdocs_files import (
     DirtyIsExact,
     RenderedOnRead,
@@ -82,17 +84,20 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # the folder of the last build's site when this build writes elsewhere (briefing build
         # writes a new folder and swaps it in): its untouched pages are linked, not rendered
         self.reuse_from: Path | None = None
+        self.first_edits: FirstBuildEdits | None = None  # serve: edits saved during its first build
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Once per command; the plugin is kept between `serve` rebuilds (MkDocs keeps plugins that
         have this event), and with it the parsed briefs and what the last build wrote."""
         self.command, self.dirty = command, dirty
-        self.store, self.last, self.reuse_from = None, None, None
+        self.store, self.last, self.reuse_from, self.first_edits = None, None, None, None
         logging.getLogger("mkdocs.commands.build").addFilter(DirtyIsExact())
 
     def on_shutdown(self) -> None:
         if self.store is not None:
             self.store.save()
+        if self.first_edits is not None:
+            self.first_edits.end()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
@@ -100,6 +105,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.docs_dir = Path(config.docs_dir)  # as MkDocs writes its files' paths
         self.project = Project(root, docs, Path(config.site_dir).resolve())
         self.templates = (root / self.config.templates).resolve()  # overrides of the shipped templates
+        if self.command == "serve" and self.first_edits is None:
+            trigger = self.project.state / f"serve-{os.getpid()}.changed"
+            watched = [docs, Path(config.config_file_path), self.templates]
+            self.first_edits = FirstBuildEdits.begin([p for p in watched if p.exists()], trigger)
         for name, where in (("briefing.css", config.extra_css), ("briefing.js", config.extra_javascript)):
             if f"assets/{name}" not in map(str, where):
                 where.append(f"assets/{name}")
@@ -393,4 +402,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_serve(self, server, config: MkDocsConfig, builder):
         if self.templates.is_dir():
             server.watch(str(self.templates))
+        if self.first_edits is not None:
+            self.first_edits.watch(server)
         return server

@@ -173,7 +173,8 @@ LAYERS = [  # lowest first; a module may import its own layer and those below it
     {"extract"},
     {"briefs"},
     {"ingest", "site"},
-    {"cli", "console", "mkdocs_plugin", "mkdocs_files", "mkdocs_commands", "deploy", "starter"},
+    {"cli", "console", "mkdocs_plugin", "mkdocs_files", "mkdocs_commands", "deploy", "starter"}
+    | {"first_build_edits"},
 ]
 MKDOCS_ADAPTERS = {"mkdocs_plugin", "mkdocs_files", "mkdocs_commands"}
 

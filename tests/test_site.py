@@ -602,3 +602,40 @@ def test_briefing_serve_rebuilds_when_a_brief_is_edited(tmp_path):
         html = wait_for_text(url, "Edited title", deadline)
         assert "Edited title" in html
         assert "livereload" in html  # the page reloads itself in the browser
+
+
+HOLD_HOOK = '''
+"""Holds `briefing serve` at the end of its first build until the test has saved an edit."""
+import time
+from pathlib import Path
+
+HERE = Path(__file__).parent
+
+
+def on_post_build(config):
+    if (HERE / "held").exists():
+        return
+    (HERE / "held").write_text("")
+    deadline = time.monotonic() + 60
+    while not (HERE / "go").exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+'''
+
+
+def test_serve_rebuilds_for_an_edit_saved_during_its_first_build(tmp_path):
+    """MkDocs starts watching only after the first build: an edit saved after the build read the
+    briefs, and before the watcher ran, was never seen (at 1,000 briefs, half a minute to miss)."""
+    project = new_project(tmp_path / "p")
+    brief = write(project.briefs / "b.md", "---\nid: b\ntitle: First title\ndate: 2021-07-06\n---\n\nText.\n")
+    write(project.root / "hold.py", HOLD_HOOK)
+    with project.config_file.open("a", encoding="utf-8") as f:
+        f.write("\nhooks:\n  - hold.py\n")
+    with serving(project) as base:
+        deadline = time.monotonic() + 60  # a time-out, not a speed claim
+        while not (project.root / "held").exists() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert (project.root / "held").exists(), "the first build did not reach its end"
+        brief.write_text(brief.read_text().replace("First title", "Edited title"), encoding="utf-8")
+        (project.root / "go").write_text("")
+        html = wait_for_text(f"{base}/briefs/b/", "Edited title", time.monotonic() + 30)
+        assert "Edited title" in html
