@@ -114,6 +114,47 @@ def test_an_old_date_is_the_storys_time_within_its_paragraph_only(nlp):
     assert one_per_line[-1].basis == "reported"
 
 
+def test_a_date_before_the_news_is_a_flashback_that_ends_with_its_paragraph(nlp):
+    text = (
+        "Yesterday the mayor opened the bridge. It was approved on June 28. Workers finished it in nine days."
+        "\n\nCrowds cheered the mayor."
+    )
+    *_, finished, cheered = events_of(nlp, text)
+    assert (finished.date, cheered.date, cheered.basis) == ("2021-06-28", "2021-07-07", "context")
+    one_per_line = "Airbus announced today it will cut jobs.\n\nWorkers walked out on Tuesday.\n\nAirbus said it was sorry."
+    assert events_of(nlp, one_per_line)[-1].date == "2021-07-08"
+
+
+def test_a_later_today_does_not_make_the_news_day_a_flashback(nlp):
+    text = (
+        "In a Monday media event, Apple released new laptops.\n\n"
+        "Jobs announced today that a store will open in Paris.\n\n"
+        "In his keynote on Monday, Jobs showed a new phone.\n\nHe said the phone was the best yet."
+    )
+    assert [(e.date, e.basis) for e in events_of(nlp, text)][-1] == ("2021-07-05", "context")
+
+
+def test_a_week_or_month_holding_the_publication_day_is_not_carried(nlp):
+    published, said = events_of(
+        nlp, "The study was published this week. Professor Eastman said he was alarmed."
+    )
+    assert (published.date, said.date, said.basis) == ("2021-07", "2021-07-08", "reported")
+
+
+def test_a_recent_day_naming_an_event_moves_the_story_and_an_old_one_does_not(nlp):
+    _, cut = events_of(
+        nlp, "Crowds gathered for the Tuesday opening of the bridge. The mayor cut the ribbon."
+    )
+    assert (cut.date, cut.basis) == ("2021-07-06", "context")
+    text = "The family recalled the May 3 crash. They lit candles in the square."
+    assert events_of(nlp, text)[-1].basis == "reported"
+
+
+def test_early_monday_is_a_part_of_the_day_not_a_since(nlp):
+    [sought] = events_of(nlp, "Lehman sought bankruptcy protection early Monday.")
+    assert (sought.date, sought.range) == ("2021-07-05", None)
+
+
 def test_a_repeated_passage_is_listed_once(nlp):
     text = "The minister resigned on Monday. Crowds gathered.\n\nThe minister resigned on Monday."
     assert [e.trigger.text for e in events_of(nlp, text)] == ["resigned", "gathered"]

@@ -323,6 +323,8 @@ def test_a_date_set_for_a_plan_lies_ahead_whatever_the_tense(nlp):
     found = times(nlp, "Parliament was dissolved on June 30 and elections were called for August 15.")
     assert [(t.text, t.value) for t in found] == [("June 30", "2021-06-30"), ("August 15", "2021-08-15")]
     assert one(nlp, "The rebels called for calm on Monday.").value == "2021-07-05"
+    assert one(nlp, "Unions have called a national strike for July 12.").value == "2021-07-12"
+    assert one(nlp, "Voters turned out for Monday's election.").value == "2021-07-05"
 
 
 @pytest.mark.parametrize(

@@ -58,7 +58,7 @@ def anchors_of(
         quote = quotes.of(t.start)
         heads = {c.head.i: c for c in clauses if quotes.of(c.head.idx) == quote}
         found = _attach(span.root, heads, {tok.i for tok in span}, (sent.start, sent.end))
-        if found == "poss":
+        if found == "noun":
             on_nouns.append(t)
         elif isinstance(found, tuple):
             head, signal, hops = found
@@ -146,19 +146,18 @@ def _times_parent(clause: Clause) -> bool:
 def _attach(
     root: Token, heads: dict[int, Clause], inside: set[int], sent: tuple[int, int]
 ) -> tuple[int, str | None, int] | str | None:
-    """The clause head a time hangs from, with its preposition and distance; 'poss' or None when
-    it dates a thing ("Monday's email": a noun the story may go on with)."""
+    """The clause head a time hangs from, with its preposition and distance; 'noun' when it dates
+    a thing ("Monday's email", "the Thursday opening": a noun the story may go on with), None when
+    it dates nothing."""
     tok, signal, hops = root, None, 0
     if root.dep_ in MODIFIER_DEPS and root.head.pos_ in NOUNS and root.head.i not in heads:
         noun = root.head
         if root.dep_ == "poss" and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i in heads:
             tok, hops = noun, WEAK  # "Yesterday's crash killed 50", "next year's contest is to take place"
-        elif root.dep_ == "poss":
-            return "poss"  # "after yesterday's crash": the story may go on at that day
-        elif noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPS:
+        elif noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPS and root.dep_ != "poss":
             tok, hops = noun, WEAK  # "in a Wednesday media event, Apple released": the setting's day
-        else:
-            return None  # "the 1953 expedition", "the 2018 World Cup"
+        else:  # "the 1953 expedition", "the 2018 World Cup"; "after yesterday's crash", "the
+            return "noun"  # Thursday opening": the story may go on at that day
     host = tok  # a noun the time describes by where it stands, or the time itself
     while tok.i not in heads or tok.i in inside:
         if not sent[0] <= tok.i < sent[1] and heads:

@@ -92,9 +92,14 @@ def find_events(
             if d is not None and d.time is not None and d.event and quotes.of(d.time.start) is None:
                 narrative.carry(d.date, d.status)  # a quote's "today" is the speaker's, not the story's
         for t in on_nouns:  # "after yesterday's crash": the story is now at yesterday
-            if (date := calendar_value(t.value)) and quotes.of(t.start) is None:
-                narrative.carry(date)
+            if (date := calendar_value(t.value)) and quotes.of(t.start) is None and _recent(date, dct):
+                narrative.carry(date)  # "the 1953 expedition", "the 2004 tsunami" name the thing
     return _once(events)
+
+
+def _recent(date: str, dct: dt.date) -> bool:
+    span = interval(date)
+    return span is not None and dct - dt.timedelta(days=NEWS_DAYS) <= span[1] <= dct
 
 
 def _once(events: list[Event]) -> list[Event]:

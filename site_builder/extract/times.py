@@ -35,11 +35,13 @@ from .time_patterns import (
     FIRST_DAY,
     MOD_BEFORE,
     PATTERNS,
+    NAMES_A_DAY,
     PLANNED,
     RANGE_MDY,
     SECOND_DAY,
     SIGNAL_BEFORE,
     SIGNAL_MOD,
+    TARGET_FOR,
 )
 
 WRITTEN_DATE = "briefing.written_date"  # Doc.user_data key: the day the article's relative times count from
@@ -90,6 +92,9 @@ def find_times(
         def direction(s=start, e=end) -> str:
             if PLANNED.search(text, max(0, s - 30), s):
                 return "future"  # "elections were called for August 15": the plan lies ahead
+            if TARGET_FOR.search(text, max(0, s - 12), s) and NAMES_A_DAY.search(text, s, e):
+                if text[e : e + 2] not in ("'s", "\u2019s"):  # "turned out for Monday's vote" was past
+                    return "future"  # "unions have called a strike for March 6"
             return tense_at(doc, s, e, title_end)
 
         def sent_day(s=start) -> str | None:
