@@ -121,7 +121,9 @@ def test_a_date_before_the_news_is_a_flashback_that_ends_with_its_paragraph(nlp)
     )
     *_, finished, cheered = events_of(nlp, text)
     assert (finished.date, cheered.date, cheered.basis) == ("2021-06-28", "2021-07-07", "context")
-    one_per_line = "Airbus announced today it will cut jobs.\n\nWorkers walked out on Tuesday.\n\nAirbus said it was sorry."
+    one_per_line = (
+        "Airbus announced today it will cut jobs.\n\nWorkers walked out on Tuesday.\n\nAirbus said sorry."
+    )
     assert events_of(nlp, one_per_line)[-1].date == "2021-07-08"
 
 
