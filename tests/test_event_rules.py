@@ -157,6 +157,13 @@ def test_early_monday_is_a_part_of_the_day_not_a_since(nlp):
     assert (sought.date, sought.range) == ("2021-07-05", None)
 
 
+def test_a_plan_told_in_the_passive_present_lies_ahead(nlp):
+    [flight] = events_of(nlp, "Its first flight is now expected in the fourth quarter.")
+    assert (flight.date, flight.status) == ("2021", "expected")
+    [delayed] = events_of(nlp, "The flight was delayed in the second quarter.")
+    assert delayed.status == "happened"
+
+
 def test_a_repeated_passage_is_listed_once(nlp):
     text = "The minister resigned on Monday. Crowds gathered.\n\nThe minister resigned on Monday."
     assert [e.trigger.text for e in events_of(nlp, text)] == ["resigned", "gathered"]

@@ -230,6 +230,14 @@ def test_later_and_following_count_from_the_latest_date_at_their_precision(nlp):
     assert found["the following year"] == "2002"
 
 
+def test_a_year_earlier_counts_from_a_half_or_quarter_at_its_year(nlp):
+    found = times(nlp, "Airbus delivered 233 aircraft in the first half of 2008, up from 219 a year earlier.")
+    assert [(t.text, t.value) for t in found] == [
+        ("the first half of 2008", "2008-H1"),
+        ("a year earlier", "2007"),
+    ]
+
+
 def test_the_next_day_ignores_a_year_mentioned_in_between(nlp):
     text = "Fighting broke out on June 3. In 2019 the border had been quiet. The next day, troops arrived."
     found = {t.text: t.value for t in times(nlp, text)}

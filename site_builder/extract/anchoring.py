@@ -265,7 +265,7 @@ def _status(clause: Clause, date: str, range_: str | None, dct: dt.date) -> str:
     if span is not None and span[1] < dct:  # "said it would open in 2006", told in 2011
         past_simple = clause.tense == "past" and not (clause.perfect or clause.progressive)
         return "ongoing" if range_ == "since" and not past_simple else "happened"
-    if clause.tense in ("future", "modal") or clause.future_be or _planned(clause):
+    if clause.tense in ("future", "modal") or clause.future_be or clause.scheduled() or _planned(clause):
         return "expected"
     if range_ == "since" and not (clause.tense == "past" and not clause.perfect):
         return "ongoing"

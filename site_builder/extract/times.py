@@ -191,9 +191,13 @@ def _day_ranges(out: list[Timex], text: str) -> list[Timex]:
 
 
 def _remember(refs: dict[str, dt.date], value: str) -> None:
-    """A calendar date (2021, 2021-07, 2021-07-05) becomes the anchor at its precision and coarser."""
+    """A calendar date (2021, 2021-07, 2021-07-05) becomes the anchor at its precision and coarser;
+    a half, quarter, season or week (2021-H1, 2021-Q3) at its year: "in the first half of 2008, up
+    from 219 a year earlier"."""
     m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value)
     if not m:
+        if part := re.fullmatch(r"(\d{4})-(?:H[12]|Q[1-4]|SP|SU|FA|WI|W\d\d)", value):
+            refs["year"] = dt.date(int(part[1]), 1, 1)
         return
     try:
         day = dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
