@@ -144,12 +144,22 @@ def test_a_week_or_month_holding_the_publication_day_is_not_carried(nlp):
 
 
 def test_a_recent_day_naming_an_event_moves_the_story_and_an_old_one_does_not(nlp):
-    _, cut = events_of(
-        nlp, "Crowds gathered for the Tuesday opening of the bridge. The mayor cut the ribbon."
-    )
+    *_, cut = events_of(nlp, "Crowds came to the Tuesday opening of the bridge. The mayor cut the ribbon.")
     assert (cut.date, cut.basis) == ("2021-07-06", "context")
     text = "The family recalled the May 3 crash. They lit candles in the square."
     assert events_of(nlp, text)[-1].basis == "reported"
+
+
+def test_an_event_noun_with_a_time_of_its_own_is_an_event_of_its_own(nlp):
+    text = "Shares rose on Wednesday after Monday's sell-off, and the 2019 crash of the bank was forgotten."
+    assert [(e.text, e.date, e.trigger.text) for e in events_of(nlp, text) if e.basis == "stated"] == [
+        (text, "2021-07-07", "rose"),
+        ("Monday's sell-off", "2021-07-05", "sell-off"),
+        ("2019 crash of the bank", "2019", "crash"),
+    ]  # fmt: skip
+    assert [e.status for e in events_of(nlp, "Voters prepared for next month's election.")][-1] == "expected"
+    things = "The 2020 budget was cut. The February 12 issue of the journal was withdrawn."
+    assert [e.trigger.text for e in events_of(nlp, things)] == ["cut", "withdrawn"]
 
 
 def test_early_monday_is_a_part_of_the_day_not_a_since(nlp):

@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from .anchoring import NEWS_DAYS, Dating, Narrative, date_clauses
 from .attachment import anchors_of
 from .clauses import RELATIVIZERS, SUBJECTS, Clause, Quotes, clause_heads, clauses_of
+from .event_nouns import noun_event
 from .model import Entity, Event, Mention, Timex
 from .nlp import doc_text
 from .times import WRITTEN_DATE
@@ -91,9 +92,16 @@ def find_events(
             d = datings[clause.head.i]
             if d is not None and d.time is not None and d.event and quotes.of(d.time.start) is None:
                 narrative.carry(d.date, d.status)  # a quote's "today" is the speaker's, not the story's
-        for t in on_nouns:  # "after yesterday's crash": the story is now at yesterday
-            if (date := calendar_value(t.value)) and quotes.of(t.start) is None and _recent(date, dct):
-                narrative.carry(date)  # "the 1953 expedition", "the 2004 tsunami" name the thing
+        for t, noun in on_nouns:
+            if quotes.of(t.start) is not None:
+                continue  # the speaker's words
+            if (event := noun_event(noun, t, dct)) is not None:  # "after Monday's sell-off"
+                found = mentions.within(event.start, event.end)
+                event.actors = [e.id for e in found if e.is_actor]
+                event.locations = [e.id for e in found if e.is_place]
+                events.append(event)
+            if (date := calendar_value(t.value)) and _recent(date, dct):
+                narrative.carry(date)  # "after yesterday's crash": the story is now at yesterday
     return _once(events)
 
 
