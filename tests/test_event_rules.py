@@ -174,6 +174,12 @@ def test_a_plan_told_in_the_passive_present_lies_ahead(nlp):
     assert delayed.status == "happened"
 
 
+def test_a_question_or_a_trail_of_title_words_reports_nothing(nlp):
+    assert events_of(nlp, "Why did she so badly want to attend the opening?") == []
+    assert len(events_of(nlp, "She badly wanted to attend the opening.")) == 1
+    assert events_of(nlp, "Canada Published North America Politics and conflicts Archived") == []
+
+
 def test_a_repeated_passage_is_listed_once(nlp):
     text = "The minister resigned on Monday. Crowds gathered.\n\nThe minister resigned on Monday."
     assert [e.trigger.text for e in events_of(nlp, text)] == ["resigned", "gathered"]

@@ -31,6 +31,8 @@ MAX_TEXT = 300
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 SHORT_SUBJECT = 6  # tokens: a longer subject is cut to its head noun and what precedes it
 MIN_WORDS = 2  # a clause of fewer words than this, besides auxiliaries, is no event of its own
+HEADING_WORDS, HEADING_SHARE = 4, 0.6  # a line this long, this share of it capitalised, no full stop
+SENTENCE_ENDS = set(".!:;\"'\u201d\u2019)")
 PARAGRAPH_SENTENCES = 1.5  # sentences a paragraph holds on average where paragraphs tell the story's turns
 
 
@@ -81,7 +83,7 @@ def find_events(
         clauses = clauses_of(
             heads[bisect.bisect_left(head_at, sent.start) : bisect.bisect_left(head_at, sent.end)], quotes
         )
-        if not clauses:
+        if not clauses or _untold(text[sent.start_char : sent.end_char]):
             continue
         here = times[bisect.bisect_left(starts, sent.start_char) : bisect.bisect_left(starts, sent.end_char)]
         anchors, on_nouns = anchors_of(sent, clauses, here, quotes)
@@ -103,6 +105,18 @@ def find_events(
             if (date := calendar_value(t.value)) and _recent(date, dct):
                 narrative.carry(date)  # "after yesterday's crash": the story is now at yesterday
     return _once(events)
+
+
+def _untold(words: str) -> bool:
+    """A question ("Why did she want to attend?") or a line of title-case words without a full stop
+    (a category trail: "Canada Published North America Politics Archived") reports nothing."""
+    words = words.strip()
+    if words.endswith("?"):
+        return True
+    tokens = [w for w in words.split() if w[:1].isalpha()]
+    if len(tokens) < HEADING_WORDS or words[-1:] in SENTENCE_ENDS:
+        return False
+    return sum(w[0].isupper() for w in tokens) >= HEADING_SHARE * len(tokens)
 
 
 def _recent(date: str, dct: dt.date) -> bool:
