@@ -174,6 +174,14 @@ def test_a_plan_told_in_the_passive_present_lies_ahead(nlp):
     assert delayed.status == "happened"
 
 
+def test_less_than_two_weeks_ago_bounds_the_event_and_dates_no_story(nlp):
+    introduced, praised = events_of(
+        nlp, "The phone was introduced less than two weeks ago.\n\nCritics praised it."
+    )
+    assert (introduced.date, introduced.range) == ("2021-06-21", "after")  # the Monday of that week
+    assert praised.basis == "reported"
+
+
 def test_a_question_or_a_trail_of_title_words_reports_nothing(nlp):
     assert events_of(nlp, "Why did she so badly want to attend the opening?") == []
     assert len(events_of(nlp, "She badly wanted to attend the opening.")) == 1

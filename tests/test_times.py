@@ -164,6 +164,17 @@ def test_year_after_a_hyphenated_modifier(nlp):
     assert (t.text, t.value, t.mod) == ("mid-2024", "2024", "MID")
 
 
+def test_less_or_more_than_an_interval_ago_bounds_a_point(nlp):
+    assert (
+        one(nlp, "It opened less than two weeks ago.").mod,
+        one(nlp, "It opened over three days ago.").mod,
+    ) == (
+        "AFTER",
+        "BEFORE",
+    )
+    assert one(nlp, "It opened less than a year ago.").mod is None  # too coarse to bound
+
+
 def test_unmeasured_ago_is_the_past(nlp):
     t = one(nlp, "The dam was built decades ago.")
     assert (t.text, t.value) == ("decades ago", "PAST_REF")

@@ -192,6 +192,7 @@ def _dating(clause: Clause, own: list[Anchor], parent: Dating | None, narrative:
                 narrative.past, "context", _status(clause, narrative.past, None, dct), None, anchor.time
             )
         range_ = RANGE_OF_SIGNAL.get(anchor.signal or _signal_of(anchor.time) or "")
+        date = _bound(anchor.time, date, range_)
         return Dating(date, "stated", _status(clause, date, range_, dct), range_, anchor.time)
     if any(re.fullmatch(r"\d{2,3}", a.time.value or "") for a in own):
         return None  # "in the 1960s": before any date the timeline can hold
@@ -224,6 +225,19 @@ def _agrees(clause: Clause, date: str, dct: dt.date) -> bool:
         return span[1] >= dct
     told_done = clause.tense in ("past", "present") and clause.perfect or clause.tense == "past"
     return not (told_done and span[0] > dct and not _planned(clause))
+
+
+def _bound(t: Timex, date: str, range_: str | None) -> str:
+    """A week that bounds an event is told by its first or last day: "less than two weeks ago" is
+    after the Monday of that week, not somewhere in its month."""
+    week = re.fullmatch(r"(\d{4})-W(\d\d)", t.value or "")
+    if week is None or range_ not in ("after", "before"):
+        return date
+    try:
+        monday = dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
+    except ValueError:
+        return date
+    return (monday if range_ == "after" else monday + dt.timedelta(days=6)).isoformat()
 
 
 def _clock_only(t: Timex, dct: dt.date) -> bool:

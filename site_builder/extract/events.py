@@ -92,8 +92,10 @@ def find_events(
         narrative.reporting = any(c.reporting for c in clauses if c.parent is None)
         for clause in sorted(clauses, key=lambda c: c.head.i):
             d = datings[clause.head.i]
-            if d is not None and d.time is not None and d.event and quotes.of(d.time.start) is None:
-                narrative.carry(d.date, d.status)  # a quote's "today" is the speaker's, not the story's
+            if d is None or d.time is None or not d.event or quotes.of(d.time.start) is not None:
+                continue  # a quote's "today" is the speaker's, not the story's
+            if d.range in (None, "since"):  # "by 2030", "less than two weeks ago" bound, not date
+                narrative.carry(d.date, d.status)
         for t, noun in on_nouns:
             if quotes.of(t.start) is not None:
                 continue  # the speaker's words

@@ -125,6 +125,15 @@ def find_times(
                 kind == "DURATION" and (pre["approx"] or pre["more"]) and not m[0].lower().startswith("the ")
             ):
                 mod = "APPROX" if pre["approx"] else AMOUNT_MOD[" ".join(pre["more"].lower().split())]
+            elif (
+                kind == "DATE"
+                and name == "ago"
+                and pre["more"]
+                and re.fullmatch(r"\d{4}-(W\d\d|\d\d-\d\d)", value)
+            ):
+                # "less than two weeks ago": after it; a month or year ago is too coarse to bound
+                nearer = AMOUNT_MOD[" ".join(pre["more"].lower().split())] in ("LESS_THAN", "EQUAL_OR_LESS")
+                mod = "AFTER" if nearer else "BEFORE"
         if name == "year_end":
             mod = "END"
         sig = SIGNAL_BEFORE.search(text, max(0, start - 12), start)
