@@ -180,6 +180,11 @@ def test_unmeasured_ago_is_the_past(nlp):
     assert (t.text, t.value) == ("decades ago", "PAST_REF")
 
 
+def test_a_modal_looks_ahead_unless_it_looks_back(nlp):
+    assert one(nlp, "A vote on the loans could come as early as Monday.").value == "2021-07-12"
+    assert one(nlp, "Police said he may have fled on Monday.").value == "2021-07-05"
+
+
 def test_future_in_reported_speech(nlp):
     found = times(nlp, "The spokesman said on Tuesday that talks would resume on Friday.")
     assert [(t.text, t.value) for t in found] == [("Tuesday", "2021-07-06"), ("Friday", "2021-07-09")]
