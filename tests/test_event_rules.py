@@ -182,6 +182,15 @@ def test_less_than_two_weeks_ago_bounds_the_event_and_dates_no_story(nlp):
     assert praised.basis == "reported"
 
 
+def test_a_coming_date_carries_to_what_will_happen_not_to_what_someone_said_would(nlp):
+    *_, discontinued = events_of(
+        nlp, "The phone will go on sale on July 20. The old model will be discontinued."
+    )
+    assert (discontinued.date, discontinued.basis) == ("2021-07-20", "context")
+    *_, cut = events_of(nlp, "The House will hold a vote on Monday. GM said it would cut 5,500 jobs.")
+    assert (cut.date, cut.basis, cut.status) == ("2021-07-08", "reported", "expected")
+
+
 def test_a_question_or_a_trail_of_title_words_reports_nothing(nlp):
     assert events_of(nlp, "Why did she so badly want to attend the opening?") == []
     assert len(events_of(nlp, "She badly wanted to attend the opening.")) == 1

@@ -97,7 +97,7 @@ class Narrative:
         """The time a clause with none of its own is told at, when its tense agrees."""
         if clause.tense == "past":  # "has lost", "has deployed" are told from now: the publication date
             return self.past
-        if clause.tense in ("future", "modal"):
+        if clause.tense == "future":  # "would" tells what someone said or supposed, of any time
             return self.ahead
         return None
 
