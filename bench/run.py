@@ -8,7 +8,8 @@ For each N it makes a corpus from the dev articles (bench/corpus.py), then measu
 process: ingest into an empty project, ingest again with nothing new, then `briefing build` and the
 reference build (bench/reference.py) alternately, twice each, the faster of each counting (this
 machine's speed drifts within minutes), and for N <= 1000 the build again with no brief changed
-(parsed briefs reused). It also measures the
+(parsed briefs reused), a build after one edit and, under `briefing serve`, the time from saving
+a brief to its new page (bench/rebuild.py). It also measures the
 extraction rate on the dev articles. Results go to bench/out/results.{md,json}; nothing here is a
 pass/fail test.
 """
@@ -24,9 +25,11 @@ import time
 from pathlib import Path
 
 from site_builder.site.corpus import BRIEF_CACHE
+from site_builder.site.last_build import STATE_FILE
 
 from .corpus import make_corpus
 from .measure import Run, run, tree_size
+from .rebuild import build_after_edit, serve_edits
 from .reference import make_reference, project_theme
 
 REPO = Path(__file__).resolve().parent.parent
@@ -112,7 +115,8 @@ def bench_size(n: int, dev: Path, out: Path, build: bool, log) -> dict:
     # speed drifts by tens of percent within minutes, and alternating keeps both sides in step.
     for attempt in range(ROUNDS):
         if build:
-            (project / ".briefing" / BRIEF_CACHE).unlink(missing_ok=True)  # both builds cold
+            for name in (BRIEF_CACHE, STATE_FILE):  # both builds cold and full
+                (project / ".briefing" / name).unlink(missing_ok=True)
             log(f"n={n}: build {attempt + 1}/{ROUNDS} ...")
             b = run(briefing("build"), project).check()
             builds.append(b)
@@ -149,6 +153,12 @@ def bench_size(n: int, dev: Path, out: Path, build: bool, log) -> dict:
         row["build_cpu_ratio"] = row["build_cpu"] / row["ref_cpu"]
         if n <= REBUILD_UP_TO:  # a build with nothing changed reuses the parsed briefs
             row["rebuild_s"] = run(briefing("build"), project).check().seconds
+        log(f"n={n}: build after one edit, then edits under serve ...")
+        row.update(build_after_edit(project))
+        row["edit_build_ratio"] = row["edit_build_s"] / row["build_s"]
+        row.update(serve_edits(project))
+        pages = " / ".join(f"{row[f'serve_{k}_page_s']:.1f}" for k in ("title", "actor", "delete"))
+        log(f"n={n}: build after an edit {row['edit_build_s']:.1f} s; serve edit -> page {pages} s")
     return row
 
 
@@ -205,6 +215,29 @@ def table(rows: list[dict], extract: dict, where: str) -> str:
             _f(r.get("ref_cpu"), ".1f"),
             _f(r.get("ref_load"), ".1f"),
             _f(r.get("build_cpu_ratio"), ".2f"),
+        ]
+        lines.append("| " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        "Incremental builds: `briefing build` after one edit (a title) against the full build, and under "
+        "`briefing serve` the seconds from saving a brief to its new page on disk (to the end of that "
+        "rebuild in brackets: exports, search index, browsers told to reload):",
+        "",
+        "| N | full build s | build after one edit s | edit / full | serve first build s "
+        "| title edit -> page s | added actor -> page s | deleted brief -> page gone s |",
+        "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |",
+    ]
+    for r in rows:
+        cells = [
+            str(r["n"]),
+            _f(r.get("build_s"), ".1f"),
+            _f(r.get("edit_build_s"), ".1f"),
+            _f(r.get("edit_build_ratio"), ".2f"),
+            _f(r.get("serve_first_s"), ".1f"),
+            *(
+                f"{_f(r.get(f'serve_{k}_page_s'), '.2f')} ({_f(r.get(f'serve_{k}_rebuild_s'), '.1f')})"
+                for k in ("title", "actor", "delete")
+            ),
         ]
         lines.append("| " + " | ".join(cells) + " |")
     lines.append("\nEvery timed build and plain build, in the order run (seconds):\n")

@@ -53,8 +53,14 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     paths = args.paths or [project.seeds]
     if args.update:
         return _ingest_update(paths, project, args.verbose)
-    with ProgressBar("ingest") as progress:
-        report = ingest(paths, project, on_progress=progress, on_wait=_waiting("ingest"))
+    from .ingest.cluster import ClusterError
+
+    try:
+        with ProgressBar("ingest") as progress:
+            report = ingest(paths, project, on_progress=progress, on_wait=_waiting("ingest"), dask=args.dask)
+    except ClusterError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
     for path in report.written:
         print(f"wrote {project.relative(path)}")
     for line in skip_lines(report.skipped, ALREADY_BRIEFED, args.verbose):
@@ -283,6 +289,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--verbose",
         action="store_true",
         help="name every unchanged article skipped, not just their number",
+    )
+    p.add_argument(
+        "--dask",
+        metavar="ADDRESS",
+        help="extract on the Dask cluster whose scheduler is at ADDRESS (tcp://HOST:8786) "
+        "instead of this machine's cores; needs briefing[dask] here and on the workers",
     )
     p.set_defaults(func=cmd_ingest)
     p = sub.add_parser("check", help="validate every brief and note; problems as FILE:LINE: message")

@@ -41,9 +41,12 @@ def build_site(
     with project_lock(Project.at(config_file=config_file).state, "build", on_wait):
         building = site_folder.new_folder(target)
         config.site_dir = str(building)
-        config.plugins.on_startup(command="build", dirty=False)
+        config.plugins.on_startup(command="build", dirty=True)  # the plugin renders what changed
+        plugin = config.plugins.get("briefing")
+        if plugin is not None and hasattr(plugin, "reuse_from"):
+            plugin.reuse_from = target  # untouched pages are linked from the site being replaced
         try:
-            build(config)
+            build(config, dirty=True)
         except BaseException:
             shutil.rmtree(building, ignore_errors=True)
             raise
@@ -57,7 +60,13 @@ def serve_site(config_file: Path, *, dev_addr: str | None = None, open_in_browse
     """`mkdocs serve` with live reload on: editing a brief, note or template rebuilds the pages."""
     from mkdocs.commands.serve import serve
 
-    serve(str(config_file), livereload=True, dev_addr=dev_addr, open_in_browser=open_in_browser)
+    serve(
+        str(config_file),
+        livereload=True,
+        build_type="dirty",  # the plugin renders the pages an edit touches, the rest stay
+        dev_addr=dev_addr,
+        open_in_browser=open_in_browser,
+    )
 
 
 def build_errors() -> tuple[type[Exception], ...]:

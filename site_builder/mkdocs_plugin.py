@@ -1,13 +1,20 @@
 """The MkDocs plugin `briefing`: with mkdocs_commands.py, the only module that imports MkDocs.
 
-Events in build order: on_config loads the corpus (reused while no brief or note changed);
-on_files adds the generated pages and data exports and drops curated notes (their text is shown
-on the generated entity pages) and swaps each brief file for its decorated page, made from the
-parsed brief (MkDocs never parses its front matter again); every such page is rendered only when
-MkDocs reads it; on_page_markdown gives a brief page its title; on_page_content drops the page's Markdown;
-on_page_context, after the search plugin, puts the page's big HTML blocks in; on_post_page drops
-the page's HTML once written; on_serve also watches the templates, so `briefing serve` rebuilds
-when a brief, note or template is edited.
+Events in build order: on_config loads the corpus (only the briefs that changed are read again)
+and plans the build: after a change it renders only the pages the change touches
+(site/changes.py), when MkDocs builds "dirty", as `briefing build` and `briefing serve` do;
+on_pre_build cleans the site folder when nothing of the last build can be kept; on_files adds
+the generated pages and data exports and drops curated notes (their text is shown on the
+generated entity pages) and swaps each brief file for its decorated page, made from the parsed
+brief (MkDocs never parses its front matter again); every such page is rendered only when MkDocs
+reads it, and a page the change did not touch is not read or written at all; on_env removes the
+files of pages that are gone; on_page_markdown gives a brief page its title; on_page_content
+drops the page's Markdown; on_page_context, after the search plugin, puts the page's big HTML
+blocks in and keeps the page's search entries; on_post_page drops the page's HTML once written;
+on_post_build writes the exports, gives the search plugin every page's entries (the untouched
+pages' from the last build) before it writes its index, and keeps what this build wrote
+(site/last_build.py); on_serve also watches the templates, so `briefing serve` rebuilds when a
+brief, note or template is edited.
 """
 
 from __future__ import annotations
@@ -15,9 +22,10 @@ from __future__ import annotations
 import functools
 import html
 import logging
-from collections.abc import Callable
+import os
 from pathlib import Path
 
+from mkdocs import utils
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -25,13 +33,32 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from .briefs.cache import BriefCache
 from .briefs.model import Brief
+from .mkdocs_files import (
+    DirtyIsExact,
+    RenderedOnRead,
+    WrittenLast,
+    bytecode_cache,
+    custom_dir,
+    digest,
+    file_version,
+    generated_page,
+    link_from,
+    package_files,
+    remove_outputs,
+    search_entries,
+    written_last,
+)
 from .project import Project
 from .site import content_files, exports, sanitize
 from .site import pages as render
-from .site.corpus import OUTSIDE, Corpus, load_corpus
+from .site.changes import Shown, list_pages, stale_pages
+from .site.corpus import BRIEF_CACHE, OUTSIDE, Corpus, load_corpus
+from .site.last_build import STATE_FILE, LastBuild, fingerprint, forget
 
 log = logging.getLogger("mkdocs.plugins.briefing")
+KNOWN_PLUGINS = {"briefing", "search", "material/search"}  # the plugins an incremental build knows
 
 
 class BriefingConfig(base.Config):
@@ -40,52 +67,32 @@ class BriefingConfig(base.Config):
     include = c.ListOfItems(c.Type(str), default=[])  # patterns of content/ files to publish anyway
 
 
-def _fingerprint(project: Project) -> tuple:
-    """What the corpus depends on: every brief and note file's name, size and modification time."""
-    out = []
-    for folder in (project.briefs, project.actor_notes, project.location_notes):
-        if folder.is_dir():
-            out.extend((str(p), p.stat().st_mtime_ns, p.stat().st_size) for p in sorted(folder.glob("*.md")))
-    return tuple(out)
-
-
-class _RenderedOnRead(File):
-    """A generated page whose Markdown is rendered when MkDocs reads it, not when it is listed:
-    the build never holds every page's Markdown at once."""
-
-    render: Callable[[], str]
-
-    @property
-    def content_string(self) -> str:
-        return self.render()
-
-    @content_string.setter
-    def content_string(self, value: str) -> None:
-        self.render = lambda: value
-
-    @property
-    def content_bytes(self) -> bytes:
-        return self.content_string.encode("utf-8")
-
-    @content_bytes.setter
-    def content_bytes(self, value: bytes) -> None:
-        self.content_string = value.decode("utf-8-sig")
-
-
-def _generated_page(config: MkDocsConfig, path: str, render: Callable[[], str], inclusion) -> File:
-    file = _RenderedOnRead.generated(config, path, content="", inclusion=inclusion)
-    file.render = render
-    return file
-
-
 class BriefingPlugin(BasePlugin[BriefingConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self._key: tuple | None = None
         self.corpus: Corpus | None = None
         self.site: render.Site | None = None
         self.by_src: dict[str, Brief] = {}
+        self.command, self.dirty = "build", False
+        self.store: BriefCache | None = None  # parsed briefs, kept while serving
+        self.last: LastBuild | None = None  # what the last build in this process wrote
+        self.stale: set[str] | None = None  # tracked pages to render; None: every page
+        self.entries: dict[str, list[dict]] = {}  # this build's search entries per page
+        # the folder of the last build's site when this build writes elsewhere (briefing build
+        # writes a new folder and swaps it in): its untouched pages are linked, not rendered
+        self.reuse_from: Path | None = None
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Once per command; the plugin is kept between `serve` rebuilds (MkDocs keeps plugins that
+        have this event), and with it the parsed briefs and what the last build wrote."""
+        self.command, self.dirty = command, dirty
+        self.store, self.last, self.reuse_from = None, None, None
+        logging.getLogger("mkdocs.commands.build").addFilter(DirtyIsExact())
+
+    def on_shutdown(self) -> None:
+        if self.store is not None:
+            self.store.save()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path).resolve().parent
@@ -96,13 +103,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for name, where in (("briefing.css", config.extra_css), ("briefing.js", config.extra_javascript)):
             if f"assets/{name}" not in map(str, where):
                 where.append(f"assets/{name}")
-        self.env = render.make_env([self.templates])
-        key = _fingerprint(self.project)
-        if key != self._key or self.corpus is None:
-            self.corpus = load_corpus(self.project)
-            self._key = key
-            for err in self.corpus.errors:
-                log.error("%s (the file is left out of the site)", err)
+        if getattr(self, "env_key", None) != (self.templates, self.templates.is_dir()):
+            self.env = render.make_env([self.templates])  # kept while serving: templates compile once
+            self.env.bytecode_cache = bytecode_cache(self.project)
+            self.env_key = (self.templates, self.templates.is_dir())
+        if self.store is None or self.command != "serve":
+            self.store = BriefCache.open(self.project.state / BRIEF_CACHE)
+        versions: dict = {}
+        self.corpus = load_corpus(self.project, self.store, versions)
+        if self.command != "serve":
+            self.store.save()
+        for err in self.corpus.errors:
+            log.error("%s (the file is left out of the site)", err)
         self.site = render.Site(
             self.corpus,
             title=config.site_name,
@@ -112,14 +124,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         )
         self.by_src = {}
         for brief in self.corpus.briefs.values():
-            if brief.path is not None:
-                rel = (
-                    brief.path.resolve().relative_to(docs).as_posix()
-                    if docs in brief.path.resolve().parents
-                    else None
-                )
-                if rel:
-                    self.by_src[rel] = brief
+            if brief.path is not None and docs in brief.path.resolve().parents:
+                self.by_src[brief.path.resolve().relative_to(docs).as_posix()] = brief
+        self._plan(config, versions)
         return config
 
     def _intro(self, docs: Path) -> str:
@@ -131,6 +138,74 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             log.error("%s/intro.md: %s", self.project.relative(docs), OUTSIDE)
             return ""
         return path.read_text(encoding="utf-8")
+
+    # --- the incremental plan ---
+
+    def _plan(self, config: MkDocsConfig, versions: dict) -> None:
+        """Which pages this build renders: those the change since the last build touched."""
+        assert self.corpus is not None
+        prefix = self.project.briefs.relative_to(self.project.content).as_posix()
+        notes = {}
+        for section, profiles in (("actors", self.corpus.actors), ("locations", self.corpus.places)):
+            for p in profiles.values():
+                if p.note and p.note.path:
+                    notes[f"{section}/{p.id}.md"] = file_version(p.note.path)
+        self.shown = Shown.of(
+            self.corpus,
+            self.by_src,
+            {f"{prefix}/{name}": ":".join(map(str, key)) for name, key in versions.items()},
+            notes,
+            list_pages(self.site),
+        )
+        self.published = Path(self.reuse_from or config.site_dir).resolve()
+        self.fingerprint = fingerprint(
+            {
+                "site_dir": str(self.published),
+                "directory_urls": config.use_directory_urls,
+                "site_url": config.site_url,
+                "plugins": sorted(config.plugins),
+                "exports": self.config.exports,
+                "mkdocs.yml": digest(Path(config.config_file_path)),
+            },
+            [d for d in (self.templates, custom_dir(config)) if d and d.is_dir()],
+            package_files(),
+        )
+        last = self.last
+        if last is None and self.command != "serve":
+            last = LastBuild.load(self.project.state / STATE_FILE)
+        usable = (
+            self.dirty
+            and last is not None
+            and last.fingerprint == self.fingerprint
+            and last.site_dir == str(self.published)
+            and set(config.plugins) <= KNOWN_PLUGINS
+        )
+        self.last = last if usable else None
+        self.stale = stale_pages(self.last.shown, self.shown) if self.last else None
+        self.tracked = self.shown.pages()
+        self.entries = {}
+
+    def _skip(self, file: File) -> bool:
+        """A tracked page this build need not render: untouched, on disk (linked from the last
+        build's folder when this build writes a new one), its search entries kept."""
+        if not (
+            self.last is not None
+            and self.stale is not None
+            and file.src_uri in self.tracked
+            and file.src_uri not in self.stale
+            and file.src_uri in self.last.search
+        ):
+            return False
+        if not self.elsewhere:
+            return os.path.isfile(file.abs_dest_path)
+        return link_from(self.published / file.dest_uri, Path(file.abs_dest_path))
+
+    def on_pre_build(self, config: MkDocsConfig) -> None:
+        if self.command != "serve":
+            forget(self.project.state / STATE_FILE)  # until this build is done
+        self.elsewhere = self.published != Path(config.site_dir).resolve()
+        if self.dirty and self.last is None and not self.elsewhere:  # nothing of the last build is kept
+            utils.clean_directory(config.site_dir)
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None and self.corpus is not None
@@ -145,26 +220,43 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             elif src in self.by_src:  # its page is made from the parsed brief, when MkDocs reads it
                 files.remove(file)
                 make = functools.partial(render.render_brief, self.site, self.env, self.by_src[src], src)
-                files.append(_generated_page(config, src, make, InclusionLevel.NOT_IN_NAV))
+                files.append(generated_page(config, src, make, InclusionLevel.NOT_IN_NAV))
             elif src.startswith("briefs/") and src.endswith(".md"):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         nav_pages = {"index.md", "timeline.md", "briefs/index.md", "actors/index.md", "locations/index.md"}
         for path, make in pages.items():
             inclusion = InclusionLevel.INCLUDED if path in nav_pages else InclusionLevel.NOT_IN_NAV
-            files.append(_generated_page(config, path, make, inclusion))
+            files.append(generated_page(config, path, make, inclusion))
+        for file in files:
+            if isinstance(file, RenderedOnRead):
+                file.stale = not self._skip(file)
+            elif file.is_documentation_page():  # a person's own page: its links may have changed
+                file.is_modified = lambda: True  # type: ignore[method-assign]
         if self.config.exports:
-            made = exports.export_files(
+            makers = exports.export_makers(
                 self.corpus, config.site_name, config.site_url, config.use_directory_urls
             )
-            for name, text in made.items():
+            for name, make in makers.items():
                 if files.get_file_from_path(name) is None:
-                    files.append(File.generated(config, name, content=text))
+                    files.append(written_last(config, name, make))
         for name, text in render.data_files(self.site).items():  # directory rows, timeline filter data
             files.append(File.generated(config, name, content=text))
         for name, content in render.assets().items():  # a project's own content/assets/ file wins
             if files.get_file_from_path(name) is None:
                 files.append(File.generated(config, name, content=content))
         return files
+
+    def on_env(self, env, config: MkDocsConfig, files: Files):
+        """The theme's templates are compiled once, not on every build (a second per rebuild).
+        The files of pages that are gone are removed now, before the pages are written."""
+        env.bytecode_cache = env.bytecode_cache or bytecode_cache(self.project)
+        self.files = files
+        self.seen = 0  # search entries already kept: the next page's come after them
+        self.included = InclusionLevel.is_in_serve if self.command == "serve" else InclusionLevel.is_included
+        self.outputs = sorted({f.dest_uri for f in files if self.included(f.inclusion)})
+        if self.last and not self.elsewhere:
+            remove_outputs(Path(config.site_dir), set(self.last.outputs) - set(self.outputs))
+        return env
 
     def _content_files(self, files: Files) -> list[File]:
         """The files from content/ that may be published; refused and stray ones are taken out of
@@ -225,7 +317,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if brief is None or self.site is None:
             return markdown
         page.meta["title"] = html.escape(" ".join(brief.title.split()))  # the theme prints it raw
-        if isinstance(page.file, _RenderedOnRead):
+        if isinstance(page.file, RenderedOnRead):
             return markdown  # rendered from the brief when read (on_files)
         return render.render_brief(self.site, self.env, brief, page.file.src_uri)
 
@@ -248,7 +340,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """The page's big blocks (event lists, directory tables, maps) go in just before it is
         written: the search index never holds them (event lists and maps were excluded from it
         anyway; the directory pages are not indexed), and no block stays in memory longer than its
-        page. They come from templates and escaped data, so they need no link check."""
+        page. They come from templates and escaped data, so they need no link check.
+
+        The entries the search plugin just made for the page are kept: a later build that leaves
+        the page alone gives them to the index again."""
+        entries = search_entries(config)
+        if entries is not None:
+            self.entries[page.file.src_uri] = entries[self.seen :]
+            self.seen = len(entries)
         if self.site is not None and page.content:
             page.content = self.site.fill_deferred(page.content)
             context["page"] = page
@@ -258,6 +357,35 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """The page is written: its HTML need not stay in memory to the end of the build."""
         page.content = ""
         return output
+
+    @event_priority(50)  # before the search plugin writes its index
+    def on_post_build(self, config: MkDocsConfig) -> None:
+        """The exports are written, search gets every page's entries in page order, and what this
+        build wrote is kept for the next one."""
+        for file in self.files:
+            if isinstance(file, WrittenLast):
+                file.write()
+        kept = self.last.search if self.last else {}
+        search: dict[str, list[dict]] = {}
+        for file in self.files.documentation_pages(inclusion=self.included):
+            if file.src_uri in self.entries:
+                search[file.src_uri] = self.entries[file.src_uri]
+            elif file.src_uri in kept:
+                search[file.src_uri] = kept[file.src_uri]
+        entries = search_entries(config)
+        if entries is not None:
+            entries[:] = [e for page in search.values() for e in page]
+            plugin = next(p for n, p in config.plugins.items() if "search" in n)
+            if hasattr(plugin, "search_index_prev"):  # Material merges a dirty build's index itself
+                plugin.search_index_prev = None
+        self.last = LastBuild(self.fingerprint, str(self.published), self.shown, search, self.outputs)
+        self.entries = {}
+        if self.command != "serve":
+            self.last.save(self.project.state / STATE_FILE)
+            self.last = None  # the next build in this process reads it back, like a new one
+
+    def on_build_error(self, error: Exception) -> None:
+        self.last = None
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         if self.templates.is_dir():

@@ -214,17 +214,22 @@ def unique_id(brief: Brief, folder: Path, taken: set[str]) -> str:
     return brief.id
 
 
-def ingest(paths: Iterable[Path | str], project: Project, on_progress=None, on_wait=None) -> IngestReport:
+def ingest(
+    paths: Iterable[Path | str], project: Project, on_progress=None, on_wait=None, dask: str | None = None
+) -> IngestReport:
     """Brief every new article under paths. One ingest runs at a time per project: a second one
-    waits (telling `on_wait`), then skips what the first has briefed."""
+    waits (telling `on_wait`), then skips what the first has briefed. `dask`, a scheduler's
+    address, runs extraction on that Dask cluster instead of this machine's cores."""
     try:
         with project_lock(project.state, "ingest", on_wait):
-            return _ingest(paths, project, on_progress)
+            return _ingest(paths, project, on_progress, dask)
     except LockError as err:
         return IngestReport(failed=[f"{err}; make .briefing/ writable, then ingest again"])
 
 
-def _ingest(paths: Iterable[Path | str], project: Project, on_progress=None) -> IngestReport:
+def _ingest(
+    paths: Iterable[Path | str], project: Project, on_progress=None, dask: str | None = None
+) -> IngestReport:
     report = IngestReport()
     remove_partial_writes(project.briefs)
     files = find_articles([Path(p) for p in paths], report)
@@ -270,7 +275,13 @@ def _ingest(paths: Iterable[Path | str], project: Project, on_progress=None) -> 
     report.failed.extend(note_errors)
     registry = known_actors(project, known)
     taken: set[str] = set()
-    found = counted(extract_parallel([a for _, a in pending], known), len(pending), "extracting", on_progress)
+    if dask:
+        from .cluster import extract_on_cluster
+
+        extracted = extract_on_cluster([a for _, a in pending], known, dask)
+    else:
+        extracted = extract_parallel([a for _, a in pending], known)
+    found = counted(extracted, len(pending), "extracting", on_progress)
     for n, ((path, article), result) in enumerate(zip(pending, found, strict=True)):
         label = f"{path}#{article.part}" if article.part else str(path)
         if isinstance(result, ExtractionFailed):

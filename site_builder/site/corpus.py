@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..briefs.cache import BriefCache, file_key
+from ..briefs.cache import BriefCache, Key, file_key
 from ..briefs.model import Brief, EntityRef, read_brief
 from ..briefs.notes import Note, read_notes
 from ..extract.model import ACTOR_KINDS, LOCATION_KINDS
@@ -98,15 +98,22 @@ class Corpus:
         return sorted((p for p in self.places.values() if p.within == place_id), key=lambda p: p.name)
 
 
-def load_briefs(folder: Path, cache: Path | None = None) -> tuple[list[Brief], list[Problem]]:
-    """Every brief in folder, in file-name order; with a cache file, unchanged briefs are not re-read."""
-    store = BriefCache.open(cache) if cache else None
+def load_briefs(
+    folder: Path,
+    cache: Path | BriefCache | None = None,
+    versions: dict[str, Key] | None = None,
+) -> tuple[list[Brief], list[Problem]]:
+    """Every brief in folder, in file-name order; with a cache (a file, or one kept open between
+    builds), unchanged briefs are not re-read. `versions` receives each file's name -> its key."""
+    store = BriefCache.open(cache) if isinstance(cache, Path) else cache
     briefs, errors, names = [], [], set()
     for path in sorted(folder.glob("*.md")) if folder.is_dir() else []:
         try:
             key = file_key(path.stat())
         except OSError:
             key = None
+        if versions is not None and key:
+            versions[path.name] = key
         brief = store.get(path.name, key) if store and key else None
         if brief is None:
             try:
@@ -121,12 +128,17 @@ def load_briefs(folder: Path, cache: Path | None = None) -> tuple[list[Brief], l
         briefs.append(brief)
     if store:
         store.keep_only(names)
-        store.save()
+        if isinstance(cache, Path):
+            store.save()
     return briefs, errors
 
 
-def load_corpus(project: Project) -> Corpus:
-    briefs, errors = load_briefs(project.briefs, project.state / BRIEF_CACHE)
+def load_corpus(
+    project: Project, cache: BriefCache | None = None, versions: dict[str, Key] | None = None
+) -> Corpus:
+    """The corpus of a project; `cache` kept open between builds saves re-reading the cache file
+    (the caller saves it); `versions` receives each brief file's name -> its key."""
+    briefs, errors = load_briefs(project.briefs, cache or project.state / BRIEF_CACHE, versions)
     actor_notes, e1 = read_notes(project.actor_notes, ACTOR_KINDS)
     place_notes, e2 = read_notes(project.location_notes, LOCATION_KINDS)
 
@@ -159,7 +171,9 @@ def build_corpus(
             _add(places, ref, brief)
         actor_ids, place_ids = most_mentioned(brief.actors), most_mentioned(brief.locations)
         for group in (actors, places):
-            for eid in {*actor_ids, *place_ids} & group.keys():
+            for eid in dict.fromkeys([*actor_ids, *place_ids]):
+                if eid not in group:
+                    continue
                 profile = group[eid]
                 profile.with_actors.update(a for a in actor_ids if a != eid)
                 profile.with_places.update(p for p in place_ids if p != eid)

@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import json
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 
 from ..briefs.model import brief_as_dict
 from .corpus import Corpus, Profile
@@ -197,15 +198,23 @@ def atom_feed(corpus: Corpus, title: str, site_url: str | None, directory_urls: 
     return '<?xml version="1.0" encoding="utf-8"?>\n' + ET.tostring(feed, encoding="unicode") + "\n"
 
 
+def export_makers(
+    corpus: Corpus, title: str, site_url: str | None = None, directory_urls: bool = True
+) -> dict[str, Callable[[], str]]:
+    """{file name at the site root: a function that makes its text}: the plugin makes them after
+    the pages are written, so an edited brief's page is on disk first."""
+    return {
+        "briefs.json": lambda: briefs_json(corpus, directory_urls),
+        "entities.json": lambda: entities_json(corpus, directory_urls),
+        "events.csv": lambda: events_csv(corpus),
+        "places.geojson": lambda: places_geojson(corpus, directory_urls),
+        "timeline.json": lambda: timeline_json(corpus, title),
+        "feed.xml": lambda: atom_feed(corpus, title, site_url, directory_urls),
+    }
+
+
 def export_files(
     corpus: Corpus, title: str, site_url: str | None = None, directory_urls: bool = True
 ) -> dict[str, str]:
     """{file name at the site root: its text}; `url` fields are site-relative page URLs."""
-    return {
-        "briefs.json": briefs_json(corpus, directory_urls),
-        "entities.json": entities_json(corpus, directory_urls),
-        "events.csv": events_csv(corpus),
-        "places.geojson": places_geojson(corpus, directory_urls),
-        "timeline.json": timeline_json(corpus, title),
-        "feed.xml": atom_feed(corpus, title, site_url, directory_urls),
-    }
+    return {name: make() for name, make in export_makers(corpus, title, site_url, directory_urls).items()}

@@ -1,0 +1,176 @@
+"""The files of an incremental MkDocs build, for the plugin: pages rendered only when MkDocs reads
+them and skipped when a change did not touch them, exports written after the pages, the last
+site's files linked or removed, the search plugin's entries, templates compiled once.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import logging
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from jinja2 import FileSystemBytecodeCache
+from mkdocs import utils
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File
+
+from .project import Project
+
+PACKAGE = Path(__file__).resolve().parent
+DIRTY_MESSAGES = ("A 'dirty' build is being performed", "The directory contains stale files")
+
+
+class RenderedOnRead(File):
+    """A generated page whose Markdown is rendered when MkDocs reads it, not when it is listed:
+    the build never holds every page's Markdown at once. A page that need not change (`stale`
+    False) is neither read nor written by a dirty build."""
+
+    render: Callable[[], str]
+    stale: bool = True
+
+    @property
+    def content_string(self) -> str:
+        return self.render()
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self.render = lambda: value
+
+    @property
+    def content_bytes(self) -> bytes:
+        return self.content_string.encode("utf-8")
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self.content_string = value.decode("utf-8-sig")
+
+    def is_modified(self) -> bool:
+        return self.stale
+
+
+def generated_page(config: MkDocsConfig, path: str, render: Callable[[], str], inclusion) -> File:
+    file = RenderedOnRead.generated(config, path, content="", inclusion=inclusion)
+    file.render = render
+    return file
+
+
+class WrittenLast(File):
+    """A data export: made and written after the pages (on_post_build), not with the static files."""
+
+    make: Callable[[], str]
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
+
+    def write(self) -> None:
+        utils.write_file(self.make().encode("utf-8"), self.abs_dest_path)
+
+
+def written_last(config: MkDocsConfig, path: str, make: Callable[[], str]) -> File:
+    file = WrittenLast.generated(config, path, content="")
+    file.make = make
+    return file
+
+
+class DirtyIsExact(logging.Filter):
+    """MkDocs warns that a dirty build may leave stale links: this plugin's dirty builds render
+    every page a change touches, so the warning (which would fail a --strict build) is dropped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return not record.getMessage().startswith(DIRTY_MESSAGES)
+
+
+def search_entries(config: MkDocsConfig) -> list | None:
+    """The search plugin's list of index entries (Material's or MkDocs' own), None without one."""
+    for name, plugin in config.plugins.items():
+        if "search" in name:
+            index = getattr(plugin, "search_index", None)
+            entries = getattr(index, "entries", getattr(index, "_entries", None))
+            return entries if isinstance(entries, list) else None
+    return None
+
+
+class QuietBytecodeCache(FileSystemBytecodeCache):
+    """Compiled templates in .briefing/templates/; a folder that cannot be written only costs time."""
+
+    def load_bytecode(self, bucket) -> None:
+        try:
+            super().load_bytecode(bucket)
+        except OSError:
+            pass
+
+    def dump_bytecode(self, bucket) -> None:
+        try:
+            super().dump_bytecode(bucket)
+        except OSError:
+            pass
+
+
+def bytecode_cache(project: Project) -> FileSystemBytecodeCache | None:
+    folder = project.state / "templates"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return QuietBytecodeCache(str(folder))
+
+
+def file_version(path: Path) -> str:
+    try:
+        st = path.stat()
+    except OSError:
+        return "-"
+    return f"{st.st_size}:{st.st_mtime_ns}:{st.st_ctime_ns}"
+
+
+def digest(path: Path) -> str:
+    try:
+        return hashlib.sha256(path.read_bytes()).hexdigest()
+    except OSError:
+        return "-"
+
+
+def custom_dir(config: MkDocsConfig) -> Path | None:
+    custom = config.theme.custom_dir
+    return Path(custom) if custom else None
+
+
+@functools.cache
+def package_files() -> list[Path]:
+    """This package's own files: a changed template or module means every page may change."""
+    return sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+
+
+def link_from(old: Path, new: Path) -> bool:
+    """The last build's file in the new site folder, as a hard link (a copy across file systems).
+    Nothing writes to it in this build, so the site being replaced stays as it was."""
+    try:
+        new.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            os.link(old, new)
+        except OSError:
+            shutil.copy2(old, new)
+        return True
+    except OSError:
+        return False
+
+
+def remove_outputs(site: Path, gone: set[str]) -> None:
+    """Delete the files of pages and assets the last build wrote and this one does not."""
+    for rel in sorted(gone):
+        path = site / rel
+        try:
+            path.unlink(missing_ok=True)
+            parent = path.parent
+            while parent != site and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
+        except OSError:
+            continue
+
+
+# --- what `briefing build` and `briefing serve` run: MkDocs' own Python API ---

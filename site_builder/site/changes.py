@@ -1,0 +1,179 @@
+"""Which generated pages a change to briefs or notes touches: the rebuild plan of an incremental build.
+
+A build keeps a `Shown` of what it showed: each brief page's version (its file's size and times)
+and the entities it names, and how each actor and place is shown wherever it is linked (name,
+kind, aliases, coordinates, enclosing place). The next build compares the two, and `stale_pages`
+lists the brief, actor and place pages whose content may differ:
+
+- a brief that was added, edited or deleted: its page, and the pages of every entity its old or
+  new version names (their brief lists, event lists, co-occurrence counts and dates change);
+- an edited note: its entity's page;
+- an entity shown differently (renamed, new, gone, moved): every page that shows it — the briefs
+  and entities that name it alongside, both its pages (actor and place), and for a place its
+  descendants (their breadcrumbs) and its parent (its list of places within);
+- a place whose brief count or coordinates changed: its parent's page (the list and the map);
+- a list page (`list_pages`): when one of its items comes from a brief that changed or names an
+  entity shown differently, or when what it shows besides its items changed.
+
+Any other generated page (home, directories, the timeline's pages) is not tracked here and is
+rendered on every build; so are exports. No MkDocs here: pages are named by their file under
+docs_dir.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+
+from ..briefs.model import Brief
+from .corpus import Corpus, Profile
+from .views import Site
+
+ACTORS, PLACES = "actors", "locations"
+DIRECTORIES = {"briefs/index.md", f"{ACTORS}/index.md", f"{PLACES}/index.md"}
+
+Version = str  # anything that changes when the file changes: its size and times
+Display = str  # how an entity looks wherever another page links it (JSON of its fields)
+
+
+def entity_page(section: str, eid: str) -> str:
+    return f"{section}/{eid}.md"
+
+
+def brief_entities(brief: Brief) -> frozenset[str]:
+    """The pages of every actor and place a brief names: listed, in its events, quoted."""
+    out = {entity_page(ACTORS, a.id) for a in brief.actors}
+    out.update(entity_page(PLACES, p.id) for p in brief.locations)
+    for ev in brief.events:
+        out.update(entity_page(ACTORS, a) for a in ev.actors)
+        out.update(entity_page(PLACES, p) for p in ev.locations)
+    out.update(entity_page(ACTORS, q.speaker) for q in brief.quotes if q.speaker)
+    return frozenset(out)
+
+
+def display(profile: Profile) -> Display:
+    fields = [profile.name, profile.kind, profile.aliases, profile.within, profile.lat, profile.lon]
+    return json.dumps(fields, ensure_ascii=False)
+
+
+@dataclass
+class Shown:
+    """What one build showed, as far as the pages of briefs, actors and places depend on it."""
+
+    briefs: dict[str, tuple[Version, frozenset[str]]] = field(
+        default_factory=dict
+    )  # page -> version, entities
+    notes: dict[str, Version] = field(default_factory=dict)  # entity page -> its note's version
+    entities: dict[str, Display] = field(default_factory=dict)  # entity page -> display
+    parents: dict[str, str] = field(default_factory=dict)  # place page -> the page of the place it is in
+    counts: dict[str, int] = field(default_factory=dict)  # place page -> briefs naming it
+    lists: dict[str, tuple[str, frozenset[str]]] = field(default_factory=dict)  # page -> what else, briefs
+
+    @classmethod
+    def of(
+        cls,
+        corpus: Corpus,
+        brief_pages: Mapping[str, Brief],
+        versions: Mapping[str, Version],
+        note_versions: Mapping[str, Version],
+        lists: Mapping[str, tuple[str, frozenset[str]]] | None = None,
+    ) -> Shown:
+        """brief_pages: {page: brief} as the build renders them; versions: {page: its file's version};
+        lists: pages listing events or briefs (list_pages)."""
+        entities = {entity_page(ACTORS, p.id): display(p) for p in corpus.actors.values()}
+        entities.update((entity_page(PLACES, p.id), display(p)) for p in corpus.places.values())
+        return cls(
+            briefs={src: (versions.get(src), brief_entities(b)) for src, b in brief_pages.items()},
+            notes=dict(note_versions),
+            entities=entities,
+            parents={
+                entity_page(PLACES, p.id): entity_page(PLACES, p.within)
+                for p in corpus.places.values()
+                if p.within
+            },
+            counts={entity_page(PLACES, p.id): len(p.briefs) for p in corpus.places.values()},
+            lists=dict(lists or {}),
+        )
+
+    def pages(self) -> set[str]:
+        """The pages this plan tracks: briefs, actors, places and lists."""
+        return (set(self.briefs) | set(self.entities) | set(self.lists)) - DIRECTORIES
+
+
+def list_pages(site: Site) -> dict[str, tuple[str, frozenset[str]]]:
+    """Pages listing events or briefs that can be tracked: {page: (what it shows besides them, as
+    JSON; the pages of the briefs they come from)}. None for now: every timeline page shows the
+    total count of events and the list of all its pages, so it is rendered on every build."""
+    return {}
+
+
+def _changed(old: Mapping, new: Mapping) -> set:
+    return {k for k in old.keys() | new.keys() if old.get(k) != new.get(k)}
+
+
+def stale_pages(old: Shown | None, new: Shown) -> set[str] | None:
+    """The tracked pages (Shown.pages) to render again after the change from `old` to `new`;
+    None when everything must be rendered (no previous build)."""
+    if old is None:
+        return None
+    changed_briefs = {
+        src for src in old.briefs.keys() | new.briefs.keys() if _version(old, src) != _version(new, src)
+    }
+    stale = set(changed_briefs)
+    for src in changed_briefs:
+        for shown in (old, new):
+            if src in shown.briefs:
+                stale |= shown.briefs[src][1]
+    stale |= _changed(old.notes, new.notes)
+    moved = _changed(old.entities, new.entities)
+    stale |= moved
+    if moved:
+        stale |= _showing(moved, new)
+    stale |= _stale_lists(old, new, changed_briefs, moved)
+    for page in moved | _changed(old.counts, new.counts):  # a parent lists them, with counts, on a map
+        for shown in (old, new):
+            if parent := shown.parents.get(page):
+                stale.add(parent)
+    return stale & new.pages()
+
+
+def _stale_lists(old: Shown, new: Shown, changed_briefs: set[str], moved: set[str]) -> set[str]:
+    """List pages that show something else, or an event of a changed brief, or a moved entity."""
+    out = set()
+    for page, (shown, briefs) in new.lists.items():
+        before = old.lists.get(page)
+        if before is None or before[0] != shown or before[1] != briefs or briefs & changed_briefs:
+            out.add(page)
+        elif moved and any(new.briefs[b][1] & moved for b in briefs if b in new.briefs):
+            out.add(page)
+    return out
+
+
+def _version(shown: Shown, src: str) -> Version | None:
+    hit = shown.briefs.get(src)
+    return hit[0] if hit else None
+
+
+def _showing(moved: Iterable[str], shown: Shown) -> set[str]:
+    """Every page that shows one of the `moved` entities, in `shown`'s build."""
+    moved = set(moved)
+    out: set[str] = set()
+    for src, (_, names) in shown.briefs.items():
+        if names & moved:
+            out.add(src)
+            out |= names
+    for page in moved:
+        eid = page.split("/", 1)[1][: -len(".md")]
+        out.update((entity_page(ACTORS, eid), entity_page(PLACES, eid)))
+    children: dict[str, list[str]] = {}
+    for page, parent in shown.parents.items():
+        children.setdefault(parent, []).append(page)
+    todo = [p for p in moved if p.startswith(PLACES + "/")]
+    seen = set(todo)
+    while todo:  # descendants show the place in their breadcrumbs
+        for child in children.get(todo.pop(), []):
+            if child not in seen:
+                seen.add(child)
+                todo.append(child)
+    return out | seen

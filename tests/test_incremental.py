@@ -1,0 +1,311 @@
+"""Incremental builds (issue 16): after an edit only the pages it touches are rendered, and a chain
+of such builds leaves the same bytes on disk as one full build of the final content."""
+
+from __future__ import annotations
+
+import filecmp
+import json
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+import yaml
+from conftest import new_project, write
+
+from site_builder.briefs.model import Brief, EntityRef
+from site_builder.extract.model import Event
+from site_builder.site.changes import Shown, brief_entities, stale_pages
+from site_builder.site.corpus import build_corpus
+from site_builder.site.last_build import STATE_FILE, LastBuild
+
+
+def brief_text(bid: str, title: str, date: str, actors=(), places=(), events=(), body="Text.") -> str:
+    """A brief as a person could write it: actors (id, name, kind), places (id, name, kind, within,
+    lat, lon), events (date, text, actor ids, place ids)."""
+    meta = {
+        "schema": 1,
+        "id": bid,
+        "title": title,
+        "date": date,
+        "source": {"name": "Test Wire"},
+        "summary": f"{title}.",
+        "actors": [{"id": a, "name": n, "kind": k, "mentions": 1} for a, n, k in actors],
+        "locations": [
+            {"id": i, "name": n, "kind": k, "within": w, "lat": la, "lon": lo, "mentions": 1}
+            for i, n, k, w, la, lo in places
+        ],
+        "events": [
+            {"date": d, "basis": "stated", "text": t, "actors": list(a), "locations": list(p)}
+            for d, t, a, p in events
+        ],
+    }
+    return "---\n" + yaml.safe_dump(meta, sort_keys=False, allow_unicode=True) + "---\n\n" + body + "\n"
+
+
+RAHMON = ("emomali-rahmon", "Emomali Rahmon", "person")
+TALIBAN = ("taliban", "Taliban", "organization")
+GHANI = ("ashraf-ghani", "Ashraf Ghani", "person")
+TAJIKISTAN = ("tajikistan", "Tajikistan", "country", None, 38.86, 71.28)
+DUSHANBE = ("dushanbe", "Dushanbe", "city", "tajikistan", 38.56, 68.77)
+AFGHANISTAN = ("afghanistan", "Afghanistan", "country", None, 33.94, 67.71)
+KUNDUZ = ("kunduz", "Kunduz", "region", "afghanistan", 36.73, 68.86)
+
+BRIEFS = {
+    "a": brief_text(
+        "a",
+        "Rahmon orders troops to the border",
+        "2021-07-06",
+        [RAHMON, TALIBAN],
+        [TAJIKISTAN, DUSHANBE],
+        [("2021-07-05", "Rahmon ordered 20,000 troops to the border.", ["emomali-rahmon"], ["tajikistan"])],
+        "President Emomali Rahmon spoke in Dushanbe. The Taliban advanced.",
+    ),
+    "b": brief_text(
+        "b",
+        "Taliban take Kunduz",
+        "2021-08-08",
+        [TALIBAN, GHANI],
+        [AFGHANISTAN, KUNDUZ],
+        [("2021-08-08", "The Taliban took Kunduz.", ["taliban"], ["kunduz"])],
+        "The Taliban took Kunduz on Sunday.",
+    ),
+    "c": brief_text(
+        "c",
+        "Ghani leaves Kabul",
+        "2021-08-15",
+        [GHANI],
+        [AFGHANISTAN],
+        [("2021-08-15", "Ghani left the country.", ["ashraf-ghani"], ["afghanistan"])],
+    ),
+    "d": brief_text(
+        "d",
+        "Dushanbe hosts talks",
+        "2021-09-01",
+        [RAHMON],
+        [DUSHANBE, TAJIKISTAN],
+        [("2021-09-01", "Talks opened in Dushanbe.", ["emomali-rahmon"], ["dushanbe"])],
+    ),
+    "e": brief_text("e", "A quiet day", "2021-09-02", [], [], [], "Nothing named here."),
+}
+
+
+def edit(project, name: str, old: str, new: str) -> None:
+    path = project.briefs / f"{name}.md"
+    text = path.read_text(encoding="utf-8")
+    assert old in text, (name, old)
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+def _new_actor(p) -> None:
+    edit(p, "c", "\nactors:\n", "\nactors:\n- {id: new-envoy, name: New Envoy, kind: person, mentions: 1}\n")
+
+
+def _existing_actor(p) -> None:
+    taliban = "- {id: taliban, name: Taliban, kind: organization, mentions: 2}\n"
+    edit(p, "c", "\nactors:\n", "\nactors:\n" + taliban)
+
+
+def _rename_actor(p) -> None:  # the name most briefs use changes
+    edit(p, "a", "name: Taliban", "name: The Taliban")
+    edit(p, "b", "name: Taliban", "name: The Taliban")
+
+
+def _note(p) -> None:
+    note = "---\nname: Ashraf Ghani\naliases: [Ghani]\n---\nFormer president.\n"
+    write(p.actor_notes / "ashraf-ghani.md", note)
+
+
+def _move_place(p) -> None:  # a place's coordinates and the place it lies within
+    edit(p, "a", "within: tajikistan", "within: afghanistan")
+    edit(p, "a", "lat: 38.56", "lat: 34.5")
+
+
+def _new_brief(p) -> None:
+    # names Kunduz but not Afghanistan, whose page lists Kunduz with its count of briefs
+    write(p.briefs / "f.md", brief_text("f", "Fighting near Kunduz", "2021-08-20", [TALIBAN], [KUNDUZ]))
+
+
+def _broken_then_fixed(p) -> None:
+    edit(p, "e", "title: A quiet day", "title: [unclosed")
+
+
+EDITS = [
+    ("a title edit", lambda p: edit(p, "a", "title: Rahmon orders", "title: President Rahmon orders")),
+    (
+        "an event edit",
+        lambda p: edit(p, "b", "text: The Taliban took Kunduz.", "text: The Taliban took the city."),
+    ),
+    ("a new actor", _new_actor),
+    ("an actor named in other briefs", _existing_actor),
+    ("a deleted brief", lambda p: (p.briefs / "d.md").unlink()),
+    ("a renamed actor", _rename_actor),
+    ("a new note", _note),
+    ("a place moved", _move_place),
+    ("a new brief", _new_brief),
+    ("a broken brief", _broken_then_fixed),
+    ("the broken brief fixed", lambda p: edit(p, "e", "title: [unclosed", "title: A quiet day again")),
+]
+
+
+def full_build(project, where: Path) -> Path:
+    """A full build of a copy of the project: no state from an earlier build."""
+    from site_builder.mkdocs_commands import build_site
+
+    shutil.rmtree(where, ignore_errors=True)
+    where.mkdir(parents=True)
+    shutil.copy(project.config_file, where / "mkdocs.yml")
+    shutil.copytree(project.content, where / "content")
+    return build_site(where / "mkdocs.yml")
+
+
+def incremental_build(project, command: str) -> Path:
+    """`briefing build` (state through .briefing/), or one rebuild of `briefing serve` (state kept in
+    the plugin between rebuilds, as MkDocs' serve keeps it)."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    from site_builder.mkdocs_commands import build_site
+
+    if command == "build":
+        return build_site(project.config_file)
+    config = load_config(str(project.config_file))
+    build(config, dirty=True)
+    return Path(config.site_dir)
+
+
+def differences(left: Path, right: Path) -> list[str]:
+    out = []
+
+    def walk(cmp: filecmp.dircmp, rel: str) -> None:
+        out.extend(f"{rel}{n} only on one side" for n in cmp.left_only + cmp.right_only)
+        _, mismatch, errors = filecmp.cmpfiles(cmp.left, cmp.right, cmp.common_files, shallow=False)
+        out.extend(f"{rel}{n} differs" for n in mismatch + errors)
+        for name, sub in cmp.subdirs.items():
+            walk(sub, f"{rel}{name}/")
+
+    walk(filecmp.dircmp(left, right), "")
+    return out
+
+
+def written_since(site: Path, stamp: dict[str, int]) -> set[str]:
+    return {rel for rel, mtime in snapshot(site).items() if stamp.get(rel) != mtime}
+
+
+def snapshot(site: Path) -> dict[str, int]:
+    out = {}
+    for root, _, names in os.walk(site):
+        for name in names:
+            path = Path(root) / name
+            out[path.relative_to(site).as_posix()] = path.stat().st_mtime_ns
+    return out
+
+
+@pytest.mark.parametrize("command", ["build", "serve"])
+def test_a_chain_of_incremental_builds_gives_the_bytes_of_a_full_build(tmp_path, command):
+    from mkdocs.config import load_config
+
+    project = new_project(tmp_path / "p")
+    for name, text in BRIEFS.items():
+        write(project.briefs / f"{name}.md", text)
+    if command == "serve":  # what MkDocs' serve does once, before its first build
+        load_config(str(project.config_file)).plugins.on_startup(command="serve", dirty=True)
+    site = incremental_build(project, command)
+    for what, change in EDITS:
+        before = snapshot(site)
+        os.utime(project.config_file)  # a file time MkDocs compares must not matter
+        change(project)
+        incremental_build(project, command)
+        if command == "build" or what == EDITS[-1][0]:  # serve: the end of the chain only
+            problems = differences(site, full_build(project, tmp_path / "full"))
+            assert not problems, f"after {what}: {problems[:10]}"
+        written = written_since(site, before)
+        if what == "a title edit":  # the brief, its entities, the site-wide pages: nothing else
+            assert "briefs/a/index.html" in written and "actors/emomali-rahmon/index.html" in written
+            assert "briefs/b/index.html" not in written and "actors/ashraf-ghani/index.html" not in written
+            assert "search/search_index.json" in written
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = {d["location"].split("#")[0] for d in index["docs"]}
+    assert {"briefs/a/", "briefs/b/", "briefs/c/", "briefs/e/", "briefs/f/"} <= pages  # search stays complete
+    assert "briefs/d/" not in pages and not (site / "briefs" / "d").exists()  # the deleted brief is gone
+    assert not any("bfdefer" in d["text"] for d in index["docs"])
+
+
+def test_a_template_change_renders_every_page_again(tmp_path):
+    from site_builder.mkdocs_commands import build_site
+
+    project = new_project(tmp_path / "p")
+    for name, text in BRIEFS.items():
+        write(project.briefs / f"{name}.md", text)
+    site = build_site(project.config_file)
+    assert LastBuild.load(project.state / STATE_FILE) is not None  # kept for the next build
+    template = project.root / "templates" / "brief.md.j2"
+    shipped = Path(__file__).resolve().parent.parent / "site_builder" / "site" / "templates" / "brief.md.j2"
+    text = shipped.read_text(encoding="utf-8")
+    write(template, text.replace('m.heading("The article"', 'm.heading("The article as written"'))
+    build_site(project.config_file)
+    for name in ("a", "b", "c", "e"):
+        assert "The article as written" in (site / "briefs" / name / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_broken_state_file_means_a_full_build(tmp_path):
+    from site_builder.mkdocs_commands import build_site
+
+    project = new_project(tmp_path / "p")
+    for name, text in BRIEFS.items():
+        write(project.briefs / f"{name}.md", text)
+    site = build_site(project.config_file)
+    (project.state / STATE_FILE).write_text("{not json", encoding="utf-8")
+    (site / "stray.html").write_text("left by hand", encoding="utf-8")
+    edit(project, "b", "title: Taliban take", "title: The Taliban take")
+    build_site(project.config_file)
+    assert not (site / "stray.html").exists()  # a full build starts from an empty folder
+    assert "The Taliban take" in (site / "briefs" / "b" / "index.html").read_text(encoding="utf-8")
+
+
+# --- the plan alone: which pages a change touches ---
+
+
+def _brief(bid: str, actors: list[str], places: list[tuple[str, str | None]], events=()) -> Brief:
+    import datetime as dt
+
+    return Brief(
+        id=bid,
+        title=bid.upper(),
+        date=dt.date(2021, 7, 1),
+        source={},
+        actors=[EntityRef(a, a.title(), "person", 1) for a in actors],
+        locations=[EntityRef(p, p.title(), "city", 1, within=w) for p, w in places],
+        events=[Event("2021-07-01", "stated", "x", list(a), list(p)) for a, p in events],
+    )
+
+
+def _shown(briefs: dict[str, Brief], versions: dict[str, str]) -> Shown:
+    corpus = build_corpus(list(briefs.values()), {}, {})
+    pages = {f"briefs/{k}.md": b for k, b in briefs.items()}
+    return Shown.of(corpus, pages, {f"briefs/{k}.md": v for k, v in versions.items()}, {})
+
+
+def test_a_brief_names_its_actors_places_event_entities_and_speakers():
+    b = _brief("x", ["ann"], [("paris", None)], [(["bob"], ["lyon"])])
+    assert brief_entities(b) == {"actors/ann.md", "actors/bob.md", "locations/paris.md", "locations/lyon.md"}
+
+
+def test_an_edit_touches_its_brief_and_entities_and_a_rename_reaches_every_page_showing_the_name():
+    briefs = {
+        "x": _brief("x", ["ann", "bob"], [("paris", "france")]),
+        "y": _brief("y", ["bob"], [("lyon", "france")]),
+        "z": _brief("z", ["cyd"], [("rome", None)]),
+    }
+    old = _shown(briefs, {"x": "1", "y": "1", "z": "1"})
+    assert stale_pages(None, old) is None  # no earlier build: everything
+    assert stale_pages(old, old) == set()
+    new = _shown(briefs, {"x": "2", "y": "1", "z": "1"})  # x edited, nothing shown differently
+    assert stale_pages(old, new) == {"briefs/x.md", "actors/ann.md", "actors/bob.md", "locations/paris.md"}
+    renamed = dict(briefs, y=_brief("y", ["bob"], [("lyon", "france")]))
+    renamed["y"].actors[0].name = "Robert"
+    renamed["x"].actors[1].name = "Robert"  # both briefs now call bob Robert: his name changes
+    new = _shown(renamed, {"x": "1", "y": "2", "z": "1"})
+    stale = stale_pages(old, new)
+    assert {"briefs/x.md", "briefs/y.md", "actors/bob.md", "actors/ann.md", "locations/paris.md"} <= stale
+    assert not stale & {"briefs/z.md", "actors/cyd.md", "locations/rome.md"}
