@@ -7,6 +7,8 @@ A clause joins its parent's event unless the text sets it apart (a time or range
 lying ahead). The event holding the main clause covers the sentence and reads as the sentence;
 one set apart ("Karimov, who joined the ministry in 2015, resigned on Monday") covers its own
 clause and reads as that clause with its subject ("Karimov joined the ministry in 2015").
+A noun naming an occurrence at a time of its own ("after Monday's sell-off") is an event too
+(`event_nouns`). Questions and title-case trails without a full stop report nothing.
 """
 
 from __future__ import annotations
@@ -88,7 +90,7 @@ def find_events(
         here = times[bisect.bisect_left(starts, sent.start_char) : bisect.bisect_left(starts, sent.end_char)]
         anchors, on_nouns = anchors_of(sent, clauses, here, quotes)
         datings = date_clauses(clauses, anchors, narrative)
-        events.extend(_sentence_events(sent, text, clauses, datings, mentions, dct))
+        told = _sentence_events(sent, text, clauses, datings, mentions, dct)
         narrative.reporting = any(c.reporting for c in clauses if c.parent is None)
         for clause in sorted(clauses, key=lambda c: c.head.i):
             d = datings[clause.head.i]
@@ -103,9 +105,10 @@ def find_events(
                 found = mentions.within(event.start, event.end)
                 event.actors = [e.id for e in found if e.is_actor]
                 event.locations = [e.id for e in found if e.is_place]
-                events.append(event)
+                told.append(event)
             if (date := calendar_value(t.value)) and _recent(date, dct):
                 narrative.carry(date)  # "after yesterday's crash": the story is now at yesterday
+        events.extend(sorted(told, key=lambda e: (e.start, -e.end)))
     return _once(events)
 
 
