@@ -114,6 +114,89 @@ def test_an_old_date_is_the_storys_time_within_its_paragraph_only(nlp):
     assert one_per_line[-1].basis == "reported"
 
 
+def test_a_date_before_the_news_is_a_flashback_that_ends_with_its_paragraph(nlp):
+    text = (
+        "Yesterday the mayor opened the bridge. It was approved on June 28. Workers finished it in nine days."
+        "\n\nCrowds cheered the mayor."
+    )
+    *_, finished, cheered = events_of(nlp, text)
+    assert (finished.date, cheered.date, cheered.basis) == ("2021-06-28", "2021-07-07", "context")
+    one_per_line = (
+        "Airbus announced today it will cut jobs.\n\nWorkers walked out on Tuesday.\n\nAirbus said sorry."
+    )
+    assert events_of(nlp, one_per_line)[-1].date == "2021-07-08"
+
+
+def test_a_later_today_does_not_make_the_news_day_a_flashback(nlp):
+    text = (
+        "In a Monday media event, Apple released new laptops.\n\n"
+        "Jobs announced today that a store will open in Paris.\n\n"
+        "In his keynote on Monday, Jobs showed a new phone.\n\nHe said the phone was the best yet."
+    )
+    assert [(e.date, e.basis) for e in events_of(nlp, text)][-1] == ("2021-07-05", "context")
+
+
+def test_a_week_or_month_holding_the_publication_day_is_not_carried(nlp):
+    published, said = events_of(
+        nlp, "The study was published this week. Professor Eastman said he was alarmed."
+    )
+    assert (published.date, said.date, said.basis) == ("2021-07", "2021-07-08", "reported")
+
+
+def test_a_recent_day_naming_an_event_moves_the_story_and_an_old_one_does_not(nlp):
+    *_, cut = events_of(nlp, "Crowds came to the Tuesday opening of the bridge. The mayor cut the ribbon.")
+    assert (cut.date, cut.basis) == ("2021-07-06", "context")
+    text = "The family recalled the May 3 crash. They lit candles in the square."
+    assert events_of(nlp, text)[-1].basis == "reported"
+
+
+def test_an_event_noun_with_a_time_of_its_own_is_an_event_of_its_own(nlp):
+    text = "Shares rose on Wednesday after Monday's sell-off, and the 2019 crash of the bank was forgotten."
+    assert [(e.text, e.date, e.trigger.text) for e in events_of(nlp, text) if e.basis == "stated"] == [
+        (text, "2021-07-07", "rose"),
+        ("Monday's sell-off", "2021-07-05", "sell-off"),
+        ("2019 crash of the bank", "2019", "crash"),
+    ]  # fmt: skip
+    assert [e.status for e in events_of(nlp, "Voters prepared for next month's election.")][-1] == "expected"
+    things = "The 2020 budget was cut. The February 12 issue of the journal was withdrawn."
+    assert [e.trigger.text for e in events_of(nlp, things)] == ["cut", "withdrawn"]
+
+
+def test_early_monday_is_a_part_of_the_day_not_a_since(nlp):
+    [sought] = events_of(nlp, "Lehman sought bankruptcy protection early Monday.")
+    assert (sought.date, sought.range) == ("2021-07-05", None)
+
+
+def test_a_plan_told_in_the_passive_present_lies_ahead(nlp):
+    [flight] = events_of(nlp, "Its first flight is now expected in the fourth quarter.")
+    assert (flight.date, flight.status) == ("2021", "expected")
+    [delayed] = events_of(nlp, "The flight was delayed in the second quarter.")
+    assert delayed.status == "happened"
+
+
+def test_less_than_two_weeks_ago_bounds_the_event_and_dates_no_story(nlp):
+    introduced, praised = events_of(
+        nlp, "The phone was introduced less than two weeks ago.\n\nCritics praised it."
+    )
+    assert (introduced.date, introduced.range) == ("2021-06-21", "after")  # the Monday of that week
+    assert praised.basis == "reported"
+
+
+def test_a_coming_date_carries_to_what_will_happen_not_to_what_someone_said_would(nlp):
+    *_, discontinued = events_of(
+        nlp, "The phone will go on sale on July 20. The old model will be discontinued."
+    )
+    assert (discontinued.date, discontinued.basis) == ("2021-07-20", "context")
+    *_, cut = events_of(nlp, "The House will hold a vote on Monday. GM said it would cut 5,500 jobs.")
+    assert (cut.date, cut.basis, cut.status) == ("2021-07-08", "reported", "expected")
+
+
+def test_a_question_or_a_trail_of_title_words_reports_nothing(nlp):
+    assert events_of(nlp, "Why did she so badly want to attend the opening?") == []
+    assert len(events_of(nlp, "She badly wanted to attend the opening.")) == 1
+    assert events_of(nlp, "Canada Published North America Politics and conflicts Archived") == []
+
+
 def test_a_repeated_passage_is_listed_once(nlp):
     text = "The minister resigned on Monday. Crowds gathered.\n\nThe minister resigned on Monday."
     assert [e.trigger.text for e in events_of(nlp, text)] == ["resigned", "gathered"]

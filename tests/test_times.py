@@ -164,9 +164,25 @@ def test_year_after_a_hyphenated_modifier(nlp):
     assert (t.text, t.value, t.mod) == ("mid-2024", "2024", "MID")
 
 
+def test_less_or_more_than_an_interval_ago_bounds_a_point(nlp):
+    assert (
+        one(nlp, "It opened less than two weeks ago.").mod,
+        one(nlp, "It opened over three days ago.").mod,
+    ) == (
+        "AFTER",
+        "BEFORE",
+    )
+    assert one(nlp, "It opened less than a year ago.").mod is None  # too coarse to bound
+
+
 def test_unmeasured_ago_is_the_past(nlp):
     t = one(nlp, "The dam was built decades ago.")
     assert (t.text, t.value) == ("decades ago", "PAST_REF")
+
+
+def test_a_modal_looks_ahead_unless_it_looks_back(nlp):
+    assert one(nlp, "A vote on the loans could come as early as Monday.").value == "2021-07-12"
+    assert one(nlp, "Police said he may have fled on Monday.").value == "2021-07-05"
 
 
 def test_future_in_reported_speech(nlp):
@@ -228,6 +244,14 @@ def test_later_and_following_count_from_the_latest_date_at_their_precision(nlp):
     found = {t.text: t.value for t in times(nlp, text)}
     assert found["One year later"] == "1977"
     assert found["the following year"] == "2002"
+
+
+def test_a_year_earlier_counts_from_a_half_or_quarter_at_its_year(nlp):
+    found = times(nlp, "Airbus delivered 233 aircraft in the first half of 2008, up from 219 a year earlier.")
+    assert [(t.text, t.value) for t in found] == [
+        ("the first half of 2008", "2008-H1"),
+        ("a year earlier", "2007"),
+    ]
 
 
 def test_the_next_day_ignores_a_year_mentioned_in_between(nlp):
@@ -323,6 +347,8 @@ def test_a_date_set_for_a_plan_lies_ahead_whatever_the_tense(nlp):
     found = times(nlp, "Parliament was dissolved on June 30 and elections were called for August 15.")
     assert [(t.text, t.value) for t in found] == [("June 30", "2021-06-30"), ("August 15", "2021-08-15")]
     assert one(nlp, "The rebels called for calm on Monday.").value == "2021-07-05"
+    assert one(nlp, "Unions have called a national strike for July 12.").value == "2021-07-12"
+    assert one(nlp, "Voters turned out for Monday's election.").value == "2021-07-05"
 
 
 @pytest.mark.parametrize(

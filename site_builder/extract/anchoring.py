@@ -22,6 +22,7 @@ from .attachment import WEAK, Anchor
 from .clauses import Clause
 from .event_words import RANGE_OF_SIGNAL
 from .model import Timex
+from .time_patterns import EDGE_MOD
 from .timex_values import calendar_value, interval
 
 NEWS_DAYS = 14  # a date this close to publication is the news, not background
@@ -44,24 +45,28 @@ class Narrative:
     """The story's current times: the latest recent date a past event was anchored to, and the
     latest coming date a planned one was ("available on June 24 ... the 3G will be discontinued").
 
-    An older date (a month or a day long before publication) is the story's time only until its
-    paragraph ends ("On June 1, a boy died. He had been suffering from renal failure."), and only
-    where the article writes paragraphs of several sentences: a file of one sentence per line
-    says nothing by its line breaks. A year alone is never carried.
+    The first recent date is the news's. A date before it looks back (a flashback), as does one
+    long before publication: it is the story's time only until its paragraph ends ("Yesterday the
+    mayor opened the bridge. It was approved on June 28. Workers finished it in nine days." / next
+    paragraph: back at yesterday), and only where the article writes paragraphs of several
+    sentences: a file of one sentence per line says nothing by its line breaks. A year alone is
+    never carried, nor a week or month holding the publication day ("this week" tells no more
+    than the article's date).
     """
 
     def __init__(self, dct: dt.date, paragraphs: bool = True):
         self.dct = dct
         self.past: str | None = None
         self.ahead: str | None = None
+        self.news: str | None = None  # the first recent date: the day the news happened
         self.paragraphs = paragraphs
         self.paragraph = 0
         self.reporting = False  # the sentence before was a report: "X said ...", "X announced ..."
-        self._flashback: int | None = None  # the paragraph an old date was told in
+        self._flashback: int | None = None  # the paragraph a flashback was told in
         self._resume: str | None = None  # the story's time before it
 
     def enter(self, paragraph: int) -> None:
-        """The story reaches a sentence of this paragraph: an old date told before it is over."""
+        """The story reaches a sentence of this paragraph: a flashback told before it is over."""
         if self._flashback is not None and paragraph != self._flashback:
             self.past, self._flashback = self._resume, None
         self.paragraph = paragraph
@@ -72,8 +77,13 @@ class Narrative:
             return  # a year alone is too coarse to carry
         window = dt.timedelta(days=NEWS_DAYS)
         if status == "happened" and span[0] <= self.dct:
-            if span[1] >= self.dct - window:
-                if self.past is None or len(date) >= len(self.past):  # "in April" keeps "yesterday"
+            if len(date) < 10 and span[1] >= self.dct:
+                return  # "this week", "this month": no more than the publication date
+            news = interval(self.news) if self.news else None
+            if span[1] >= self.dct - window and (news is None or span[1] >= news[0]):
+                self.news = self.news or date
+                latest = self._resume if self._flashback is not None else self.past
+                if latest is None or len(date) >= len(latest):  # "in April" keeps "yesterday"
                     self.past, self._flashback = date, None
             elif self.paragraphs:
                 if self._flashback is None:
@@ -87,7 +97,7 @@ class Narrative:
         """The time a clause with none of its own is told at, when its tense agrees."""
         if clause.tense == "past":  # "has lost", "has deployed" are told from now: the publication date
             return self.past
-        if clause.tense in ("future", "modal"):
+        if clause.tense == "future":  # "would" tells what someone said or supposed, of any time
             return self.ahead
         return None
 
@@ -182,6 +192,7 @@ def _dating(clause: Clause, own: list[Anchor], parent: Dating | None, narrative:
                 narrative.past, "context", _status(clause, narrative.past, None, dct), None, anchor.time
             )
         range_ = RANGE_OF_SIGNAL.get(anchor.signal or _signal_of(anchor.time) or "")
+        date = _bound(anchor.time, date, range_)
         return Dating(date, "stated", _status(clause, date, range_, dct), range_, anchor.time)
     if any(re.fullmatch(r"\d{2,3}", a.time.value or "") for a in own):
         return None  # "in the 1960s": before any date the timeline can hold
@@ -216,12 +227,29 @@ def _agrees(clause: Clause, date: str, dct: dt.date) -> bool:
     return not (told_done and span[0] > dct and not _planned(clause))
 
 
+def _bound(t: Timex, date: str, range_: str | None) -> str:
+    """A week that bounds an event is told by its first or last day: "less than two weeks ago" is
+    after the Monday of that week, not somewhere in its month."""
+    week = re.fullmatch(r"(\d{4})-W(\d\d)", t.value or "")
+    if week is None or range_ not in ("after", "before"):
+        return date
+    try:
+        monday = dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
+    except ValueError:
+        return date
+    return (monday if range_ == "after" else monday + dt.timedelta(days=6)).isoformat()
+
+
 def _clock_only(t: Timex, dct: dt.date) -> bool:
     """A clock time with no day written, valued on the publication date."""
     return t.type == "TIME" and t.anchored and (t.value or "").startswith(dct.isoformat() + "T")
 
 
 def _signal_of(t: Timex) -> str | None:
+    """The range a time's own modifier gives: "since June 22" opens a period; "early Monday",
+    which TIMEX3 also marks START, is a part of the day."""
+    if t.mod == "START" and t.text.split()[:1] and t.text.split()[0].lower() in EDGE_MOD:
+        return None
     return {"START": "since", "BEFORE": "before", "AFTER": "after"}.get(t.mod or "")
 
 
@@ -251,7 +279,7 @@ def _status(clause: Clause, date: str, range_: str | None, dct: dt.date) -> str:
     if span is not None and span[1] < dct:  # "said it would open in 2006", told in 2011
         past_simple = clause.tense == "past" and not (clause.perfect or clause.progressive)
         return "ongoing" if range_ == "since" and not past_simple else "happened"
-    if clause.tense in ("future", "modal") or clause.future_be or _planned(clause):
+    if clause.tense in ("future", "modal") or clause.future_be or clause.scheduled() or _planned(clause):
         return "expected"
     if range_ == "since" and not (clause.tense == "past" and not clause.perfect):
         return "ongoing"

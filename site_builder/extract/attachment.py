@@ -42,8 +42,9 @@ class Anchor:
 
 def anchors_of(
     sent: Span, clauses: list[Clause], times: list[Timex], quotes: Quotes
-) -> tuple[dict[int, list[Anchor]], list[Timex]]:
-    """Each clause's time expressions (by head index), and the times that date a noun ("Monday's email").
+) -> tuple[dict[int, list[Anchor]], list[tuple[Timex, Token]]]:
+    """Each clause's time expressions (by head index), and the times that date a noun, with the noun
+    ("Monday's email", "the March 2 crash").
 
     A time inside a quotation dates only a clause inside the same quotation ("the text 'Steve Jobs
     1955-2011'" dates nothing outside it). A time whose parse leads out of the sentence (a headline
@@ -58,8 +59,8 @@ def anchors_of(
         quote = quotes.of(t.start)
         heads = {c.head.i: c for c in clauses if quotes.of(c.head.idx) == quote}
         found = _attach(span.root, heads, {tok.i for tok in span}, (sent.start, sent.end))
-        if found == "poss":
-            on_nouns.append(t)
+        if isinstance(found, Token):
+            on_nouns.append((t, found))
         elif isinstance(found, tuple):
             head, signal, hops = found
             out.setdefault(head, []).append(Anchor(t, signal, hops))
@@ -145,20 +146,19 @@ def _times_parent(clause: Clause) -> bool:
 
 def _attach(
     root: Token, heads: dict[int, Clause], inside: set[int], sent: tuple[int, int]
-) -> tuple[int, str | None, int] | str | None:
-    """The clause head a time hangs from, with its preposition and distance; 'poss' or None when
-    it dates a thing ("Monday's email": a noun the story may go on with)."""
+) -> tuple[int, str | None, int] | Token | None:
+    """The clause head a time hangs from, with its preposition and distance; the noun when it
+    dates a thing ("Monday's email", "the Thursday opening": a noun the story may go on with),
+    None when it dates nothing."""
     tok, signal, hops = root, None, 0
     if root.dep_ in MODIFIER_DEPS and root.head.pos_ in NOUNS and root.head.i not in heads:
         noun = root.head
         if root.dep_ == "poss" and noun.dep_ in ("nsubj", "nsubjpass") and noun.head.i in heads:
             tok, hops = noun, WEAK  # "Yesterday's crash killed 50", "next year's contest is to take place"
-        elif root.dep_ == "poss":
-            return "poss"  # "after yesterday's crash": the story may go on at that day
-        elif noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPS:
+        elif noun.dep_ == "pobj" and noun.head.lower_ in SETTING_PREPS and root.dep_ != "poss":
             tok, hops = noun, WEAK  # "in a Wednesday media event, Apple released": the setting's day
-        else:
-            return None  # "the 1953 expedition", "the 2018 World Cup"
+        else:  # "the 1953 expedition", "the 2018 World Cup"; "after yesterday's crash", "the
+            return noun  # Thursday opening": the story may go on at that day
     host = tok  # a noun the time describes by where it stands, or the time itself
     while tok.i not in heads or tok.i in inside:
         if not sent[0] <= tok.i < sent[1] and heads:

@@ -122,6 +122,15 @@ class Clause:
         infinitive is the event ("her goal is to win" is no plan, see PURPOSE_NOUNS)."""
         return self.lemma == "be" and self._plans()
 
+    def scheduled(self) -> bool:
+        """'Its first flight is now expected in the fourth quarter', 'the vote is scheduled for May':
+        a verb of planning in the passive present names what lies ahead."""
+        return (
+            self.lemma in PLANNING_HEADS
+            and self.tense == "present"
+            and any(c.dep_ == "auxpass" for c in self.head.children)
+        )
+
     def looks_ahead(self) -> bool:
         """A verb whose infinitive lies ahead of it: "plans to", "asked them to", "has to"."""
         return self.lemma in PLANNING_HEADS or self.lemma in OBLIGATION_HEADS or self.future_be

@@ -57,6 +57,35 @@ REPORTING = {"say", "tell", "announce", "state", "claim", "report", "add", "conf
              "stress", "emphasise", "emphasize", "repeat", "recall", "testify", "promise", "pledge", "vow",
              "complain", "observe", "remark", "conclude", "agree", "accuse", "urge"}  # fmt: skip
 
+# Nouns that name an occurrence: with a time of their own ("the March 2 crash", "Monday's sell-off",
+# "GM's 2009 bankruptcy") they are events of their own. Things, documents and amounts are not
+# ("the 2018 budget", "the February 12 issue", "2000 levels").
+EVENT_NOUNS = {
+    # lives, offices, courts
+    "death", "birth", "funeral", "wedding", "election", "vote", "referendum", "runoff", "inauguration",
+    "resignation", "retirement", "appointment", "dismissal", "firing", "arrest", "detention", "trial",
+    "hearing", "verdict", "ruling", "sentencing", "conviction", "acquittal", "execution", "indictment",
+    "lawsuit", "settlement", "investigation", "inquiry", "probe", "decision", "approval", "ban", "veto",
+    "signing", "ratification", "passage", "surgery", "transplant", "diagnosis", "injury", "absence",
+    # violence and disasters
+    "raid", "attack", "bombing", "explosion", "blast", "shooting", "killing", "murder", "massacre",
+    "assassination", "kidnapping", "abduction", "hijacking", "crash", "collision", "derailment",
+    "accident", "fire", "earthquake", "quake", "tsunami", "flood", "storm", "hurricane", "typhoon",
+    "cyclone", "eruption", "landslide", "outbreak", "strike", "walkout", "protest", "demonstration",
+    "riot", "uprising", "revolution", "coup", "invasion", "ceasefire", "truce", "offensive", "siege",
+    "airstrike", "evacuation", "escape", "rescue", "hack", "breach", "leak", "outage", "shutdown",
+    "blackout",
+    # gatherings, launches and shows
+    "launch", "landing", "flight", "takeoff", "liftoff", "release", "debut", "premiere", "opening",
+    "closure", "unveiling", "announcement", "speech", "keynote", "interview", "conference", "summit",
+    "meeting", "talk", "talks", "visit", "trip", "tour", "ceremony", "celebration", "concert", "exhibition",
+    "match", "game", "final", "race", "tournament", "championship",
+    # business and markets
+    "merger", "acquisition", "takeover", "buyout", "purchase", "deal", "agreement",
+    "bankruptcy", "collapse", "default", "bailout", "recall", "layoff", "selloff", "sell-off", "plunge",
+    "slump", "rebound", "surge", "downturn", "recession", "listing", "flotation",
+}  # fmt: skip
+
 # States: in the past with no time of their own they describe ("the company owned five stores"),
 # like the simple present of any verb does ("the phone has two cameras", "the store sells music").
 STATIVE = {"be", "have", "own", "possess", "share", "border", "contain", "include", "comprise", "consist",

@@ -7,6 +7,8 @@ A clause joins its parent's event unless the text sets it apart (a time or range
 lying ahead). The event holding the main clause covers the sentence and reads as the sentence;
 one set apart ("Karimov, who joined the ministry in 2015, resigned on Monday") covers its own
 clause and reads as that clause with its subject ("Karimov joined the ministry in 2015").
+A noun naming an occurrence at a time of its own ("after Monday's sell-off") is an event too
+(`event_nouns`). Questions and title-case trails without a full stop report nothing.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from spacy.tokens import Doc, Span, Token
 from .anchoring import NEWS_DAYS, Dating, Narrative, date_clauses
 from .attachment import anchors_of
 from .clauses import RELATIVIZERS, SUBJECTS, Clause, Quotes, clause_heads, clauses_of
+from .event_nouns import noun_event
 from .model import Entity, Event, Mention, Timex
 from .nlp import doc_text
 from .times import WRITTEN_DATE
@@ -30,6 +33,8 @@ MAX_TEXT = 300
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 SHORT_SUBJECT = 6  # tokens: a longer subject is cut to its head noun and what precedes it
 MIN_WORDS = 2  # a clause of fewer words than this, besides auxiliaries, is no event of its own
+HEADING_WORDS, HEADING_SHARE = 4, 0.6  # a line this long, this share of it capitalised, no full stop
+SENTENCE_ENDS = set(".!:;\"'\u201d\u2019)")
 PARAGRAPH_SENTENCES = 1.5  # sentences a paragraph holds on average where paragraphs tell the story's turns
 
 
@@ -80,21 +85,48 @@ def find_events(
         clauses = clauses_of(
             heads[bisect.bisect_left(head_at, sent.start) : bisect.bisect_left(head_at, sent.end)], quotes
         )
-        if not clauses:
+        if not clauses or _untold(text[sent.start_char : sent.end_char]):
             continue
         here = times[bisect.bisect_left(starts, sent.start_char) : bisect.bisect_left(starts, sent.end_char)]
         anchors, on_nouns = anchors_of(sent, clauses, here, quotes)
         datings = date_clauses(clauses, anchors, narrative)
-        events.extend(_sentence_events(sent, text, clauses, datings, mentions, dct))
+        told = _sentence_events(sent, text, clauses, datings, mentions, dct)
         narrative.reporting = any(c.reporting for c in clauses if c.parent is None)
         for clause in sorted(clauses, key=lambda c: c.head.i):
             d = datings[clause.head.i]
-            if d is not None and d.time is not None and d.event and quotes.of(d.time.start) is None:
-                narrative.carry(d.date, d.status)  # a quote's "today" is the speaker's, not the story's
-        for t in on_nouns:  # "after yesterday's crash": the story is now at yesterday
-            if (date := calendar_value(t.value)) and quotes.of(t.start) is None:
-                narrative.carry(date)
+            if d is None or d.time is None or not d.event or quotes.of(d.time.start) is not None:
+                continue  # a quote's "today" is the speaker's, not the story's
+            if d.range in (None, "since"):  # "by 2030", "less than two weeks ago" bound, not date
+                narrative.carry(d.date, d.status)
+        for t, noun in on_nouns:
+            if quotes.of(t.start) is not None:
+                continue  # the speaker's words
+            if (event := noun_event(noun, t, dct)) is not None:  # "after Monday's sell-off"
+                found = mentions.within(event.start, event.end)
+                event.actors = [e.id for e in found if e.is_actor]
+                event.locations = [e.id for e in found if e.is_place]
+                told.append(event)
+            if (date := calendar_value(t.value)) and _recent(date, dct):
+                narrative.carry(date)  # "after yesterday's crash": the story is now at yesterday
+        events.extend(sorted(told, key=lambda e: (e.start, -e.end)))
     return _once(events)
+
+
+def _untold(words: str) -> bool:
+    """A question ("Why did she want to attend?") or a line of title-case words without a full stop
+    (a category trail: "Canada Published North America Politics Archived") reports nothing."""
+    words = words.strip()
+    if words.endswith("?"):
+        return True
+    tokens = [w for w in words.split() if w[:1].isalpha()]
+    if len(tokens) < HEADING_WORDS or words[-1:] in SENTENCE_ENDS:
+        return False
+    return sum(w[0].isupper() for w in tokens) >= HEADING_SHARE * len(tokens)
+
+
+def _recent(date: str, dct: dt.date) -> bool:
+    span = interval(date)
+    return span is not None and dct - dt.timedelta(days=NEWS_DAYS) <= span[1] <= dct
 
 
 def _once(events: list[Event]) -> list[Event]:

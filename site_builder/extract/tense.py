@@ -11,6 +11,8 @@ from spacy.tokens import Doc
 from .nlp import lemma
 from .time_patterns import FUTURE_HEADS
 
+MODALS = {"would", "'d", "could", "might", "may", "should", "must", "can", "ca"}  # what may yet happen
+
 
 def tense_at(doc: Doc, start: int, end: int, title_end: int) -> str:
     """'past', 'present' or 'future' from the verb governing the span at start..end, '' when nothing tells."""
@@ -28,8 +30,8 @@ def tense_at(doc: Doc, start: int, end: int, title_end: int) -> str:
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
         if any(a.lower_ in ("will", "'ll", "shall", "wo") for a in auxes):
             return "future"
-        if any(a.lower_ in ("would", "'d") for a in auxes) and not any(lemma(a) == "have" for a in auxes):
-            return "future"  # "said talks would resume Friday"; not "would have been"
+        if any(a.lower_ in MODALS for a in auxes) and not any(lemma(a) == "have" for a in auxes):
+            return "future"  # "talks would resume Friday", "a vote could come Monday"; not "may have fled"
         if any(a.lower_ == "to" for a in auxes) and lemma(verb.head) in FUTURE_HEADS:
             return "future"
         if lemma(verb) in ("schedule", "set", "due") and any(lemma(a) == "be" for a in auxes):

@@ -181,6 +181,9 @@ PLANNED = re.compile(
     r"\b(?:(?:scheduled|slated|planned|called|set|due|fixed|pencil+ed|timed)\s+for|due\s+on)\s+$",
     re.IGNORECASE,
 )
+# "called a day of action for March 6", "tickets for Monday": a day named after "for" is a target
+TARGET_FOR = re.compile(r"\bfor\s+$", re.IGNORECASE)
+NAMES_A_DAY = re.compile(r"\d|day\b", re.IGNORECASE)
 SIGNAL_MOD = {"since": "START", "before": "BEFORE", "after": "AFTER"}
 FUTURE_HEADS = {"plan", "expect", "schedule", "set", "due", "intend", "hope", "aim", "promise", "vow",
                 "threaten",

@@ -34,12 +34,14 @@ from .time_patterns import (
     EDGE_MOD,
     FIRST_DAY,
     MOD_BEFORE,
+    NAMES_A_DAY,
     PATTERNS,
     PLANNED,
     RANGE_MDY,
     SECOND_DAY,
     SIGNAL_BEFORE,
     SIGNAL_MOD,
+    TARGET_FOR,
 )
 
 WRITTEN_DATE = "briefing.written_date"  # Doc.user_data key: the day the article's relative times count from
@@ -90,6 +92,9 @@ def find_times(
         def direction(s=start, e=end) -> str:
             if PLANNED.search(text, max(0, s - 30), s):
                 return "future"  # "elections were called for August 15": the plan lies ahead
+            if TARGET_FOR.search(text, max(0, s - 12), s) and NAMES_A_DAY.search(text, s, e):
+                if text[e : e + 2] not in ("'s", "\u2019s"):  # "turned out for Monday's vote" was past
+                    return "future"  # "unions have called a strike for March 6"
             return tense_at(doc, s, e, title_end)
 
         def sent_day(s=start) -> str | None:
@@ -120,6 +125,15 @@ def find_times(
                 kind == "DURATION" and (pre["approx"] or pre["more"]) and not m[0].lower().startswith("the ")
             ):
                 mod = "APPROX" if pre["approx"] else AMOUNT_MOD[" ".join(pre["more"].lower().split())]
+            elif (
+                kind == "DATE"
+                and name == "ago"
+                and pre["more"]
+                and re.fullmatch(r"\d{4}-(W\d\d|\d\d-\d\d)", value)
+            ):
+                # "less than two weeks ago": after it; a month or year ago is too coarse to bound
+                nearer = AMOUNT_MOD[" ".join(pre["more"].lower().split())] in ("LESS_THAN", "EQUAL_OR_LESS")
+                mod = "AFTER" if nearer else "BEFORE"
         if name == "year_end":
             mod = "END"
         sig = SIGNAL_BEFORE.search(text, max(0, start - 12), start)
@@ -186,9 +200,13 @@ def _day_ranges(out: list[Timex], text: str) -> list[Timex]:
 
 
 def _remember(refs: dict[str, dt.date], value: str) -> None:
-    """A calendar date (2021, 2021-07, 2021-07-05) becomes the anchor at its precision and coarser."""
+    """A calendar date (2021, 2021-07, 2021-07-05) becomes the anchor at its precision and coarser;
+    a half, quarter, season or week (2021-H1, 2021-Q3) at its year: "in the first half of 2008, up
+    from 219 a year earlier"."""
     m = re.fullmatch(r"(\d{4})(?:-(\d\d)(?:-(\d\d))?)?", value)
     if not m:
+        if part := re.fullmatch(r"(\d{4})-(?:H[12]|Q[1-4]|SP|SU|FA|WI|W\d\d)", value):
+            refs["year"] = dt.date(int(part[1]), 1, 1)
         return
     try:
         day = dt.date(int(m[1]), int(m[2] or 1), int(m[3] or 1))
