@@ -211,7 +211,7 @@ def test_cli_exit_status_and_output(tmp_path, monkeypatch, capsys):
     err = capsys.readouterr().err
     line = line_of(GOOD, "kind: region")
     assert f"content/briefs/2021-07-06-border.md:{line}: error: kind `planet`" in err
-    assert "1 errors" in err
+    assert "check: 1 error," in err
 
 
 def test_a_stale_temporary_file_is_reported_not_read(tmp_path):
