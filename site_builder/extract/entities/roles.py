@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from . import places
+from .. import places
 from .names import HONORIFICS, TITLES, word
 
 LINKS = {"of", "to", "for", "the", "'s", "\u2019s", "-", "and", "at", "&"}

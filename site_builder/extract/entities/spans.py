@@ -10,10 +10,11 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from . import names, places
+from .. import places
+from ..nlp import doc_text
+from ..words.organizations import NEWS_WORDS, NOT_ACRONYM_NAMES, ORG_CONTEXT, ORG_WORDS
+from . import names
 from .cues import cue_kind, given_name, surname_token
-from .nlp import doc_text
-from .words.organizations import NEWS_WORDS, NOT_ACRONYM_NAMES, ORG_CONTEXT, ORG_WORDS
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 
