@@ -16,7 +16,7 @@ from .inputs.articles import ArticleError
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from .extract.entities.identity import Registry
+    from .extract.identity import Registry
     from .extract.jsonl import extraction_record
     from .ingest.workers import ExtractionFailed, extract_parallel
 

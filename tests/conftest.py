@@ -167,3 +167,27 @@ def seed():
     from site_builder.inputs.articles import read_article
 
     return {e.id: e for e in extract(read_article(SEED)).entities}
+
+
+# Debian's chromium, driven by Playwright (never a downloaded browser), for test_browser*.py
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-default-apps",
+    "--disable-domain-reliability",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One chromium for every browser test."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield browser
+        browser.close()

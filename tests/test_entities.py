@@ -3,8 +3,8 @@
 from spacy.tokens import Span
 
 from site_builder.extract.entities import find_entities
-from site_builder.extract.entities.names import clean_span, first_name_weight, initials, key
 from site_builder.extract.model import Entity
+from site_builder.extract.names import clean_span, first_name_weight, initials, key
 
 
 def ents(nlp, text, known=None):
@@ -378,7 +378,7 @@ def test_a_company_with_and_without_its_descriptor_is_one(nlp):
 def resolved(nlp, *texts):
     """Each text extracted on its own, then resolved in order through one Registry: for each
     text, the ids its names were given."""
-    from site_builder.extract.entities.identity import Registry
+    from site_builder.extract.identity import Registry
     from site_builder.extract.model import Extraction
 
     registry = Registry()

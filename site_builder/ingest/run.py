@@ -18,7 +18,7 @@ from pathlib import Path
 from ..atomic import write_atomic
 from ..briefs.model import Brief, make_brief, read_brief, write_brief
 from ..briefs.notes import known_names, read_notes
-from ..extract.entities.identity import Registry
+from ..extract.identity import Registry
 from ..extract.model import ACTOR_KINDS, LOCATION_KINDS, Entity
 from ..inputs import SUFFIXES as ARTICLE_SUFFIXES
 from ..inputs import NotAnArticle, read_articles

@@ -20,13 +20,13 @@ import re
 from spacy.tokens import Doc
 
 from .. import places
+from ..identity import actor_id
 from ..model import Entity, Mention
 from ..nlp import doc_text, lemma
 from ..words.place_words import STATIVE
 from . import roles
 from .candidates import Cand, find_candidates
 from .grouping import group_mentions, kind_of, name_of, propagate
-from .identity import actor_id
 from .kinds import decide_kinds, short_team_names
 
 WITHIN_OF = re.compile(

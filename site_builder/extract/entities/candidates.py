@@ -8,12 +8,11 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from .. import places
+from .. import names, places
 from ..model import Entity
 from ..nlp import doc_text
 from ..words.organizations import BELIEF_SUFFIXES, GENERIC_BODIES, NOT_ACRONYM_NAMES, PORTFOLIOS
 from ..words.place_words import AREA_NOUNS
-from . import names
 from .cues import SCORE, cue_kind, given_name
 from .spans import find_spans
 

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import re
 
-from .. import places
+from .. import names, places
 from ..words.organizations import NEWS_WORDS, ORG_ENDINGS, ORG_WORDS
 from ..words.place_words import FEATURE_FIRST, PLACE_WORDS
-from . import names
 
 SCORE = re.compile(r"(?<![\d.,:/-])\d{1,2}\s?[\u2013\u2014-]\s?\d{1,2}(?![\d.,:/-])")
 

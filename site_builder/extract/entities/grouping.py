@@ -9,12 +9,11 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from .. import places
+from .. import names, places
+from ..identity import short_forms, usable
 from ..nlp import doc_text
-from . import names
 from .candidates import Cand
 from .cues import cue_kind
-from .identity import short_forms, usable
 
 
 def _tokens(text: str) -> list[str]:

@@ -9,7 +9,7 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from .. import places, toponyms
+from .. import names, places, toponyms
 from ..nlp import doc_text, lemma
 from ..words.organizations import (
     ACTOR_VERBS,
@@ -30,7 +30,6 @@ from ..words.place_words import (
 )
 from ..words.sports import SPORTS_WORDS, UK_NATIONS
 from ..words.things import INDEX_WORDS, PATHOGEN_WORDS, THING_BEFORE, THING_HEADS
-from . import names
 from .candidates import Cand
 from .cues import SCORE, cue_kind, given_name
 from .spans import MIN_SCAN_CITY

@@ -10,10 +10,9 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from .. import places
+from .. import names, places
 from ..nlp import doc_text
 from ..words.organizations import NEWS_WORDS, NOT_ACRONYM_NAMES, ORG_CONTEXT, ORG_WORDS
-from . import names
 from .cues import cue_kind, given_name, surname_token
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}

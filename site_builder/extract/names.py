@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from ..words.titles import CAPTION_WORDS, COMMON_WORD_FIRST_NAMES, HONORIFICS, ORG_SUFFIXES, TITLES
+from .words.titles import CAPTION_WORDS, COMMON_WORD_FIRST_NAMES, HONORIFICS, ORG_SUFFIXES, TITLES
 
 POSSESSIVE = re.compile(r"(?:'s|\u2019s|'|\u2019)$")
 LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -104,7 +104,7 @@ def is_acronym(name: str) -> bool:
 def _first_names() -> dict[str, int]:
     """Given name -> weight 1-13 (how many languages use it, plus its US frequency): the table
     `scripts/build_first_names.py` builds from Faker's name lists and ships beside this module."""
-    raw = resources.files("site_builder.extract").joinpath("data", "first_names.tsv.gz").read_bytes()
+    raw = resources.files(__package__).joinpath("data", "first_names.tsv.gz").read_bytes()
     rows = (line.split("\t") for line in gzip.decompress(raw).decode("utf-8").splitlines())
     return {name: int(weight) for name, weight in rows}
 

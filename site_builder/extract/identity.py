@@ -21,11 +21,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from ...slugs import slugify
-from .. import places
-from ..model import Entity, Extraction
-from ..words.organizations import COMPANY_DESCRIPTORS, GENERIC_HEADS
-from . import names
+from ..slugs import slugify
+from . import names, places
+from .model import Entity, Extraction
+from .words.organizations import COMPANY_DESCRIPTORS, GENERIC_HEADS
 
 ACTOR_KINDS = ("person", "organization")
 SPELLINGS = {"organisation": "organization", "centre": "center", "programme": "program",
