@@ -358,10 +358,19 @@ def test_a_date_set_for_a_plan_lies_ahead_whatever_the_tense(nlp):
         "Investigators searched Room 1917 of the hotel.",
         "The number of cases rose from 1200 to 1900.",
         "The motion passed by 1999 to 1200.",
+        "Officials counted 300 dead; a further 1500 or more are in hospital.",
+        "More than 2000 fled across the river overnight.",
+        "The mill and its 1600 employees face a long closure.",
     ],
 )
 def test_numbers_that_name_or_count_are_not_years(nlp, sentence):
     assert times(nlp, sentence) == []
+
+
+def test_years_beside_count_words_stay_years(nlp):
+    assert one(nlp, "In 2005 more people crossed than ever before.").value == "2005"
+    assert one(nlp, "The virus reached people around 1908 in Africa.").value == "1908"
+    assert one(nlp, "The party lost its 2014 majority.").value == "2014"
 
 
 def test_years_in_a_range_stay_years(nlp):

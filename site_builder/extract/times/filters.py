@@ -12,6 +12,9 @@ from spacy.tokens import Doc
 
 from . import values as tv
 from .patterns import (
+    COUNT_AFTER,
+    COUNT_BEFORE,
+    COUNTED_PEOPLE,
     LABEL_BEFORE,
     LEVEL_NOUNS,
     LEVEL_SIGNALS,
@@ -93,6 +96,10 @@ def keep(name: str, m: re.Match, doc: Doc, text: str) -> bool:
         after = RANGE_AFTER.match(text, m.end(), m.end() + 16)
         if any(r and len(r["n"]) > 2 and not re.fullmatch(YEAR, r["n"]) for r in (before, after)):
             return False  # "from 1200 to 1900": one end is no year, so neither is ("2019-20" is)
+        if COUNT_BEFORE.search(text, max(0, m.start() - 16), m.start()) or COUNT_AFTER.match(
+            text, m.end(), m.end() + 12
+        ):
+            return False  # "a further 1500 or more": a count
         tok = token_at(doc, m.start())
         if tok is None:
             return True
@@ -102,6 +109,8 @@ def keep(name: str, m: re.Match, doc: Doc, text: str) -> bool:
             return False
         if tok.ent_type_ == "CARDINAL" and tok.dep_ == "nummod" and tok.head.pos_ == "PROPN":
             return False  # "1600 Pennsylvania Avenue"
+        if tok.dep_ == "nummod" and tok.head.lower_ in COUNTED_PEOPLE:
+            return False  # "its 1600 employees"
         if tok.dep_ == "nummod" and tok.head.tag_ == "NNS":  # "1709 schoolchildren", not "the 2014 protests"
             prev = doc[tok.i - 1] if tok.i > 0 else None
             determined = prev and (prev.lower_ in ("the", "this", "that") or prev.tag_ in ("PRP$", "POS"))

@@ -177,6 +177,32 @@ RANGE_AFTER = re.compile(r"\s*(?:to|and|-|–)\s*(?P<n>\d+(?:[,.]\d+)*)(?!\w)")
 SEASON_AFTER = re.compile(r"\b(?:in|during|over|through|until|by|since)\s$", re.IGNORECASE)
 LEVEL_SIGNALS = {"of", "from", "to", "below", "above", "at", "than", "on", "over"}
 LEVEL_NOUNS = {"levels", "figures", "prices", "rates", "values", "numbers"}
+# Words around a number that make it a count ("a further 1500 or more", "more than 2000"), never
+# a year: a year is not more or less of anything.
+COUNT_BEFORE = re.compile(
+    r"\b(?:a\s+further|another|(?:more|fewer|less)\s+than|nearly|almost)\s+$", re.IGNORECASE
+)
+COUNT_AFTER = re.compile(r"\s+or\s+(?:more|so|fewer|less)\b", re.IGNORECASE)
+# Plural nouns for people counted ("its 1600 employees", "the 2000 residents"): a year does not
+# pick out a set of people.
+COUNTED_PEOPLE = {
+    "employees",
+    "workers",
+    "staff",
+    "people",
+    "residents",
+    "members",
+    "students",
+    "patients",
+    "soldiers",
+    "troops",
+    "villagers",
+    "passengers",
+    "inhabitants",
+    "children",
+    "pupils",
+    "visitors",
+}
 PLANNED = re.compile(
     r"\b(?:(?:scheduled|slated|planned|called|set|due|fixed|pencil+ed|timed)\s+for|due\s+on)\s+$",
     re.IGNORECASE,
