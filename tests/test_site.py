@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import html as html_lib
 import json
 import re
 import subprocess
@@ -423,7 +424,8 @@ def hostile_project(root: Path):
         actors:
           - {id: evil-actor, name: "<svg onload=alert(4)>", kind: person, mentions: 1}
         locations:
-          - {id: evil-place, name: "Place <script>x</script>", kind: city, lat: 34.5, lon: 69.2, mentions: 1}
+          - {id: evil-place, name: "Place \\\\ \\" <script>x</script></title><script>alert(13)</script>", kind: city,
+             lat: 34.5, lon: 69.2, mentions: 1}
         events:
           - {date: 2021-07, basis: stated, text: "<script>alert(5)</script> happened", actors: [evil-actor],
              locations: [evil-place]}
@@ -486,6 +488,10 @@ def test_hostile_brief_cannot_inject_html_or_escape_the_site(tmp_path, caplog):
         assert not [t for t in page_all.scripts if "alert(" in t], where
     brief = (site / "briefs" / "hostile" / "index.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert(7)&lt;/script&gt;" in brief or "&lt;script>alert(7)" in brief
+    place = (site / "locations" / "evil-place" / "index.html").read_text(encoding="utf-8")
+    title = place[place.index("<title>") : place.index("</title>") + 8]
+    # its name (not "Evil place" from the file's), escaped: the trail before its heading hides that
+    assert "<script>" not in title and html_lib.unescape(title).startswith('<title>Place \\ " <script>x')
     feed = (site / "feed.xml").read_text(encoding="utf-8")
     ET.fromstring(feed)  # still well-formed XML
 
