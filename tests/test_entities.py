@@ -108,6 +108,17 @@ def test_role_from_apposition(nlp):
     assert any(r.startswith("Police chief") for r in found["abdul-rahman"].roles)
 
 
+def test_a_word_before_a_name_used_as_a_modifier_is_no_title(nlp):
+    found = ents(nlp, "The museum in Dushanbe joined a major Warhol donor program on Monday.")
+    assert found["warhol"].roles == []
+    assert ents(nlp, "Major Ivan Petrov spoke to reporters.")["ivan-petrov"].roles == ["Major"]
+
+
+def test_an_apposition_ends_where_its_phrase_does(nlp):
+    text = "Daniel Carter, 19, a member of the church all his life, was arrested on Tuesday."
+    assert ents(nlp, text)["daniel-carter"].roles == ["Member of the church"]
+
+
 # --- seed ----------------------------------------------------------------------------------
 
 

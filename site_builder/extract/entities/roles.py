@@ -39,6 +39,8 @@ def title_before(name: Span) -> str | None:
         lowered = word(t.text)
         if t.is_punct and t.text not in ("-", ".") or t.ent_type_ in NOT_IN_ROLES or t.like_num:
             break  # `Mr. Netanyahu and President`, `Friday to Turkish Prime Minister`: not one title
+        if t.head.i >= name.end:
+            break  # `a major Warhol donor program`: the word qualifies a noun after the name
         titled = lowered in TITLES and lowered not in HONORIFICS
         attached = t.dep_ in ("compound", "amod", "nmod", "poss", "case") and (
             t.head.i in heads or t.head.i > i
@@ -90,9 +92,10 @@ def apposition(name: Span) -> str | None:
             if child.dep_ != "appos" or child.i < name.end or child.pos_ not in ("NOUN",):
                 continue
             words = []
+            stops = [c.left_edge.i for c in child.children if c.i > child.i and c.dep_ in STOP_DEPS]
             for w in child.subtree:
-                if w.i > child.i and w.dep_ in STOP_DEPS and w.head.i == child.i:
-                    break
+                if stops and w.i >= min(stops):
+                    break  # `a member of the church all his life`: the role ends where a clause begins
                 if w.text in (",", ";", "(", ")", "\u2014") or w.lower_ in ("who", "which", "was", "is"):
                     if words:
                         break
