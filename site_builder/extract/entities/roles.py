@@ -34,13 +34,14 @@ def title_before(name: Span) -> str | None:
     doc, i = name.doc, name.start - 1
     heads = set(range(name.start, name.end))
     run: list = []
+    attributive = name.root.dep_ in ("compound", "amod") and name.root.head.i >= name.end
     while i >= name.sent.start:
         t = doc[i]
         lowered = word(t.text)
         if t.is_punct and t.text not in ("-", ".") or t.ent_type_ in NOT_IN_ROLES or t.like_num:
             break  # `Mr. Netanyahu and President`, `Friday to Turkish Prime Minister`: not one title
-        if t.head.i >= name.end:
-            break  # `a major Warhol donor program`: the word qualifies a noun after the name
+        if attributive and t.head.i >= name.end:
+            break  # `a major Warhol donor program`: the word qualifies the noun the name qualifies
         titled = lowered in TITLES and lowered not in HONORIFICS
         attached = t.dep_ in ("compound", "amod", "nmod", "poss", "case") and (
             t.head.i in heads or t.head.i > i
