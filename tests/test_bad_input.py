@@ -29,6 +29,11 @@ BAD = {
     # file name: (content, the words its error must hold, the line it names or None)
     "no-date.txt": (b"Just a story.\n\nNo header at all.\n", "has no date line", 1),
     "impossible-date.txt": (b"date 2021-02-30 Wire\n\nText of it.\n", "not a real date", 1),
+    "date-in-words.txt": (
+        b"date 6 July 2021 Wire\n\nText of it.\n",
+        "the date line 'date 6 July 2021 Wire' does not give its date as YYYY-MM-DD",
+        1,
+    ),
     "empty.txt": (b"", "is empty", 1),
     "blank.txt": (b"  \n\n\t\n", "is empty", 1),
     "binary.txt": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary file", None),

@@ -160,6 +160,13 @@ def _dated_article(path: Path, text: str, sha: str) -> Article:
             "has no date line; start the file with `date YYYY-MM-DD SOURCE NAME` or YAML front matter",
             line=1,
         )
+    if not re.fullmatch(r"\d{4}-\d\d-\d\d(?:T\S*)?", m.group(1)):
+        raise ArticleError(
+            path,
+            f"the date line {first.strip()!r} does not give its date as YYYY-MM-DD;"
+            " write it as `date YYYY-MM-DD SOURCE NAME`",
+            line=1,
+        )
     date = parse_date(m.group(1), path, 1)
     source = (m.group(2) or "").strip() or "Unknown source"
     head_end = len(first)
