@@ -114,6 +114,13 @@ def test_a_word_before_a_name_used_as_a_modifier_is_no_title(nlp):
     assert ents(nlp, "Major Ivan Petrov spoke to reporters.")["ivan-petrov"].roles == ["Major"]
 
 
+def test_a_title_before_a_country_name_is_part_of_a_name(nlp):
+    text = "Captain America was the most popular costume in Toronto. The United States sent a delegation."
+    found = ents(nlp, text)
+    assert "Captain America" not in found["united-states"].aliases
+    assert [m.text for m in found["united-states"].mentions] == ["United States"]
+
+
 def test_an_apposition_ends_where_its_phrase_does(nlp):
     text = "Daniel Carter, 19, a member of the church all his life, was arrested on Tuesday."
     assert ents(nlp, text)["daniel-carter"].roles == ["Member of the church"]

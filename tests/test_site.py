@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import io
 import html as html_lib
+import io
 import json
 import re
 import subprocess
@@ -424,8 +424,8 @@ def hostile_project(root: Path):
         actors:
           - {id: evil-actor, name: "<svg onload=alert(4)>", kind: person, mentions: 1}
         locations:
-          - {id: evil-place, name: "Place \\\\ \\" <script>x</script></title><script>alert(13)</script>", kind: city,
-             lat: 34.5, lon: 69.2, mentions: 1}
+          - {id: evil-place, kind: city, lat: 34.5, lon: 69.2, mentions: 1,
+             name: "Place \\\\ \\" <script>x</script></title><script>alert(13)</script>"}
         events:
           - {date: 2021-07, basis: stated, text: "<script>alert(5)</script> happened", actors: [evil-actor],
              locations: [evil-place]}

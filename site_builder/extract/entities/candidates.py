@@ -203,9 +203,21 @@ def _candidate(
             or (len(sub) == 1 and c.text.lower() in lower_words)
             or (" " not in c.text and c.text.casefold() in lower_initial)
         )
-        big_place = any(p.kind in ("country", "region") for p in places.notable(c.text))
+        big_place = _big_place(c.text)
         if common and not big_place:
             return None
         if label == "NORP" and not places.notable(c.text) and cue_kind(c.text) != "organization":
             return None
-    return Cand(c.start, c.end, c.text, label, sub, c.title or _title_before(sub), known=hit)
+    title = c.title or _title_before(sub)
+    start = c.start - len(title) - 1
+    if title and start >= 0 and doc_text(doc)[start : c.start - 1] == title and _big_place(c.text):
+        # "Captain America", "Miss France": a person is not called by a country's name, so the
+        # title word is part of the name
+        name = doc_text(doc)[start : c.end]
+        whole = doc.char_span(start, c.end, alignment_mode="expand")
+        return Cand(start, c.end, name, label, whole, "", known=known.get(name.casefold()))
+    return Cand(c.start, c.end, c.text, label, sub, title, known=hit)
+
+
+def _big_place(text: str) -> bool:
+    return any(p.kind in ("country", "region") for p in places.notable(text))
