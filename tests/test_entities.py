@@ -121,6 +121,11 @@ def test_a_title_before_a_country_name_is_part_of_a_name(nlp):
     assert [m.text for m in found["united-states"].mentions] == ["United States"]
 
 
+def test_a_city_the_model_calls_a_product_is_a_place_after_in(nlp):
+    text = "Over 150,000 stall owners in Calcutta will be shown how to prepare food, a stall operator said."
+    assert [m.text for m in ents(nlp, text)["kolkata-city"].mentions] == ["Calcutta"]
+
+
 def test_an_apposition_ends_where_its_phrase_does(nlp):
     text = "Daniel Carter, 19, a member of the church all his life, was arrested on Tuesday."
     assert ents(nlp, text)["daniel-carter"].roles == ["Member of the church"]

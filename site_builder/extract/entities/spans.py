@@ -33,6 +33,7 @@ NAMED_AREA = re.compile(
 def find_spans(doc: Doc) -> list[tuple[Span, str]]:
     """spaCy's entities plus capitalised gazetteer names it missed (Florida, Toronto, Mexico)."""
     out = _join_first_names(doc, [(e, e.label_) for e in doc.ents if e.label_ in LABELS])
+    out += [(e, "GAZ") for e in doc.ents if _place_tagged_as_thing(e)]
     taken = {i for e, _ in out for i in range(e.start, e.end)}
     i = 0
     while i < len(doc):
@@ -89,6 +90,20 @@ def find_spans(doc: Doc) -> list[tuple[Span, str]]:
         if span is not None and not any(t.i in taken or t.ent_type_ for t in span):
             out.append((span, "LOC"))  # "district of Khawahan", "Garmsir district": spaCy often misses these
     return sorted(out, key=lambda x: x[0].start)
+
+
+# spaCy's small model calls some cities things ("in Calcutta": PRODUCT); after one of these words
+# a well-known place's name is the place
+LOCATIVE = {"in", "at", "near", "from", "to", "outside", "across", "around", "throughout"}
+
+
+def _place_tagged_as_thing(e: Span) -> bool:
+    return (
+        e.label_ in ("PRODUCT", "WORK_OF_ART")
+        and e.start > 0
+        and e.doc[e.start - 1].lower_ in LOCATIVE
+        and _well_known_place(e.text)
+    )
 
 
 def _well_known_place(text: str) -> bool:
