@@ -126,6 +126,11 @@ def test_a_city_the_model_calls_a_product_is_a_place_after_in(nlp):
     assert [m.text for m in ents(nlp, text)["kolkata-city"].mentions] == ["Calcutta"]
 
 
+def test_a_code_with_slashes_and_digits_is_no_actor(nlp):
+    text = "The vaccine protects against an A/California/7/2009 (H1N1) pdm09-like virus, Sanofi said."
+    assert not [name for name in ents(nlp, text) if "california" in name]
+
+
 def test_an_apposition_ends_where_its_phrase_does(nlp):
     text = "Daniel Carter, 19, a member of the church all his life, was arrested on Tuesday."
     assert ents(nlp, text)["daniel-carter"].roles == ["Member of the church"]

@@ -197,6 +197,8 @@ def _candidate(
             return None
         if c.text.isdigit() or places.norm(c.text) in places.NOT_PLACE_NAMES or _generic_word(c.text):
             return None
+        if "/" in c.text and any(ch.isdigit() for ch in c.text):
+            return None  # "A/California/7/2009": a code (a virus strain, a reference), not a name
         # a word the article also writes in lower case is a common word: "Iodine" / "iodine", "Man"
         common = (
             _is_common_word(sub)
