@@ -37,6 +37,7 @@ from mkdocs.structure.pages import Page
 from .briefs.cache import BriefCache
 from .briefs.model import Brief
 from .first_build_edits import FirstBuildEdits
+from .long_lived import IdleRelease, keep
 from .mkdocs_files import (
     DirtyIsExact,
     RenderedOnRead,
@@ -60,6 +61,7 @@ from .site.corpus import BRIEF_CACHE, OUTSIDE, Corpus, load_corpus
 from .site.last_build import STATE_FILE, LastBuild, fingerprint, forget
 
 log = logging.getLogger("mkdocs.plugins.briefing")
+KEEP_EVERY = 500  # pages: objects made for them so far are kept out of the collector's way (long_lived.py)
 KNOWN_PLUGINS = {"briefing", "search", "material/search"}  # the plugins an incremental build knows
 
 
@@ -85,6 +87,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # writes a new folder and swaps it in): its untouched pages are linked, not rendered
         self.reuse_from: Path | None = None
         self.first_edits: FirstBuildEdits | None = None  # serve: edits saved during its first build
+        self.idle = IdleRelease()  # serve: what a build kept is collected between rebuilds
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Once per command; the plugin is kept between `serve` rebuilds (MkDocs keeps plugins that
@@ -94,12 +97,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         logging.getLogger("mkdocs.commands.build").addFilter(DirtyIsExact())
 
     def on_shutdown(self) -> None:
+        self.idle.cancel()
         if self.store is not None:
             self.store.save()
         if self.first_edits is not None:
             self.first_edits.end()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.idle.cancel()
         root = Path(config.config_file_path).resolve().parent
         docs = Path(config.docs_dir).resolve()
         self.docs_dir = Path(config.docs_dir)  # as MkDocs writes its files' paths
@@ -136,6 +141,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if brief.path is not None and docs in brief.path.resolve().parents:
                 self.by_src[brief.path.resolve().relative_to(docs).as_posix()] = brief
         self._plan(config, versions)
+        keep()  # what is loaded now lives to the end of the build: no collection need look at it
+        self.converted = 0
         return config
 
     def _intro(self, docs: Path) -> str:
@@ -343,6 +350,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not page.is_homepage and page.title and "title" not in page.meta:
             page.meta["title"] = render.page_title(page.title)
         page.markdown = ""
+        self.converted += 1
+        if self.converted % KEEP_EVERY == 0:  # the pages converted so far live to the end of the build
+            keep()
         if page.file.generated_by is None:  # a page a person wrote under content/: all of it
             return sanitize.clean(html, config.site_url)
         return sanitize.clean_user_parts(html, config.site_url)
@@ -395,9 +405,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.command != "serve":
             self.last.save(self.project.state / STATE_FILE)
             self.last = None  # the next build in this process reads it back, like a new one
+        else:
+            self.idle.schedule()
 
     def on_build_error(self, error: Exception) -> None:
         self.last = None
+        if self.command == "serve":
+            self.idle.schedule()
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         if self.templates.is_dir():
