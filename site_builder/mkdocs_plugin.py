@@ -171,7 +171,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.by_src,
             {f"{prefix}/{name}": ":".join(map(str, key)) for name, key in versions.items()},
             notes,
-            list_pages(self.site),
+            list_pages(self.site, {b.id: src for src, b in self.by_src.items()}),
         )
         self.published = Path(self.reuse_from or config.site_dir).resolve()
         self.fingerprint = fingerprint(

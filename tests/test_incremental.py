@@ -15,6 +15,7 @@ from conftest import new_project, write
 
 from site_builder.briefs.model import Brief, EntityRef
 from site_builder.extract.model import Event
+from site_builder.site import timeline
 from site_builder.site.changes import Shown, brief_entities, stale_pages
 from site_builder.site.corpus import build_corpus
 from site_builder.site.last_build import STATE_FILE, LastBuild
@@ -202,9 +203,14 @@ def snapshot(site: Path) -> dict[str, int]:
 
 
 @pytest.mark.parametrize("command", ["build", "serve"])
-def test_a_chain_of_incremental_builds_gives_the_bytes_of_a_full_build(tmp_path, command):
+@pytest.mark.parametrize("timeline_page", [None, 1], ids=["one-timeline-page", "a-timeline-page-per-event"])
+def test_a_chain_of_incremental_builds_gives_the_bytes_of_a_full_build(
+    tmp_path, command, timeline_page, monkeypatch
+):
     from mkdocs.config import load_config
 
+    if timeline_page:  # pages of one event: an edit re-renders only the page of its brief's events
+        monkeypatch.setattr(timeline, "TIMELINE_PAGE", timeline_page)
     project = new_project(tmp_path / "p")
     for name, text in BRIEFS.items():
         write(project.briefs / f"{name}.md", text)
@@ -224,6 +230,10 @@ def test_a_chain_of_incremental_builds_gives_the_bytes_of_a_full_build(tmp_path,
             assert "briefs/a/index.html" in written and "actors/emomali-rahmon/index.html" in written
             assert "briefs/b/index.html" not in written and "actors/ashraf-ghani/index.html" not in written
             assert "search/search_index.json" in written
+            if timeline_page:  # a's event is in July 2021; the other timeline pages stay as they were
+                assert "timeline/2021-07/index.html" in written
+                assert not {"timeline/2021-08/index.html", "timeline/index.html"} & written
+                assert "timeline/2021-08-2/index.html" in snapshot(site)
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     pages = {d["location"].split("#")[0] for d in index["docs"]}
     assert {"briefs/a/", "briefs/b/", "briefs/c/", "briefs/e/", "briefs/f/"} <= pages  # search stays complete

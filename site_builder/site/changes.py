@@ -15,19 +15,21 @@ lists the brief, actor and place pages whose content may differ:
 - a list page (`list_pages`): when one of its items comes from a brief that changed or names an
   entity shown differently, or when what it shows besides its items changed.
 
-Any other generated page (home, directories, the timeline's pages) is not tracked here and is
-rendered on every build; so are exports. No MkDocs here: pages are named by their file under
+Any other generated page (home, directories) is not tracked here and is rendered on every build;
+so are exports. No MkDocs here: pages are named by their file under
 docs_dir.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..briefs.model import Brief
 from .corpus import Corpus, Profile
+from .pages import timeline_frame, timeline_pages_of
 from .views import Site
 
 ACTORS, PLACES = "actors", "locations"
@@ -101,11 +103,31 @@ class Shown:
         return (set(self.briefs) | set(self.entities) | set(self.lists)) - DIRECTORIES
 
 
-def list_pages(site: Site) -> dict[str, tuple[str, frozenset[str]]]:
+def list_pages(site: Site, brief_pages: Mapping[str, str]) -> dict[str, tuple[str, frozenset[str]]]:
     """Pages listing events or briefs that can be tracked: {page: (what it shows besides them, as
-    JSON; the pages of the briefs they come from)}. None for now: every timeline page shows the
-    total count of events and the list of all its pages, so it is rendered on every build."""
-    return {}
+    JSON; the pages of the briefs they come from)}. brief_pages: {brief id: its page}.
+
+    The timeline's pages: each shows its events and a frame common to all (every page's label and
+    count, the total, the latest month), so an edit that leaves the events alone (a title, an
+    actor) renders again only the page holding the brief's events. A page showing an event of a
+    brief that has no page is not tracked (rendered on every build)."""
+    pages = timeline_pages_of(site)
+    frame = timeline_frame(site, pages)
+    shared = json.dumps(
+        [
+            [[p.src, p.label, p.count] for p in frame["pages"]],
+            dataclasses.astuple(frame["latest"]) if frame["latest"] else None,
+            frame["span"] if len(pages) == 1 else None,  # shown only when the timeline has one page
+            frame["total"],
+        ],
+        ensure_ascii=False,
+    )
+    out = {}
+    for page in pages:
+        briefs = {brief_pages.get(e.brief) for e in page.events}
+        if None not in briefs:
+            out[page.src] = (shared, frozenset(briefs))
+    return out
 
 
 def _changed(old: Mapping, new: Mapping) -> set:

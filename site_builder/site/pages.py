@@ -157,21 +157,28 @@ def render_timeline(
     page = page or pages[-1]
     index = pages.index(page)
     months = site.months(page.events)
-    latest = _latest_month(pages, site.now)
     return render_page(
         env,
         "timeline.md.j2",
         site,
         page.src,
         page=page,
-        pages=pages,
         previous=pages[index - 1] if index > 0 else None,
         next=pages[index + 1] if index + 1 < len(pages) else None,
         months=months,
-        latest=latest,
+        data_src=site.root_of(page.src) + FILTER_DATA,
+        **timeline_frame(site, pages),
+    )
+
+
+def timeline_frame(site: Site, pages: list[TimelinePage]) -> dict:
+    """What every timeline page shows besides its own events (the same on all of them): an
+    incremental build renders a page again when this or one of its events changed."""
+    return dict(
+        pages=pages,
+        latest=_latest_month(pages, site.now),
         span=site.span,
         total=len(site.corpus.events),
-        data_src=site.root_of(page.src) + FILTER_DATA,
     )
 
 
