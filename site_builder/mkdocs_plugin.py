@@ -137,9 +137,10 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             defer_html=True,  # big HTML blocks skip Markdown; on_page_content puts them back
         )
         self.by_src = {}
-        for brief in self.corpus.briefs.values():
-            if brief.path is not None and docs in brief.path.resolve().parents:
-                self.by_src[brief.path.resolve().relative_to(docs).as_posix()] = brief
+        prefix = self.project.briefs.relative_to(docs).as_posix()
+        for brief in self.corpus.briefs.values():  # read from content/briefs/, links out refused
+            if brief.path is not None and brief.path.parent == self.project.briefs:
+                self.by_src[f"{prefix}/{brief.path.name}"] = brief
         self._plan(config, versions)
         keep()  # what is loaded now lives to the end of the build: no collection need look at it
         self.converted = 0
@@ -230,7 +231,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         for file in self._content_files(files):
             src = file.src_uri
             is_note = src.startswith(("actors/", "locations/")) and src.endswith(".md")
-            is_bad = file.abs_src_path and Path(file.abs_src_path).resolve() in bad
+            is_bad = bad and file.abs_src_path and Path(file.abs_src_path).resolve() in bad
             if is_note or is_bad or src in pages or src == "intro.md":
                 files.remove(file)
             elif src in self.by_src:  # its page is made from the parsed brief, when MkDocs reads it
@@ -289,9 +290,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         kept, left_out = [], []
         named_in: str | None = None
         include = content_files.include_patterns(self.config.include)
-        for file in mine:
-            shown = f"{self.project.relative(self.project.content)}/{file.src_uri}"
-            if not self.project.contains(Path(file.abs_src_path)):
+        content = self.project.relative(self.project.content)
+        inside = self.project.inside([Path(f.abs_src_path) for f in mine])
+        for file, ok in zip(mine, inside):
+            shown = f"{content}/{file.src_uri}"
+            if not ok:
                 files.remove(file)
                 log.error(
                     "%s: links to a file outside the project; not published (copy it into the project)", shown
