@@ -56,7 +56,7 @@ from .mkdocs_files import (
 from .project import Project
 from .site import content_files, exports, sanitize
 from .site import pages as render
-from .site.changes import Shown, list_pages, stale_pages
+from .site.changes import Shown, list_pages, same_items, stale_pages
 from .site.corpus import BRIEF_CACHE, OUTSIDE, Corpus, load_corpus
 from .site.last_build import STATE_FILE, LastBuild, fingerprint, forget
 
@@ -88,6 +88,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.reuse_from: Path | None = None
         self.first_edits: FirstBuildEdits | None = None  # serve: edits saved during its first build
         self.idle = IdleRelease()  # serve: what a build kept is collected between rebuilds
+        self.timeline_blocks: dict[str, str] = {}  # serve: each timeline page's events, as HTML
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Once per command; the plugin is kept between `serve` rebuilds (MkDocs keeps plugins that
@@ -199,6 +200,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         )
         self.last = last if usable else None
         self.stale = stale_pages(self.last.shown, self.shown) if self.last else None
+        if self.command == "serve":  # lists of events kept from the last build, where still true
+            same = same_items(self.last.shown if self.last else None, self.shown)
+            self.timeline_blocks = {k: v for k, v in self.timeline_blocks.items() if k in same}
         self.tracked = self.shown.pages()
         self.entries = {}
 
@@ -226,7 +230,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None and self.corpus is not None
-        pages = render.page_renderers(self.site, self.env)
+        blocks = self.timeline_blocks if self.command == "serve" else None
+        pages = render.page_renderers(self.site, self.env, blocks)
         bad = {Path(e.path).resolve() for e in self.corpus.errors}
         for file in self._content_files(files):
             src = file.src_uri
@@ -292,7 +297,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         include = content_files.include_patterns(self.config.include)
         content = self.project.relative(self.project.content)
         inside = self.project.inside([Path(f.abs_src_path) for f in mine])
-        for file, ok in zip(mine, inside):
+        for file, ok in zip(mine, inside, strict=True):
             shown = f"{content}/{file.src_uri}"
             if not ok:
                 files.remove(file)

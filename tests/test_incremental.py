@@ -16,7 +16,7 @@ from conftest import new_project, write
 from site_builder.briefs.model import Brief, EntityRef
 from site_builder.extract.model import Event
 from site_builder.site import timeline
-from site_builder.site.changes import Shown, brief_entities, stale_pages
+from site_builder.site.changes import Shown, brief_entities, same_items, stale_pages
 from site_builder.site.corpus import build_corpus
 from site_builder.site.last_build import STATE_FILE, LastBuild
 
@@ -149,15 +149,25 @@ EDITS = [
 ]
 
 
-def full_build(project, where: Path) -> Path:
-    """A full build of a copy of the project: no state from an earlier build."""
+def full_build(project, where: Path, keep_serving: bool = False) -> Path:
+    """A full build of a copy of the project: no state from an earlier build. MkDocs keeps one
+    plugin object per process; `keep_serving` gives it back what `serve` had kept, afterwards."""
+    from mkdocs.config import load_config
+
     from site_builder.mkdocs_commands import build_site
 
+    plugin = load_config(str(project.config_file)).plugins["briefing"]
+    kept = dict(plugin.__dict__)
     shutil.rmtree(where, ignore_errors=True)
     where.mkdir(parents=True)
     shutil.copy(project.config_file, where / "mkdocs.yml")
     shutil.copytree(project.content, where / "content")
-    return build_site(where / "mkdocs.yml")
+    try:
+        return build_site(where / "mkdocs.yml")
+    finally:
+        if keep_serving:
+            plugin.__dict__.clear()
+            plugin.__dict__.update(kept)
 
 
 def incremental_build(project, command: str) -> Path:
@@ -222,8 +232,10 @@ def test_a_chain_of_incremental_builds_gives_the_bytes_of_a_full_build(
         os.utime(project.config_file)  # a file time MkDocs compares must not matter
         change(project)
         incremental_build(project, command)
-        if command == "build" or what == EDITS[-1][0]:  # serve: the end of the chain only
-            problems = differences(site, full_build(project, tmp_path / "full"))
+        if command == "build" or timeline_page or what == EDITS[-1][0]:
+            problems = differences(
+                site, full_build(project, tmp_path / "full", keep_serving=command == "serve")
+            )
             assert not problems, f"after {what}: {problems[:10]}"
         written = written_since(site, before)
         if what == "a title edit":  # the brief, its entities, the site-wide pages: nothing else
@@ -319,3 +331,26 @@ def test_an_edit_touches_its_brief_and_entities_and_a_rename_reaches_every_page_
     stale = stale_pages(old, new)
     assert {"briefs/x.md", "briefs/y.md", "actors/bob.md", "actors/ann.md", "locations/paris.md"} <= stale
     assert not stale & {"briefs/z.md", "actors/cyd.md", "locations/rome.md"}
+
+
+def test_a_list_page_whose_frame_alone_changed_keeps_its_items():
+    briefs = {"x": _brief("x", ["ann"], []), "y": _brief("y", ["bob"], []), "z": _brief("z", ["cyd"], [])}
+    old = _shown(briefs, {"x": "1", "y": "1", "z": "1"})
+    old.lists = {
+        "timeline/a.md": ("3 events", frozenset({"briefs/x.md"})),
+        "timeline.md": ("3 events", frozenset({"briefs/y.md", "briefs/z.md"})),
+    }
+    del briefs["z"]  # z's events leave the newest page; the total every page shows changes
+    new = _shown(briefs, {"x": "1", "y": "1"})
+    new.lists = {
+        "timeline/a.md": ("2 events", frozenset({"briefs/x.md"})),
+        "timeline.md": ("2 events", frozenset({"briefs/y.md"})),
+    }
+    assert {"timeline/a.md", "timeline.md"} <= stale_pages(old, new)  # both pages are rendered again
+    assert same_items(old, new) == {"timeline/a.md"}  # the first keeps its list of events
+    assert same_items(None, new) == set()
+    renamed = dict(briefs, x=_brief("x", ["ann"], []))
+    renamed["x"].actors[0].name = "Anne"  # a name its events show changes: its list is made again
+    new = _shown(renamed, {"x": "1", "y": "1"})
+    new.lists = {"timeline/a.md": ("2 events", frozenset({"briefs/x.md"}))}
+    assert same_items(old, new) == set()

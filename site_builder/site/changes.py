@@ -134,21 +134,36 @@ def _changed(old: Mapping, new: Mapping) -> set:
     return {k for k in old.keys() | new.keys() if old.get(k) != new.get(k)}
 
 
+def _changes(old: Shown, new: Shown) -> tuple[set[str], set[str]]:
+    """The pages of the briefs that changed, and of the entities shown differently."""
+    changed_briefs = {
+        src for src in old.briefs.keys() | new.briefs.keys() if _version(old, src) != _version(new, src)
+    }
+    return changed_briefs, _changed(old.entities, new.entities)
+
+
+def same_items(old: Shown | None, new: Shown) -> set[str]:
+    """The list pages whose items (events, briefs) show what they showed in `old`'s build, though
+    what else the page shows may differ: their lists can be kept while the page is rendered."""
+    if old is None:
+        return set()
+    changed_briefs, moved = _changes(old, new)
+    items = _stale_items(old, new, changed_briefs, moved)
+    return {page for page in new.lists.keys() & old.lists.keys() if page not in items}
+
+
 def stale_pages(old: Shown | None, new: Shown) -> set[str] | None:
     """The tracked pages (Shown.pages) to render again after the change from `old` to `new`;
     None when everything must be rendered (no previous build)."""
     if old is None:
         return None
-    changed_briefs = {
-        src for src in old.briefs.keys() | new.briefs.keys() if _version(old, src) != _version(new, src)
-    }
+    changed_briefs, moved = _changes(old, new)
     stale = set(changed_briefs)
     for src in changed_briefs:
         for shown in (old, new):
             if src in shown.briefs:
                 stale |= shown.briefs[src][1]
     stale |= _changed(old.notes, new.notes)
-    moved = _changed(old.entities, new.entities)
     stale |= moved
     if moved:
         stale |= _showing(moved, new)
@@ -162,10 +177,19 @@ def stale_pages(old: Shown | None, new: Shown) -> set[str] | None:
 
 def _stale_lists(old: Shown, new: Shown, changed_briefs: set[str], moved: set[str]) -> set[str]:
     """List pages that show something else, or an event of a changed brief, or a moved entity."""
+    out = _stale_items(old, new, changed_briefs, moved)
+    out.update(
+        page for page, (shown, _) in new.lists.items() if page in old.lists and old.lists[page][0] != shown
+    )
+    return out
+
+
+def _stale_items(old: Shown, new: Shown, changed_briefs: set[str], moved: set[str]) -> set[str]:
+    """List pages with other items: another set of briefs, a changed brief, a moved entity."""
     out = set()
-    for page, (shown, briefs) in new.lists.items():
+    for page, (_, briefs) in new.lists.items():
         before = old.lists.get(page)
-        if before is None or before[0] != shown or before[1] != briefs or briefs & changed_briefs:
+        if before is None or before[1] != briefs or briefs & changed_briefs:
             out.add(page)
         elif moved and any(new.briefs[b][1] & moved for b in briefs if b in new.briefs):
             out.add(page)

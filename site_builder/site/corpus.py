@@ -144,7 +144,7 @@ def load_corpus(
 
     every = [*briefs, *actor_notes.values(), *place_notes.values()]
     paths = [item.path for item in every if item.path is not None]
-    refused = {path for path, ok in zip(paths, project.inside(paths)) if not ok}
+    refused = {path for path, ok in zip(paths, project.inside(paths), strict=True) if not ok}
 
     def outside(item: Brief | Note) -> bool:  # a link out of the project is refused
         return item.path in refused

@@ -36,15 +36,18 @@ HOME_MAP_POINTS = 40
 INDEX_MAP_POINTS = 400  # places drawn on the locations directory's map, most mentioned first
 
 
-def page_renderers(site: Site, env: Environment) -> dict[str, Callable[[], str]]:
+def page_renderers(
+    site: Site, env: Environment, timeline_blocks: dict[str, str] | None = None
+) -> dict[str, Callable[[], str]]:
     """Every generated page: {path under docs_dir: a function that renders its Markdown}.
 
     The plugin renders each page only when MkDocs reads it, so a build never holds the Markdown
-    of every page at once. Paths use only safe ids.
+    of every page at once. Paths use only safe ids. `timeline_blocks` (render_timeline) keeps
+    each timeline page's list of events for the next build.
     """
     corpus = site.corpus
     pages: dict[str, Callable[[], str]] = {"index.md": lambda: render_home(site, env)}
-    pages.update(timeline_renderers(site, env))
+    pages.update(timeline_renderers(site, env, timeline_blocks))
     pages["briefs/index.md"] = lambda: render_directory(site, env, "briefs")
     pages["actors/index.md"] = lambda: render_directory(site, env, "actors")
     pages["locations/index.md"] = lambda: render_directory(site, env, "locations")
@@ -122,9 +125,11 @@ def timeline_pages_of(site: Site) -> list[TimelinePage]:
     return paginate(site.corpus.events)
 
 
-def timeline_renderers(site: Site, env: Environment) -> dict[str, Callable[[], str]]:
+def timeline_renderers(
+    site: Site, env: Environment, blocks: dict[str, str] | None = None
+) -> dict[str, Callable[[], str]]:
     pages = timeline_pages_of(site)
-    return {p.src: functools.partial(render_timeline, site, env, p, pages) for p in pages}
+    return {p.src: functools.partial(render_timeline, site, env, p, pages, blocks) for p in pages}
 
 
 def timeline_pages(site: Site, env: Environment) -> dict[str, str]:
@@ -150,13 +155,29 @@ def _latest_month(pages: list[TimelinePage], now: str) -> LatestMonth | None:
 
 
 def render_timeline(
-    site: Site, env: Environment, page: TimelinePage | None = None, pages: list[TimelinePage] | None = None
+    site: Site,
+    env: Environment,
+    page: TimelinePage | None = None,
+    pages: list[TimelinePage] | None = None,
+    blocks: dict[str, str] | None = None,
 ) -> str:
-    """One timeline page: its events by month, the filter, and the way to every other page."""
+    """One timeline page: its events by month, the filter, and the way to every other page.
+
+    `blocks`: {page: the HTML of its events}, kept between the rebuilds of `briefing serve`. A
+    page found there shows that block (the plugin keeps only blocks whose events, briefs and
+    names did not change: site/changes.py) instead of rendering its events again; a page
+    rendered is put there."""
     pages = pages or timeline_pages_of(site)
     page = page or pages[-1]
     index = pages.index(page)
-    months = site.months(page.events)
+    kept = blocks.get(page.src) if blocks is not None else None
+    months = site.months(page.events) if kept is None else []
+
+    def keep(html: str) -> str:
+        if blocks is not None:
+            blocks[page.src] = html
+        return ""
+
     return render_page(
         env,
         "timeline.md.j2",
@@ -166,6 +187,8 @@ def render_timeline(
         previous=pages[index - 1] if index > 0 else None,
         next=pages[index + 1] if index + 1 < len(pages) else None,
         months=months,
+        events_block=Markup(kept) if kept is not None else None,
+        keep=keep,
         data_src=site.root_of(page.src) + FILTER_DATA,
         **timeline_frame(site, pages),
     )
