@@ -15,7 +15,8 @@ on_post_build writes the exports, gives the search plugin every page's entries (
 pages' from the last build) before it writes its index, and keeps what this build wrote
 (site/last_build.py); on_serve also watches the templates, so `briefing serve` rebuilds when a
 brief, note or template is edited, and rebuilds for an edit saved during its first build, which
-MkDocs' watcher, started after that build, would miss (first_build_edits.py).
+MkDocs' watcher, started after that build, would miss (first_build_edits.py); a native file
+watcher starts the rebuild as a file is saved rather than at MkDocs' next look (native_watch.py).
 """
 
 from __future__ import annotations
@@ -53,6 +54,7 @@ from .mkdocs_files import (
     search_entries,
     written_last,
 )
+from .native_watch import NativeWatch
 from .project import Project
 from .site import content_files, exports, sanitize
 from .site import pages as render
@@ -89,16 +91,20 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.first_edits: FirstBuildEdits | None = None  # serve: edits saved during its first build
         self.idle = IdleRelease()  # serve: what a build kept is collected between rebuilds
         self.timeline_blocks: dict[str, str] = {}  # serve: each timeline page's events, as HTML
+        self.native = NativeWatch()  # serve: a rebuild starts when a file is saved
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Once per command; the plugin is kept between `serve` rebuilds (MkDocs keeps plugins that
         have this event), and with it the parsed briefs and what the last build wrote."""
         self.command, self.dirty = command, dirty
         self.store, self.last, self.reuse_from, self.first_edits = None, None, None, None
+        self.timeline_blocks = {}
+        self.native.stop()
         logging.getLogger("mkdocs.commands.build").addFilter(DirtyIsExact())
 
     def on_shutdown(self) -> None:
         self.idle.cancel()
+        self.native.stop()
         if self.store is not None:
             self.store.save()
         if self.first_edits is not None:
@@ -424,6 +430,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_serve(self, server, config: MkDocsConfig, builder):
         if self.templates.is_dir():
             server.watch(str(self.templates))
+        self.native.start(server, [Path(config.docs_dir), Path(config.config_file_path), self.templates])
         if self.first_edits is not None:
             self.first_edits.watch(server)
         return server

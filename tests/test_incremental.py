@@ -354,3 +354,40 @@ def test_a_list_page_whose_frame_alone_changed_keeps_its_items():
     new = _shown(renamed, {"x": "1", "y": "1"})
     new.lists = {"timeline/a.md": ("2 events", frozenset({"briefs/x.md"}))}
     assert same_items(old, new) == set()
+
+
+def test_serve_asks_for_a_rebuild_as_soon_as_a_file_is_written_and_not_when_one_is_read(tmp_path):
+    import threading
+    import time
+
+    from site_builder.native_watch import NativeWatch
+
+    class Server:  # what MkDocs' LiveReloadServer holds for a rebuild request
+        def __init__(self):
+            self._rebuild_cond = threading.Condition()
+            self._want_rebuild = False
+
+    def asked(server, within: float) -> bool:
+        with server._rebuild_cond:
+            return server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=within)
+
+    folder, config = tmp_path / "content", tmp_path / "mkdocs.yml"
+    write(folder / "briefs" / "a.md", "text")
+    write(config, "site_name: x\n")
+    write(tmp_path / "other.txt", "not watched")
+    server, watch = Server(), NativeWatch()
+    watch.start(server, [folder, config, tmp_path / "no-such-folder"])
+    try:
+        if watch.observer is None:
+            pytest.skip("no native file watcher on this system")
+        time.sleep(0.3)
+        (folder / "briefs" / "a.md").read_text(encoding="utf-8")
+        (tmp_path / "other.txt").write_text("changed", encoding="utf-8")
+        assert not asked(server, 0.5)  # a read, or a file outside the watched ones: nothing
+        (folder / "briefs" / "a.md").write_text("edited", encoding="utf-8")
+        assert asked(server, 5)
+        server._want_rebuild = False
+        config.write_text("site_name: y\n", encoding="utf-8")
+        assert asked(server, 5)
+    finally:
+        watch.stop()
