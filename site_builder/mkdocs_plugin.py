@@ -267,8 +267,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             for name, make in makers.items():
                 if files.get_file_from_path(name) is None:
                     files.append(written_last(config, name, make))
-        for name, text in render.data_files(self.site).items():  # directory rows, timeline filter data
-            files.append(File.generated(config, name, content=text))
+        for name, make in render.data_makers(self.site).items():  # directory rows, timeline filter data
+            files.append(written_last(config, name, make))
         for name, content in render.assets().items():  # a project's own content/assets/ file wins
             if files.get_file_from_path(name) is None:
                 files.append(File.generated(config, name, content=content))

@@ -25,7 +25,7 @@ from .timeline import FILTER_DATA, TimelinePage, filter_data, paginate
 from .views import Site, is_safe_slug
 
 # the plugin's entry points, from the modules that hold them
-__all__ = ["Site", "assets", "data_files", "make_env", "page_renderers", "page_title"]
+__all__ = ["Site", "assets", "data_files", "data_makers", "make_env", "page_renderers", "page_title"]
 __all__ += ["render_brief"]
 
 LATEST = 8  # events, ahead events and briefs on the home page
@@ -62,14 +62,22 @@ def page_renderers(
 
 def data_files(site: Site) -> dict[str, str]:
     """{path under the site: text}: every directory row and the timeline filter's data."""
+    return {path: make() for path, make in data_makers(site).items()}
+
+
+def data_makers(site: Site) -> dict[str, Callable[[], str]]:
+    """{path under the site: a function making its text}, for data_files: the plugin makes them
+    after the pages are written, so an edited brief's page is on disk first."""
     corpus, urls = site.corpus, site.directory_urls
+
+    def rows(section: str, make: Callable) -> Callable[[], str]:
+        return lambda: directories.data_file(section, make(corpus, urls))
+
     return {
-        directories.DATA["actors"]: directories.data_file("actors", directories.actor_rows(corpus, urls)),
-        directories.DATA["locations"]: directories.data_file(
-            "locations", directories.location_rows(corpus, urls)
-        ),
-        directories.DATA["briefs"]: directories.data_file("briefs", directories.brief_rows(corpus, urls)),
-        FILTER_DATA: filter_data(corpus, timeline_pages_of(site), urls),
+        directories.DATA["actors"]: rows("actors", directories.actor_rows),
+        directories.DATA["locations"]: rows("locations", directories.location_rows),
+        directories.DATA["briefs"]: rows("briefs", directories.brief_rows),
+        FILTER_DATA: lambda: filter_data(corpus, timeline_pages_of(site), urls),
     }
 
 
