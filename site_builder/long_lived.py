@@ -8,7 +8,8 @@ a full build. `keep()` moves every object alive now into the permanent generatio
 later collections look only at what the build makes after it. Objects kept are still freed when
 nothing refers to them; only a reference cycle among them waits for `release()`, which gives them
 back to the collector and collects. `briefing serve` calls it when a rebuild is over and nothing
-has happened for a moment (`release_when_idle`), so the wait for the next page is not lengthened.
+has happened for a moment (`IdleRelease`), so the wait for the next page is not lengthened; after
+any other build, `give_back()` returns them to the collector without a collection.
 """
 
 from __future__ import annotations
@@ -21,6 +22,11 @@ IDLE = 2.0  # seconds after a rebuild before the kept objects are collected (ser
 
 def keep() -> None:
     gc.freeze()
+
+
+def give_back() -> None:
+    """Everything kept goes back to the collector, to be collected when it next runs in full."""
+    gc.unfreeze()
 
 
 def release() -> None:

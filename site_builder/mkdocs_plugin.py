@@ -38,7 +38,7 @@ from mkdocs.structure.pages import Page
 from .briefs.cache import BriefCache
 from .briefs.model import Brief
 from .first_build_edits import FirstBuildEdits
-from .long_lived import IdleRelease, keep
+from .long_lived import IdleRelease, give_back, keep
 from .mkdocs_files import (
     DirtyIsExact,
     RenderedOnRead,
@@ -419,13 +419,19 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.command != "serve":
             self.last.save(self.project.state / STATE_FILE)
             self.last = None  # the next build in this process reads it back, like a new one
-        else:
-            self.idle.schedule()
+        self._after_build()
 
     def on_build_error(self, error: Exception) -> None:
         self.last = None
+        self._after_build()
+
+    def _after_build(self) -> None:
+        """What the build kept goes back to the collector: at once after a build (a process may run
+        more than one, as tests do), when idle while serving (long_lived.py)."""
         if self.command == "serve":
             self.idle.schedule()
+        else:
+            give_back()
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         if self.templates.is_dir():

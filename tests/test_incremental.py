@@ -391,3 +391,28 @@ def test_serve_asks_for_a_rebuild_as_soon_as_a_file_is_written_and_not_when_one_
         assert asked(server, 5)
     finally:
         watch.stop()
+
+
+def test_what_a_build_keeps_goes_back_to_the_collector(tmp_path):
+    import gc
+    import time
+
+    from site_builder import long_lived
+    from site_builder.mkdocs_commands import build_site
+
+    project = new_project(tmp_path / "p")
+    write(project.briefs / "a.md", BRIEFS["a"])
+    build_site(project.config_file)
+    assert gc.get_freeze_count() == 0  # a process running builds one after another keeps nothing
+    long_lived.keep()
+    assert gc.get_freeze_count() > 0
+    idle = long_lived.IdleRelease()
+    idle.schedule(0.05)
+    idle.cancel()  # a rebuild started: nothing collected under it
+    time.sleep(0.2)
+    assert gc.get_freeze_count() > 0
+    idle.schedule(0.05)
+    deadline = time.monotonic() + 5
+    while gc.get_freeze_count() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert gc.get_freeze_count() == 0
