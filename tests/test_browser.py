@@ -8,49 +8,26 @@ docs/screenshots/ (commit them when the site's look changes). A test run leaves 
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
+from conftest import CHROMIUM, served
 
 playwright = pytest.importorskip("playwright.sync_api")
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-default-apps",
-    "--disable-domain-reliability",
-]
 
 pytestmark = pytest.mark.skipif(
     not shutil.which(CHROMIUM), reason="Debian chromium is not installed (.ci/run installs it)"
 )
 
 
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
 @pytest.fixture(scope="module")
 def base_url(built_site):
-    handler = functools.partial(Quiet, directory=str(built_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
+    with served(built_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")
@@ -58,14 +35,6 @@ def screenshots(tmp_path_factory) -> Path:
     """Where page screenshots go: $BRIEFING_SCREENSHOTS (`make screenshots`), else a temporary folder."""
     folder = os.environ.get("BRIEFING_SCREENSHOTS")
     return Path(folder).resolve() if folder else tmp_path_factory.mktemp("screenshots")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
 
 
 class Watch:
@@ -88,15 +57,23 @@ class Watch:
         assert not self.errors, f"console errors: {self.errors}"
 
 
-@pytest.fixture
-def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, service_workers="block")
+def open_page(browser, scheme: str = "light"):
+    """A new browser context and page whose console errors and outside requests are watched."""
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, service_workers="block", color_scheme=scheme
+    )
     watch = Watch()
     context.route("**/*", watch.route)
     page = context.new_page()
     page.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda e: watch.errors.append(str(e)))
     page.watch = watch
+    return context, page, watch
+
+
+@pytest.fixture
+def page(browser):
+    context, page, watch = open_page(browser)
     yield page
     context.close()
     watch.check()
@@ -259,17 +236,13 @@ def hostile_url(tmp_path_factory):
 
     project = hostile_project(tmp_path_factory.mktemp("hostile") / "p")
     site = build_site(project.root / "mkdocs.yml")
-    handler = functools.partial(Quiet, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
     pages = sorted(
         p.parent.relative_to(site).as_posix() + "/"
         for p in site.rglob("index.html")
         if p.parent != site and "assets" not in p.parts and "search" not in p.parts
     )
-    yield f"http://127.0.0.1:{server.server_port}/", ["", *pages]
-    server.shutdown()
-    server.server_close()
+    with served(site) as url:
+        yield url, ["", *pages]
 
 
 def test_hostile_articles_run_no_script_in_the_browser(page, hostile_url):

@@ -5,13 +5,11 @@ the maps as the browser draws them (labels measured with the real font, never ov
 
 from __future__ import annotations
 
-import functools
-import http.server
-import threading
 from pathlib import Path
 
 import pytest
-from test_browser import ARGS, CHROMIUM, Quiet, Watch
+from conftest import CHROMIUM, served
+from test_browser import open_page
 
 playwright = pytest.importorskip("playwright.sync_api")
 
@@ -33,37 +31,13 @@ def corpus(big_project):
 
 @pytest.fixture(scope="module")
 def big_url(big_site):
-    handler = functools.partial(Quiet, directory=str(big_site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    yield f"http://127.0.0.1:{server.server_port}/"
-    server.shutdown()
-    server.server_close()
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with playwright.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield browser
-        browser.close()
-
-
-def _page(browser, scheme: str = "light"):
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 900}, service_workers="block", color_scheme=scheme
-    )
-    watch = Watch()
-    context.route("**/*", watch.route)
-    page = context.new_page()
-    page.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: watch.errors.append(str(e)))
-    return context, page, watch
+    with served(big_site) as url:
+        yield url
 
 
 @pytest.fixture
 def page(browser):
-    context, page, watch = _page(browser)
+    context, page, watch = open_page(browser)
     yield page
     context.close()
     watch.check()
@@ -99,7 +73,7 @@ def _page_kinds(corpus) -> dict[str, str]:
 @pytest.mark.skipif(not AXE.is_file(), reason="axe-core is not installed: `make test` installs it with npm")
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 def test_axe_finds_no_wcag_a_or_aa_violation_on_any_page_kind(browser, big_url, corpus, scheme):
-    context, page, watch = _page(browser, scheme)
+    context, page, watch = open_page(browser, scheme)
     found = {}
     for kind, url in _page_kinds(corpus).items():
         page.goto(big_url + url)

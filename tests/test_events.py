@@ -14,7 +14,7 @@ from site_builder.extract import extract
 from site_builder.extract.events import find_events
 from site_builder.extract.model import Entity, Mention
 from site_builder.extract.times import find_times
-from site_builder.extract.timex_values import calendar_value
+from site_builder.extract.times.values import calendar_value
 from site_builder.inputs.articles import read_article
 
 DCT = dt.date(2021, 7, 8)

@@ -207,7 +207,7 @@ def test_street_numbers_are_not_years(nlp):
 
 
 def test_value_arithmetic():
-    from site_builder.extract import timex_values as tv
+    from site_builder.extract.times import values as tv
 
     thursday = dt.date(2021, 7, 8)
     assert tv.weekday_date(thursday, 3, "past") == thursday  # "on Thursday" in Thursday's paper

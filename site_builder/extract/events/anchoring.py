@@ -18,12 +18,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from ..model import Timex
+from ..times.patterns import EDGE_MOD
+from ..times.values import calendar_value, interval
 from .attachment import WEAK, Anchor
 from .clauses import Clause
-from .event_words import RANGE_OF_SIGNAL
-from .model import Timex
-from .time_patterns import EDGE_MOD
-from .timex_values import calendar_value, interval
+from .rules import RANGE_OF_SIGNAL
 
 NEWS_DAYS = 14  # a date this close to publication is the news, not background
 INHERIT_DEPS = {"conj", "advcl", "parataxis", "ccomp"}

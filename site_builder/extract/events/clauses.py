@@ -13,7 +13,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from .event_words import (
+from ..nlp import lemma
+from .rules import (
     ABILITY_AUX,
     BOUND_DEPS,
     CLAUSE_DEPS,
@@ -27,7 +28,6 @@ from .event_words import (
     SPECULATIVE_AUX,
     STATIVE,
 )
-from .nlp import lemma
 
 VERBS = ("VERB", "AUX")
 RELATIVIZERS = {"WDT", "WP", "WP$", "WRB"}

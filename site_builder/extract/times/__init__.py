@@ -4,7 +4,7 @@ Spans come from compiled patterns over the text (dates in the usual news forms, 
 months, "last week", "two days ago", durations, sets, clock times, vague references); the
 parse is used only where a pattern cannot decide: the tense of the governing verb picks
 past or future for a bare weekday or month, and a bare number is a year only when it is
-not counting something ("2000 people"). Values are computed in `timex_values`.
+not counting something ("2000 people"). Values are computed in `values`.
 Spans follow the TimeML corpora: the signal ("on", "in", "since") and a quantity modifier
 ("about", "more than") stay outside, a position in time ("early", "mid-", "the end of") inside;
 each sets `mod` (APPROX, MORE_THAN, START, MID, END; "since X" is START).
@@ -22,13 +22,12 @@ from collections.abc import Callable
 
 from spacy.tokens import Doc
 
-from . import timex_values as tv
-from .model import Timex
-from .nlp import doc_text
-from .tense import tense_at
-from .time_filters import keep
-from .time_handlers import HANDLERS, Ctx
-from .time_patterns import (
+from ..model import Timex
+from ..nlp import doc_text
+from . import values as tv
+from .filters import keep
+from .handlers import HANDLERS, Ctx
+from .patterns import (
     ABSOLUTE,
     AMOUNT_MOD,
     EDGE_MOD,
@@ -43,6 +42,7 @@ from .time_patterns import (
     SIGNAL_MOD,
     TARGET_FOR,
 )
+from .tense import tense_at
 
 WRITTEN_DATE = "briefing.written_date"  # Doc.user_data key: the day the article's relative times count from
 COMPILED = [(name, re.compile(p, re.IGNORECASE), HANDLERS[name]) for name, p in PATTERNS]

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from . import places
-from .names import HONORIFICS, TITLES, word
+from .. import places
+from ..names import HONORIFICS, TITLES, word
 
 LINKS = {"of", "to", "for", "the", "'s", "\u2019s", "-", "and", "at", "&"}
 MAX_ROLE_WORDS = 12

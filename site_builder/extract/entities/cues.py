@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import re
 
-from . import names, places
-from .words.organizations import NEWS_WORDS, ORG_ENDINGS, ORG_WORDS
-from .words.place_words import FEATURE_FIRST, PLACE_WORDS
+from .. import names, places
+from ..words.organizations import NEWS_WORDS, ORG_ENDINGS, ORG_WORDS
+from ..words.place_words import FEATURE_FIRST, PLACE_WORDS
 
 SCORE = re.compile(r"(?<![\d.,:/-])\d{1,2}\s?[\u2013\u2014-]\s?\d{1,2}(?![\d.,:/-])")
 

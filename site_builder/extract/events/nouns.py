@@ -13,10 +13,10 @@ import datetime as dt
 
 from spacy.tokens import Token
 
-from .event_words import EVENT_NOUNS
-from .model import Event, Mention, Timex
-from .nlp import doc_text, lemma
-from .timex_values import calendar_value, interval
+from ..model import Event, Mention, Timex
+from ..nlp import doc_text, lemma
+from ..times.values import calendar_value, interval
+from .rules import EVENT_NOUNS
 
 LEADING = {"the", "a", "an", "this", "that", "these", "those"}
 MAX_WORDS = 12  # a longer phrase is cut at the noun

@@ -1,6 +1,6 @@
 """Time expressions as data: the regular expressions and word tables `times` and its handlers use.
 
-`PATTERNS` lists (name, regex) in the order ties are broken; `time_handlers.HANDLERS` gives each
+`PATTERNS` lists (name, regex) in the order ties are broken; `handlers.HANDLERS` gives each
 name the function that computes its TIMEX3 value. Everything here is compiled once at import.
 """
 

@@ -8,7 +8,7 @@ lying ahead). The event holding the main clause covers the sentence and reads as
 one set apart ("Karimov, who joined the ministry in 2015, resigned on Monday") covers its own
 clause and reads as that clause with its subject ("Karimov joined the ministry in 2015").
 A noun naming an occurrence at a time of its own ("after Monday's sell-off") is an event too
-(`event_nouns`). Questions and title-case trails without a full stop report nothing.
+(`nouns`). Questions and title-case trails without a full stop report nothing.
 """
 
 from __future__ import annotations
@@ -20,14 +20,14 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ..model import Entity, Event, Mention, Timex
+from ..nlp import doc_text
+from ..times import WRITTEN_DATE
+from ..times.values import calendar_value, interval
 from .anchoring import NEWS_DAYS, Dating, Narrative, date_clauses
 from .attachment import anchors_of
 from .clauses import RELATIVIZERS, SUBJECTS, Clause, Quotes, clause_heads, clauses_of
-from .event_nouns import noun_event
-from .model import Entity, Event, Mention, Timex
-from .nlp import doc_text
-from .times import WRITTEN_DATE
-from .timex_values import calendar_value, interval
+from .nouns import noun_event
 
 MAX_TEXT = 300
 PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")

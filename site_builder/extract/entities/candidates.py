@@ -8,13 +8,13 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span
 
-from . import names, places
+from .. import names, places
+from ..model import Entity
+from ..nlp import doc_text
+from ..words.organizations import BELIEF_SUFFIXES, GENERIC_BODIES, NOT_ACRONYM_NAMES, PORTFOLIOS
+from ..words.place_words import AREA_NOUNS
 from .cues import SCORE, cue_kind, given_name
-from .model import Entity
-from .nlp import doc_text
 from .spans import find_spans
-from .words.organizations import BELIEF_SUFFIXES, GENERIC_BODIES, NOT_ACRONYM_NAMES, PORTFOLIOS
-from .words.place_words import AREA_NOUNS
 
 
 @dataclass

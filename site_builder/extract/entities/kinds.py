@@ -9,12 +9,9 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from . import names, places, toponyms
-from .candidates import Cand
-from .cues import SCORE, cue_kind, given_name
-from .nlp import doc_text, lemma
-from .spans import MIN_SCAN_CITY
-from .words.organizations import (
+from .. import names, places, toponyms
+from ..nlp import doc_text, lemma
+from ..words.organizations import (
     ACTOR_VERBS,
     COMPANY_VERBS,
     GROUP_NOUNS,
@@ -22,8 +19,8 @@ from .words.organizations import (
     ORG_WORDS,
     SERVICE_CONTEXT,
 )
-from .words.people import OCCUPATIONS, PARTICLES
-from .words.place_words import (
+from ..words.people import OCCUPATIONS, PARTICLES
+from ..words.place_words import (
     AREA_NOUNS,
     LOCATIVE,
     PLACE_NOUNS,
@@ -31,8 +28,11 @@ from .words.place_words import (
     PLACE_WORDS,
     SETTLEMENT_NOUNS,
 )
-from .words.sports import SPORTS_WORDS, UK_NATIONS
-from .words.things import INDEX_WORDS, PATHOGEN_WORDS, THING_BEFORE, THING_HEADS
+from ..words.sports import SPORTS_WORDS, UK_NATIONS
+from ..words.things import INDEX_WORDS, PATHOGEN_WORDS, THING_BEFORE, THING_HEADS
+from .candidates import Cand
+from .cues import SCORE, cue_kind, given_name
+from .spans import MIN_SCAN_CITY
 
 PLACE_AFTER = PLACE_WORDS | AREA_NOUNS | SETTLEMENT_NOUNS  # "the Gondra district", "Nairobi slum Kibera"
 SPACY_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "place", "LOC": "place", "FAC": "place"}

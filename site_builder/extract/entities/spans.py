@@ -10,10 +10,10 @@ import re
 
 from spacy.tokens import Doc, Span
 
-from . import names, places
+from .. import names, places
+from ..nlp import doc_text
+from ..words.organizations import NEWS_WORDS, NOT_ACRONYM_NAMES, ORG_CONTEXT, ORG_WORDS
 from .cues import cue_kind, given_name, surname_token
-from .nlp import doc_text
-from .words.organizations import NEWS_WORDS, NOT_ACRONYM_NAMES, ORG_CONTEXT, ORG_WORDS
 
 LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP"}
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .nlp import lemma
-from .time_patterns import FUTURE_HEADS
+from ..nlp import lemma
+from .patterns import FUTURE_HEADS
 
 MODALS = {"would", "'d", "could", "might", "may", "should", "must", "can", "ca"}  # what may yet happen
 

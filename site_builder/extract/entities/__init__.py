@@ -19,14 +19,15 @@ import re
 
 from spacy.tokens import Doc
 
-from . import places, roles
+from .. import places
+from ..identity import actor_id
+from ..model import Entity, Mention
+from ..nlp import doc_text, lemma
+from ..words.place_words import STATIVE
+from . import roles
 from .candidates import Cand, find_candidates
 from .grouping import group_mentions, kind_of, name_of, propagate
-from .identity import actor_id
 from .kinds import decide_kinds, short_team_names
-from .model import Entity, Mention
-from .nlp import doc_text, lemma
-from .words.place_words import STATIVE
 
 WITHIN_OF = re.compile(
     r"^(?:['\u2019]s)?\s+(?:district|province|county|region|city|town|village|area)\s+of\s+$"

@@ -1,8 +1,8 @@
-"""TIMEX3 values for pattern matches: one handler per pattern in `time_patterns`.
+"""TIMEX3 values for pattern matches: one handler per pattern in `patterns`.
 
 A handler takes the match and a `Ctx` (the article's date, the dates mentioned so far, the tense
 of the governing verb) and returns (type, value), or None when the match is no time after all.
-The calendar arithmetic itself lives in `timex_values`.
+The calendar arithmetic itself lives in `values`.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import timex_values as tv
-from .time_patterns import ADVERB_SETS, HOLIDAYS, PRECISION, REL_WORDS
+from . import values as tv
+from .patterns import ADVERB_SETS, HOLIDAYS, PRECISION, REL_WORDS
 
 
 @dataclass

@@ -10,8 +10,8 @@ import re
 
 from spacy.tokens import Doc
 
-from . import timex_values as tv
-from .time_patterns import (
+from . import values as tv
+from .patterns import (
     LABEL_BEFORE,
     LEVEL_NOUNS,
     LEVEL_SIGNALS,

@@ -21,10 +21,10 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from ..model import Timex
+from ..nlp import doc_text
 from .clauses import SUBJECTS, Clause, Quotes
-from .event_words import COMPARISON_WORDS, LIFTED_SIGNALS, MODIFIER_DEPS, NAMING_PREPS, SETTING_PREPS
-from .model import Timex
-from .nlp import doc_text
+from .rules import COMPARISON_WORDS, LIFTED_SIGNALS, MODIFIER_DEPS, NAMING_PREPS, SETTING_PREPS
 
 NOUNS = ("NOUN", "PROPN", "PRON", "NUM")
 FRONTED = re.compile(r"[\s\"'\u201c\u2018(]*(?:(?:on|in|at|by|during|since|until|from|early|late)\s+)?", re.I)

@@ -9,11 +9,11 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from . import names, places
+from .. import names, places
+from ..identity import short_forms, usable
+from ..nlp import doc_text
 from .candidates import Cand
 from .cues import cue_kind
-from .identity import short_forms, usable
-from .nlp import doc_text
 
 
 def _tokens(text: str) -> list[str]:
