@@ -4,8 +4,8 @@
 
 - `briefing serve`: the time from saving a brief to its new page being on disk (a title edit,
   an added actor, a deleted brief: the page gone), and to the end of that rebuild (exports and
-  search index written, browsers told to reload). Saving is noticed by MkDocs' file watcher,
-  which looks every half second: that wait is part of the figure, as it is of a person's.
+  search index written, browsers told to reload). The time the file watcher takes to notice the
+  save (inotify, or MkDocs' look every half second) is part of the figure, as it is of a person's.
 - `briefing build` after one edit (a title), against the full build the caller measured.
 
 Each edit is undone after it is measured (and that rebuild is not timed).
