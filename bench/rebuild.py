@@ -4,8 +4,8 @@
 
 - `briefing serve`: the time from saving a brief to its new page being on disk (a title edit,
   an added actor, a deleted brief: the page gone), and to the end of that rebuild (exports and
-  search index written, browsers told to reload). Saving is noticed by MkDocs' file watcher,
-  which looks every half second: that wait is part of the figure, as it is of a person's.
+  search index written, browsers told to reload). The time the file watcher takes to notice the
+  save (inotify, or MkDocs' look every half second) is part of the figure, as it is of a person's.
 - `briefing build` after one edit (a title), against the full build the caller measured.
 
 Each edit is undone after it is measured (and that rebuild is not timed).
@@ -24,7 +24,14 @@ from pathlib import Path
 from .measure import run
 
 POLL = 0.02  # seconds between looks at the page file
-TIMEOUT = 600  # seconds: a time-out for a stuck server, not a target
+TIMEOUT_PER_BRIEF = 0.6  # seconds per brief (a full build takes about 0.04 s per brief): a stuck server
+MIN_TIMEOUT = 600  # seconds, at any size
+
+
+def timeout(project: Path) -> float:
+    """How long to wait for a build before calling the server stuck: it grows with the briefing."""
+    briefs = sum(1 for _ in (project / "content" / "briefs").glob("*.md"))
+    return max(MIN_TIMEOUT, TIMEOUT_PER_BRIEF * briefs)
 
 
 def _briefing(*args: str) -> list[str]:
@@ -85,6 +92,7 @@ class Server:
                 _briefing("serve", "-a", f"127.0.0.1:{port}"), cwd=project, stdout=out, stderr=out, env=env
             )
         self.started = time.perf_counter()
+        self.timeout = timeout(project)
 
     @property
     def site(self) -> Path | None:
@@ -104,14 +112,14 @@ class Server:
         while not done():
             if self.proc.poll() is not None:
                 raise SystemExit(f"bench: `briefing serve` stopped while waiting for {what}; see {self.log}")
-            if time.perf_counter() - start > TIMEOUT:
-                raise SystemExit(f"bench: no {what} after {TIMEOUT} s; see {self.log}")
+            if time.perf_counter() - start > self.timeout:
+                raise SystemExit(f"bench: no {what} after {self.timeout:.0f} s; see {self.log}")
             time.sleep(POLL)
         return time.perf_counter() - start
 
     def stop(self) -> None:
         self.proc.terminate()
-        self.proc.wait(timeout=60)
+        self.proc.wait(timeout=self.timeout)  # it removes its temporary site first
 
 
 def _rmtree(path: Path) -> None:

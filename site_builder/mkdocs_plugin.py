@@ -15,7 +15,8 @@ on_post_build writes the exports, gives the search plugin every page's entries (
 pages' from the last build) before it writes its index, and keeps what this build wrote
 (site/last_build.py); on_serve also watches the templates, so `briefing serve` rebuilds when a
 brief, note or template is edited, and rebuilds for an edit saved during its first build, which
-MkDocs' watcher, started after that build, would miss (first_build_edits.py).
+MkDocs' watcher, started after that build, would miss (first_build_edits.py); a native file
+watcher starts the rebuild as a file is saved rather than at MkDocs' next look (native_watch.py).
 """
 
 from __future__ import annotations
@@ -37,6 +38,7 @@ from mkdocs.structure.pages import Page
 from .briefs.cache import BriefCache
 from .briefs.model import Brief
 from .first_build_edits import FirstBuildEdits
+from .long_lived import IdleRelease, give_back, keep
 from .mkdocs_files import (
     DirtyIsExact,
     RenderedOnRead,
@@ -52,14 +54,16 @@ from .mkdocs_files import (
     search_entries,
     written_last,
 )
+from .native_watch import NativeWatch
 from .project import Project
 from .site import content_files, exports, sanitize
 from .site import pages as render
-from .site.changes import Shown, list_pages, stale_pages
+from .site.changes import Shown, list_pages, same_items, stale_pages
 from .site.corpus import BRIEF_CACHE, OUTSIDE, Corpus, load_corpus
 from .site.last_build import STATE_FILE, LastBuild, fingerprint, forget
 
 log = logging.getLogger("mkdocs.plugins.briefing")
+KEEP_EVERY = 500  # pages: objects made for them so far are kept out of the collector's way (long_lived.py)
 KNOWN_PLUGINS = {"briefing", "search", "material/search"}  # the plugins an incremental build knows
 
 
@@ -85,21 +89,29 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # writes a new folder and swaps it in): its untouched pages are linked, not rendered
         self.reuse_from: Path | None = None
         self.first_edits: FirstBuildEdits | None = None  # serve: edits saved during its first build
+        self.idle = IdleRelease()  # serve: what a build kept is collected between rebuilds
+        self.timeline_blocks: dict[str, str] = {}  # serve: each timeline page's events, as HTML
+        self.native = NativeWatch()  # serve: a rebuild starts when a file is saved
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Once per command; the plugin is kept between `serve` rebuilds (MkDocs keeps plugins that
         have this event), and with it the parsed briefs and what the last build wrote."""
         self.command, self.dirty = command, dirty
         self.store, self.last, self.reuse_from, self.first_edits = None, None, None, None
+        self.timeline_blocks = {}
+        self.native.stop()
         logging.getLogger("mkdocs.commands.build").addFilter(DirtyIsExact())
 
     def on_shutdown(self) -> None:
+        self.idle.cancel()
+        self.native.stop()
         if self.store is not None:
             self.store.save()
         if self.first_edits is not None:
             self.first_edits.end()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.idle.cancel()
         root = Path(config.config_file_path).resolve().parent
         docs = Path(config.docs_dir).resolve()
         self.docs_dir = Path(config.docs_dir)  # as MkDocs writes its files' paths
@@ -132,10 +144,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             defer_html=True,  # big HTML blocks skip Markdown; on_page_content puts them back
         )
         self.by_src = {}
-        for brief in self.corpus.briefs.values():
-            if brief.path is not None and docs in brief.path.resolve().parents:
-                self.by_src[brief.path.resolve().relative_to(docs).as_posix()] = brief
+        prefix = self.project.briefs.relative_to(docs).as_posix()
+        for brief in self.corpus.briefs.values():  # read from content/briefs/, links out refused
+            if brief.path is not None and brief.path.parent == self.project.briefs:
+                self.by_src[f"{prefix}/{brief.path.name}"] = brief
         self._plan(config, versions)
+        keep()  # what is loaded now lives to the end of the build: no collection need look at it
+        self.converted = 0
         return config
 
     def _intro(self, docs: Path) -> str:
@@ -164,7 +179,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.by_src,
             {f"{prefix}/{name}": ":".join(map(str, key)) for name, key in versions.items()},
             notes,
-            list_pages(self.site),
+            list_pages(self.site, {b.id: src for src, b in self.by_src.items()}),
         )
         self.published = Path(self.reuse_from or config.site_dir).resolve()
         self.fingerprint = fingerprint(
@@ -191,6 +206,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         )
         self.last = last if usable else None
         self.stale = stale_pages(self.last.shown, self.shown) if self.last else None
+        if self.command == "serve":  # lists of events kept from the last build, where still true
+            same = same_items(self.last.shown if self.last else None, self.shown)
+            self.timeline_blocks = {k: v for k, v in self.timeline_blocks.items() if k in same}
         self.tracked = self.shown.pages()
         self.entries = {}
 
@@ -218,12 +236,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_files(self, files: Files, config: MkDocsConfig) -> Files:
         assert self.site is not None and self.corpus is not None
-        pages = render.page_renderers(self.site, self.env)
+        blocks = self.timeline_blocks if self.command == "serve" else None
+        pages = render.page_renderers(self.site, self.env, blocks)
         bad = {Path(e.path).resolve() for e in self.corpus.errors}
         for file in self._content_files(files):
             src = file.src_uri
             is_note = src.startswith(("actors/", "locations/")) and src.endswith(".md")
-            is_bad = file.abs_src_path and Path(file.abs_src_path).resolve() in bad
+            is_bad = bad and file.abs_src_path and Path(file.abs_src_path).resolve() in bad
             if is_note or is_bad or src in pages or src == "intro.md":
                 files.remove(file)
             elif src in self.by_src:  # its page is made from the parsed brief, when MkDocs reads it
@@ -248,8 +267,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             for name, make in makers.items():
                 if files.get_file_from_path(name) is None:
                     files.append(written_last(config, name, make))
-        for name, text in render.data_files(self.site).items():  # directory rows, timeline filter data
-            files.append(File.generated(config, name, content=text))
+        for name, make in render.data_makers(self.site).items():  # directory rows, timeline filter data
+            files.append(written_last(config, name, make))
         for name, content in render.assets().items():  # a project's own content/assets/ file wins
             if files.get_file_from_path(name) is None:
                 files.append(File.generated(config, name, content=content))
@@ -282,9 +301,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         kept, left_out = [], []
         named_in: str | None = None
         include = content_files.include_patterns(self.config.include)
-        for file in mine:
-            shown = f"{self.project.relative(self.project.content)}/{file.src_uri}"
-            if not self.project.contains(Path(file.abs_src_path)):
+        content = self.project.relative(self.project.content)
+        inside = self.project.inside([Path(f.abs_src_path) for f in mine])
+        for file, ok in zip(mine, inside, strict=True):
+            shown = f"{content}/{file.src_uri}"
+            if not ok:
                 files.remove(file)
                 log.error(
                     "%s: links to a file outside the project; not published (copy it into the project)", shown
@@ -343,6 +364,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if not page.is_homepage and page.title and "title" not in page.meta:
             page.meta["title"] = render.page_title(page.title)
         page.markdown = ""
+        self.converted += 1
+        if self.converted % KEEP_EVERY == 0:  # the pages converted so far live to the end of the build
+            keep()
         if page.file.generated_by is None:  # a page a person wrote under content/: all of it
             return sanitize.clean(html, config.site_url)
         return sanitize.clean_user_parts(html, config.site_url)
@@ -395,13 +419,24 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.command != "serve":
             self.last.save(self.project.state / STATE_FILE)
             self.last = None  # the next build in this process reads it back, like a new one
+        self._after_build()
 
     def on_build_error(self, error: Exception) -> None:
         self.last = None
+        self._after_build()
+
+    def _after_build(self) -> None:
+        """What the build kept goes back to the collector: at once after a build (a process may run
+        more than one, as tests do), when idle while serving (long_lived.py)."""
+        if self.command == "serve":
+            self.idle.schedule()
+        else:
+            give_back()
 
     def on_serve(self, server, config: MkDocsConfig, builder):
         if self.templates.is_dir():
             server.watch(str(self.templates))
+        self.native.start(server, [Path(config.docs_dir), Path(config.config_file_path), self.templates])
         if self.first_edits is not None:
             self.first_edits.watch(server)
         return server

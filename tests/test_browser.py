@@ -8,17 +8,13 @@ docs/screenshots/ (commit them when the site's look changes). A test run leaves 
 
 from __future__ import annotations
 
-import contextlib
-import functools
-import http.server
 import os
 import shutil
-import threading
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import CHROMIUM
+from conftest import CHROMIUM, served
 
 playwright = pytest.importorskip("playwright.sync_api")
 
@@ -26,24 +22,6 @@ playwright = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.skipif(
     not shutil.which(CHROMIUM), reason="Debian chromium is not installed (.ci/run installs it)"
 )
-
-
-class Quiet(http.server.SimpleHTTPRequestHandler):
-    def log_message(self, *args):
-        pass
-
-
-@contextlib.contextmanager
-def served(folder: Path):
-    """A stdlib HTTP server for `folder` on a free port of 127.0.0.1; yields its base URL."""
-    handler = functools.partial(Quiet, directory=str(folder))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="module")

@@ -8,7 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from test_browser import CHROMIUM, open_page, served
+from conftest import CHROMIUM, served
+from test_browser import open_page
 
 playwright = pytest.importorskip("playwright.sync_api")
 

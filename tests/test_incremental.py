@@ -15,7 +15,8 @@ from conftest import new_project, write
 
 from site_builder.briefs.model import Brief, EntityRef
 from site_builder.extract.model import Event
-from site_builder.site.changes import Shown, brief_entities, stale_pages
+from site_builder.site import timeline
+from site_builder.site.changes import Shown, brief_entities, same_items, stale_pages
 from site_builder.site.corpus import build_corpus
 from site_builder.site.last_build import STATE_FILE, LastBuild
 
@@ -148,15 +149,25 @@ EDITS = [
 ]
 
 
-def full_build(project, where: Path) -> Path:
-    """A full build of a copy of the project: no state from an earlier build."""
+def full_build(project, where: Path, keep_serving: bool = False) -> Path:
+    """A full build of a copy of the project: no state from an earlier build. MkDocs keeps one
+    plugin object per process; `keep_serving` gives it back what `serve` had kept, afterwards."""
+    from mkdocs.config import load_config
+
     from site_builder.mkdocs_commands import build_site
 
+    plugin = load_config(str(project.config_file)).plugins["briefing"]
+    kept = dict(plugin.__dict__)
     shutil.rmtree(where, ignore_errors=True)
     where.mkdir(parents=True)
     shutil.copy(project.config_file, where / "mkdocs.yml")
     shutil.copytree(project.content, where / "content")
-    return build_site(where / "mkdocs.yml")
+    try:
+        return build_site(where / "mkdocs.yml")
+    finally:
+        if keep_serving:
+            plugin.__dict__.clear()
+            plugin.__dict__.update(kept)
 
 
 def incremental_build(project, command: str) -> Path:
@@ -202,9 +213,14 @@ def snapshot(site: Path) -> dict[str, int]:
 
 
 @pytest.mark.parametrize("command", ["build", "serve"])
-def test_a_chain_of_incremental_builds_gives_the_bytes_of_a_full_build(tmp_path, command):
+@pytest.mark.parametrize("timeline_page", [None, 1], ids=["one-timeline-page", "a-timeline-page-per-event"])
+def test_a_chain_of_incremental_builds_gives_the_bytes_of_a_full_build(
+    tmp_path, command, timeline_page, monkeypatch
+):
     from mkdocs.config import load_config
 
+    if timeline_page:  # pages of one event: an edit re-renders only the page of its brief's events
+        monkeypatch.setattr(timeline, "TIMELINE_PAGE", timeline_page)
     project = new_project(tmp_path / "p")
     for name, text in BRIEFS.items():
         write(project.briefs / f"{name}.md", text)
@@ -216,14 +232,20 @@ def test_a_chain_of_incremental_builds_gives_the_bytes_of_a_full_build(tmp_path,
         os.utime(project.config_file)  # a file time MkDocs compares must not matter
         change(project)
         incremental_build(project, command)
-        if command == "build" or what == EDITS[-1][0]:  # serve: the end of the chain only
-            problems = differences(site, full_build(project, tmp_path / "full"))
+        if command == "build" or timeline_page or what == EDITS[-1][0]:
+            problems = differences(
+                site, full_build(project, tmp_path / "full", keep_serving=command == "serve")
+            )
             assert not problems, f"after {what}: {problems[:10]}"
         written = written_since(site, before)
         if what == "a title edit":  # the brief, its entities, the site-wide pages: nothing else
             assert "briefs/a/index.html" in written and "actors/emomali-rahmon/index.html" in written
             assert "briefs/b/index.html" not in written and "actors/ashraf-ghani/index.html" not in written
             assert "search/search_index.json" in written
+            if timeline_page:  # a's event is in July 2021; the other timeline pages stay as they were
+                assert "timeline/2021-07/index.html" in written
+                assert not {"timeline/2021-08/index.html", "timeline/index.html"} & written
+                assert "timeline/2021-08-2/index.html" in snapshot(site)
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     pages = {d["location"].split("#")[0] for d in index["docs"]}
     assert {"briefs/a/", "briefs/b/", "briefs/c/", "briefs/e/", "briefs/f/"} <= pages  # search stays complete
@@ -309,3 +331,88 @@ def test_an_edit_touches_its_brief_and_entities_and_a_rename_reaches_every_page_
     stale = stale_pages(old, new)
     assert {"briefs/x.md", "briefs/y.md", "actors/bob.md", "actors/ann.md", "locations/paris.md"} <= stale
     assert not stale & {"briefs/z.md", "actors/cyd.md", "locations/rome.md"}
+
+
+def test_a_list_page_whose_frame_alone_changed_keeps_its_items():
+    briefs = {"x": _brief("x", ["ann"], []), "y": _brief("y", ["bob"], []), "z": _brief("z", ["cyd"], [])}
+    old = _shown(briefs, {"x": "1", "y": "1", "z": "1"})
+    old.lists = {
+        "timeline/a.md": ("3 events", frozenset({"briefs/x.md"})),
+        "timeline.md": ("3 events", frozenset({"briefs/y.md", "briefs/z.md"})),
+    }
+    del briefs["z"]  # z's events leave the newest page; the total every page shows changes
+    new = _shown(briefs, {"x": "1", "y": "1"})
+    new.lists = {
+        "timeline/a.md": ("2 events", frozenset({"briefs/x.md"})),
+        "timeline.md": ("2 events", frozenset({"briefs/y.md"})),
+    }
+    assert {"timeline/a.md", "timeline.md"} <= stale_pages(old, new)  # both pages are rendered again
+    assert same_items(old, new) == {"timeline/a.md"}  # the first keeps its list of events
+    assert same_items(None, new) == set()
+    renamed = dict(briefs, x=_brief("x", ["ann"], []))
+    renamed["x"].actors[0].name = "Anne"  # a name its events show changes: its list is made again
+    new = _shown(renamed, {"x": "1", "y": "1"})
+    new.lists = {"timeline/a.md": ("2 events", frozenset({"briefs/x.md"}))}
+    assert same_items(old, new) == set()
+
+
+def test_serve_asks_for_a_rebuild_as_soon_as_a_file_is_written_and_not_when_one_is_read(tmp_path):
+    import threading
+    import time
+
+    from site_builder.native_watch import NativeWatch
+
+    class Server:  # what MkDocs' LiveReloadServer holds for a rebuild request
+        def __init__(self):
+            self._rebuild_cond = threading.Condition()
+            self._want_rebuild = False
+
+    def asked(server, within: float) -> bool:
+        with server._rebuild_cond:
+            return server._rebuild_cond.wait_for(lambda: server._want_rebuild, timeout=within)
+
+    folder, config = tmp_path / "content", tmp_path / "mkdocs.yml"
+    write(folder / "briefs" / "a.md", "text")
+    write(config, "site_name: x\n")
+    write(tmp_path / "other.txt", "not watched")
+    server, watch = Server(), NativeWatch()
+    watch.start(server, [folder, config, tmp_path / "no-such-folder"])
+    try:
+        if watch.observer is None:
+            pytest.skip("no native file watcher on this system")
+        time.sleep(0.3)
+        (folder / "briefs" / "a.md").read_text(encoding="utf-8")
+        (tmp_path / "other.txt").write_text("changed", encoding="utf-8")
+        assert not asked(server, 0.5)  # a read, or a file outside the watched ones: nothing
+        (folder / "briefs" / "a.md").write_text("edited", encoding="utf-8")
+        assert asked(server, 5)
+        server._want_rebuild = False
+        config.write_text("site_name: y\n", encoding="utf-8")
+        assert asked(server, 5)
+    finally:
+        watch.stop()
+
+
+def test_what_a_build_keeps_goes_back_to_the_collector(tmp_path):
+    import gc
+    import time
+
+    from site_builder import long_lived
+    from site_builder.mkdocs_commands import build_site
+
+    project = new_project(tmp_path / "p")
+    write(project.briefs / "a.md", BRIEFS["a"])
+    build_site(project.config_file)
+    assert gc.get_freeze_count() == 0  # a process running builds one after another keeps nothing
+    long_lived.keep()
+    assert gc.get_freeze_count() > 0
+    idle = long_lived.IdleRelease()
+    idle.schedule(0.05)
+    idle.cancel()  # a rebuild started: nothing collected under it
+    time.sleep(0.2)
+    assert gc.get_freeze_count() > 0
+    idle.schedule(0.05)
+    deadline = time.monotonic() + 5
+    while gc.get_freeze_count() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert gc.get_freeze_count() == 0

@@ -174,7 +174,7 @@ LAYERS = [  # lowest first; a module may import its own layer and those below it
     {"briefs"},
     {"ingest", "site"},
     {"cli", "console", "mkdocs_plugin", "mkdocs_files", "mkdocs_commands", "deploy", "starter"}
-    | {"first_build_edits"},
+    | {"first_build_edits", "long_lived", "native_watch"},
 ]
 MKDOCS_ADAPTERS = {"mkdocs_plugin", "mkdocs_files", "mkdocs_commands"}
 

@@ -8,14 +8,11 @@ any to another host fails the test. The same tricks are checked against the sani
 
 from __future__ import annotations
 
-import functools
-import http.server
 import shutil
-import threading
 from urllib.parse import urlsplit
 
 import pytest
-from conftest import new_project, write
+from conftest import CHROMIUM, new_project, served, write
 
 from site_builder.site.sanitize import clean, url_allowed
 
@@ -69,8 +66,7 @@ def test_clean_keeps_content_markup_and_drops_what_runs_or_loads():
     assert "evil" not in out and "onerror" not in out and "script" not in out and "iframe" not in out
 
 
-playwright = pytest.importorskip("playwright.sync_api")
-CHROMIUM = "/usr/bin/chromium"
+pytest.importorskip("playwright.sync_api")
 
 
 @pytest.fixture(scope="module")
@@ -92,30 +88,21 @@ def tricky_site(tmp_path_factory):
 @pytest.mark.skipif(
     not shutil.which(CHROMIUM), reason="Debian chromium is not installed (.ci/run installs it)"
 )
-def test_no_request_leaves_localhost_in_chromium(tricky_site):
-    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tricky_site))
-    handler.log_message = lambda *args: None
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_port}/"
+def test_no_request_leaves_localhost_in_chromium(tricky_site, browser):
     requested: list[str] = []
-    try:
-        with playwright.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
-            page = browser.new_page()
-            page.on("request", lambda request: requested.append(request.url))
-            page.route(
-                "**/*", lambda route: route.continue_() if "127.0.0.1" in route.request.url else route.abort()
-            )
-            for path in ("", "briefs/2024-01-01-talks/", "actors/someone/", "about/"):
-                response = page.goto(base + path, wait_until="load")
-                assert response and response.ok, path
-                page.wait_for_timeout(300)
-                assert page.locator("text=Talks went on in Doha").count() >= 1, path
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+    with served(tricky_site) as base:
+        context = browser.new_context()
+        page = context.new_page()
+        page.on("request", lambda request: requested.append(request.url))
+        page.route(
+            "**/*", lambda route: route.continue_() if "127.0.0.1" in route.request.url else route.abort()
+        )
+        for path in ("", "briefs/2024-01-01-talks/", "actors/someone/", "about/"):
+            response = page.goto(base + path, wait_until="load")
+            assert response and response.ok, path
+            page.wait_for_timeout(300)
+            assert page.locator("text=Talks went on in Doha").count() >= 1, path
+        context.close()
     outside = [url for url in requested if urlsplit(url).hostname != "127.0.0.1"]
     assert outside == []
     assert len(requested) > 10  # the pages and their assets were loaded and watched

@@ -15,19 +15,21 @@ lists the brief, actor and place pages whose content may differ:
 - a list page (`list_pages`): when one of its items comes from a brief that changed or names an
   entity shown differently, or when what it shows besides its items changed.
 
-Any other generated page (home, directories, the timeline's pages) is not tracked here and is
-rendered on every build; so are exports. No MkDocs here: pages are named by their file under
+Any other generated page (home, directories) is not tracked here and is rendered on every build;
+so are exports. No MkDocs here: pages are named by their file under
 docs_dir.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 
 from ..briefs.model import Brief
 from .corpus import Corpus, Profile
+from .pages import timeline_frame, timeline_pages_of
 from .views import Site
 
 ACTORS, PLACES = "actors", "locations"
@@ -101,15 +103,53 @@ class Shown:
         return (set(self.briefs) | set(self.entities) | set(self.lists)) - DIRECTORIES
 
 
-def list_pages(site: Site) -> dict[str, tuple[str, frozenset[str]]]:
+def list_pages(site: Site, brief_pages: Mapping[str, str]) -> dict[str, tuple[str, frozenset[str]]]:
     """Pages listing events or briefs that can be tracked: {page: (what it shows besides them, as
-    JSON; the pages of the briefs they come from)}. None for now: every timeline page shows the
-    total count of events and the list of all its pages, so it is rendered on every build."""
-    return {}
+    JSON; the pages of the briefs they come from)}. brief_pages: {brief id: its page}.
+
+    The timeline's pages: each shows its events and a frame common to all (every page's label and
+    count, the total, the latest month), so an edit that leaves the events alone (a title, an
+    actor) renders again only the page holding the brief's events. A page showing an event of a
+    brief that has no page is not tracked (rendered on every build)."""
+    pages = timeline_pages_of(site)
+    frame = timeline_frame(site, pages)
+    shared = json.dumps(
+        [
+            [[p.src, p.label, p.count] for p in frame["pages"]],
+            dataclasses.astuple(frame["latest"]) if frame["latest"] else None,
+            frame["span"] if len(pages) == 1 else None,  # shown only when the timeline has one page
+            frame["total"],
+        ],
+        ensure_ascii=False,
+    )
+    out = {}
+    for page in pages:
+        briefs = {brief_pages.get(e.brief) for e in page.events}
+        if None not in briefs:
+            out[page.src] = (shared, frozenset(briefs))
+    return out
 
 
 def _changed(old: Mapping, new: Mapping) -> set:
     return {k for k in old.keys() | new.keys() if old.get(k) != new.get(k)}
+
+
+def _changes(old: Shown, new: Shown) -> tuple[set[str], set[str]]:
+    """The pages of the briefs that changed, and of the entities shown differently."""
+    changed_briefs = {
+        src for src in old.briefs.keys() | new.briefs.keys() if _version(old, src) != _version(new, src)
+    }
+    return changed_briefs, _changed(old.entities, new.entities)
+
+
+def same_items(old: Shown | None, new: Shown) -> set[str]:
+    """The list pages whose items (events, briefs) show what they showed in `old`'s build, though
+    what else the page shows may differ: their lists can be kept while the page is rendered."""
+    if old is None:
+        return set()
+    changed_briefs, moved = _changes(old, new)
+    items = _stale_items(old, new, changed_briefs, moved)
+    return {page for page in new.lists.keys() & old.lists.keys() if page not in items}
 
 
 def stale_pages(old: Shown | None, new: Shown) -> set[str] | None:
@@ -117,16 +157,13 @@ def stale_pages(old: Shown | None, new: Shown) -> set[str] | None:
     None when everything must be rendered (no previous build)."""
     if old is None:
         return None
-    changed_briefs = {
-        src for src in old.briefs.keys() | new.briefs.keys() if _version(old, src) != _version(new, src)
-    }
+    changed_briefs, moved = _changes(old, new)
     stale = set(changed_briefs)
     for src in changed_briefs:
         for shown in (old, new):
             if src in shown.briefs:
                 stale |= shown.briefs[src][1]
     stale |= _changed(old.notes, new.notes)
-    moved = _changed(old.entities, new.entities)
     stale |= moved
     if moved:
         stale |= _showing(moved, new)
@@ -140,10 +177,19 @@ def stale_pages(old: Shown | None, new: Shown) -> set[str] | None:
 
 def _stale_lists(old: Shown, new: Shown, changed_briefs: set[str], moved: set[str]) -> set[str]:
     """List pages that show something else, or an event of a changed brief, or a moved entity."""
+    out = _stale_items(old, new, changed_briefs, moved)
+    out.update(
+        page for page, (shown, _) in new.lists.items() if page in old.lists and old.lists[page][0] != shown
+    )
+    return out
+
+
+def _stale_items(old: Shown, new: Shown, changed_briefs: set[str], moved: set[str]) -> set[str]:
+    """List pages with other items: another set of briefs, a changed brief, a moved entity."""
     out = set()
-    for page, (shown, briefs) in new.lists.items():
+    for page, (_, briefs) in new.lists.items():
         before = old.lists.get(page)
-        if before is None or before[0] != shown or before[1] != briefs or briefs & changed_briefs:
+        if before is None or before[1] != briefs or briefs & changed_briefs:
             out.add(page)
         elif moved and any(new.briefs[b][1] & moved for b in briefs if b in new.briefs):
             out.add(page)

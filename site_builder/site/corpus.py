@@ -142,10 +142,13 @@ def load_corpus(
     actor_notes, e1 = read_notes(project.actor_notes, ACTOR_KINDS)
     place_notes, e2 = read_notes(project.location_notes, LOCATION_KINDS)
 
-    def outside(item: Brief | Note) -> bool:  # a link out of the project is refused
-        return item.path is not None and not project.contains(item.path)
-
     every = [*briefs, *actor_notes.values(), *place_notes.values()]
+    paths = [item.path for item in every if item.path is not None]
+    refused = {path for path, ok in zip(paths, project.inside(paths), strict=True) if not ok}
+
+    def outside(item: Brief | Note) -> bool:  # a link out of the project is refused
+        return item.path in refused
+
     errors += e1 + e2 + [Problem(item.path, OUTSIDE) for item in every if outside(item)]
     briefs = [b for b in briefs if not outside(b)]
     actor_notes = {k: n for k, n in actor_notes.items() if not outside(n)}

@@ -25,7 +25,7 @@ from .timeline import FILTER_DATA, TimelinePage, filter_data, paginate
 from .views import Site, is_safe_slug
 
 # the plugin's entry points, from the modules that hold them
-__all__ = ["Site", "assets", "data_files", "make_env", "page_renderers", "page_title"]
+__all__ = ["Site", "assets", "data_files", "data_makers", "make_env", "page_renderers", "page_title"]
 __all__ += ["render_brief"]
 
 LATEST = 8  # events, ahead events and briefs on the home page
@@ -36,15 +36,18 @@ HOME_MAP_POINTS = 40
 INDEX_MAP_POINTS = 400  # places drawn on the locations directory's map, most mentioned first
 
 
-def page_renderers(site: Site, env: Environment) -> dict[str, Callable[[], str]]:
+def page_renderers(
+    site: Site, env: Environment, timeline_blocks: dict[str, str] | None = None
+) -> dict[str, Callable[[], str]]:
     """Every generated page: {path under docs_dir: a function that renders its Markdown}.
 
     The plugin renders each page only when MkDocs reads it, so a build never holds the Markdown
-    of every page at once. Paths use only safe ids.
+    of every page at once. Paths use only safe ids. `timeline_blocks` (render_timeline) keeps
+    each timeline page's list of events for the next build.
     """
     corpus = site.corpus
     pages: dict[str, Callable[[], str]] = {"index.md": lambda: render_home(site, env)}
-    pages.update(timeline_renderers(site, env))
+    pages.update(timeline_renderers(site, env, timeline_blocks))
     pages["briefs/index.md"] = lambda: render_directory(site, env, "briefs")
     pages["actors/index.md"] = lambda: render_directory(site, env, "actors")
     pages["locations/index.md"] = lambda: render_directory(site, env, "locations")
@@ -59,14 +62,22 @@ def page_renderers(site: Site, env: Environment) -> dict[str, Callable[[], str]]
 
 def data_files(site: Site) -> dict[str, str]:
     """{path under the site: text}: every directory row and the timeline filter's data."""
+    return {path: make() for path, make in data_makers(site).items()}
+
+
+def data_makers(site: Site) -> dict[str, Callable[[], str]]:
+    """{path under the site: a function making its text}, for data_files: the plugin makes them
+    after the pages are written, so an edited brief's page is on disk first."""
     corpus, urls = site.corpus, site.directory_urls
+
+    def rows(section: str, make: Callable) -> Callable[[], str]:
+        return lambda: directories.data_file(section, make(corpus, urls))
+
     return {
-        directories.DATA["actors"]: directories.data_file("actors", directories.actor_rows(corpus, urls)),
-        directories.DATA["locations"]: directories.data_file(
-            "locations", directories.location_rows(corpus, urls)
-        ),
-        directories.DATA["briefs"]: directories.data_file("briefs", directories.brief_rows(corpus, urls)),
-        FILTER_DATA: filter_data(corpus, timeline_pages_of(site), urls),
+        directories.DATA["actors"]: rows("actors", directories.actor_rows),
+        directories.DATA["locations"]: rows("locations", directories.location_rows),
+        directories.DATA["briefs"]: rows("briefs", directories.brief_rows),
+        FILTER_DATA: lambda: filter_data(corpus, timeline_pages_of(site), urls),
     }
 
 
@@ -122,9 +133,11 @@ def timeline_pages_of(site: Site) -> list[TimelinePage]:
     return paginate(site.corpus.events)
 
 
-def timeline_renderers(site: Site, env: Environment) -> dict[str, Callable[[], str]]:
+def timeline_renderers(
+    site: Site, env: Environment, blocks: dict[str, str] | None = None
+) -> dict[str, Callable[[], str]]:
     pages = timeline_pages_of(site)
-    return {p.src: functools.partial(render_timeline, site, env, p, pages) for p in pages}
+    return {p.src: functools.partial(render_timeline, site, env, p, pages, blocks) for p in pages}
 
 
 def timeline_pages(site: Site, env: Environment) -> dict[str, str]:
@@ -150,28 +163,53 @@ def _latest_month(pages: list[TimelinePage], now: str) -> LatestMonth | None:
 
 
 def render_timeline(
-    site: Site, env: Environment, page: TimelinePage | None = None, pages: list[TimelinePage] | None = None
+    site: Site,
+    env: Environment,
+    page: TimelinePage | None = None,
+    pages: list[TimelinePage] | None = None,
+    blocks: dict[str, str] | None = None,
 ) -> str:
-    """One timeline page: its events by month, the filter, and the way to every other page."""
+    """One timeline page: its events by month, the filter, and the way to every other page.
+
+    `blocks`: {page: the HTML of its events}, kept between the rebuilds of `briefing serve`. A
+    page found there shows that block (the plugin keeps only blocks whose events, briefs and
+    names did not change: site/changes.py) instead of rendering its events again; a page
+    rendered is put there."""
     pages = pages or timeline_pages_of(site)
     page = page or pages[-1]
     index = pages.index(page)
-    months = site.months(page.events)
-    latest = _latest_month(pages, site.now)
+    kept = blocks.get(page.src) if blocks is not None else None
+    months = site.months(page.events) if kept is None else []
+
+    def keep(html: str) -> str:
+        if blocks is not None:
+            blocks[page.src] = html
+        return ""
+
     return render_page(
         env,
         "timeline.md.j2",
         site,
         page.src,
         page=page,
-        pages=pages,
         previous=pages[index - 1] if index > 0 else None,
         next=pages[index + 1] if index + 1 < len(pages) else None,
         months=months,
-        latest=latest,
+        events_block=Markup(kept) if kept is not None else None,
+        keep=keep,
+        data_src=site.root_of(page.src) + FILTER_DATA,
+        **timeline_frame(site, pages),
+    )
+
+
+def timeline_frame(site: Site, pages: list[TimelinePage]) -> dict:
+    """What every timeline page shows besides its own events (the same on all of them): an
+    incremental build renders a page again when this or one of its events changed."""
+    return dict(
+        pages=pages,
+        latest=_latest_month(pages, site.now),
         span=site.span,
         total=len(site.corpus.events),
-        data_src=site.root_of(page.src) + FILTER_DATA,
     )
 
 
