@@ -51,6 +51,13 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     from .project import Project
 
     project = Project.at()
+    if not args.paths and not project.seeds.exists() and not project.config_file.is_file():
+        print(
+            f"error: {project.seeds}: no such folder, and no mkdocs.yml here; run briefing in the "
+            "project folder, pass the articles to ingest, or start a project with `briefing new DIR`",
+            file=sys.stderr,
+        )
+        return 1
     paths = args.paths or [project.seeds]
     if args.update:
         return _ingest_update(paths, project, args.verbose)

@@ -172,8 +172,14 @@ def test_a_missing_content_folder(tmp_path, monkeypatch, capsys):
     monkeypatch.chdir(tmp_path)
     assert main(["check"]) == 1
     said = capsys.readouterr().err
-    assert "content: error: no such folder; run `briefing ingest`" in said
+    assert (
+        "content: error: no such folder, and no mkdocs.yml here: run briefing in the project folder" in said
+    )
     assert said.endswith("check: 1 error, 0 warnings\n")
+    assert main(["ingest"]) == 1  # nothing to ingest and no project: say where to run it
+    said = capsys.readouterr().err
+    assert "seeds: no such folder, and no mkdocs.yml here" in said and "briefing new DIR" in said
+    assert not (tmp_path / "content").exists()
     (tmp_path / "a.txt").write_text(GOOD, encoding="utf-8")
     assert main(["ingest", "a.txt"]) == 0  # ingest creates content/briefs/
     assert len(list((tmp_path / "content" / "briefs").glob("*.md"))) == 1

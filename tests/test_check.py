@@ -197,8 +197,11 @@ def test_notes_are_checked(tmp_path):
 
 
 def test_missing_content_folder(tmp_path):
-    (problem,) = check_project(Project.at(tmp_path))
-    assert problem.level == ERROR and problem.path == "content" and "briefing ingest" in problem.message
+    (problem,) = check_project(Project.at(tmp_path))  # not a project: says so
+    assert problem.level == ERROR and problem.path == "content" and "no mkdocs.yml here" in problem.message
+    (tmp_path / "mkdocs.yml").write_text("site_name: T\ndocs_dir: content\n")
+    (problem,) = check_project(Project.at(tmp_path))  # a project not ingested yet
+    assert problem.path == "content" and "run `briefing ingest` to create it" in problem.message
 
 
 def test_cli_exit_status_and_output(tmp_path, monkeypatch, capsys):

@@ -115,10 +115,16 @@ def checked_files(project: Project) -> tuple[int, int]:
 def check_project(project: Project) -> list[Problem]:
     """Every problem in content/: briefs, actor notes and location notes, sorted by file and line."""
     if not project.content.is_dir():
+        hint = (
+            "no such folder; run `briefing ingest` to create it, or run from the project folder"
+            if project.config_file.is_file()
+            else "no such folder, and no mkdocs.yml here: run briefing in the project folder, "
+            "or start one with `briefing new DIR`"
+        )
         return [
             Problem(
                 project.relative(project.content),
-                "no such folder; run `briefing ingest` to create it, or run from the project folder",
+                hint,
             )
         ]
     problems: list[Problem] = []
