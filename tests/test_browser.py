@@ -11,7 +11,6 @@ from __future__ import annotations
 import os
 import shutil
 from pathlib import Path
-from urllib.parse import urlsplit
 
 import pytest
 from conftest import CHROMIUM, served
@@ -35,48 +34,6 @@ def screenshots(tmp_path_factory) -> Path:
     """Where page screenshots go: $BRIEFING_SCREENSHOTS (`make screenshots`), else a temporary folder."""
     folder = os.environ.get("BRIEFING_SCREENSHOTS")
     return Path(folder).resolve() if folder else tmp_path_factory.mktemp("screenshots")
-
-
-class Watch:
-    """What a page did that it must not: console errors, uncaught exceptions, outside requests."""
-
-    def __init__(self):
-        self.errors: list[str] = []
-        self.outside: list[str] = []
-
-    def route(self, route):
-        host = urlsplit(route.request.url).hostname
-        if host == "127.0.0.1":
-            route.continue_()
-        else:
-            self.outside.append(route.request.url)
-            route.abort()
-
-    def check(self):
-        assert not self.outside, f"requests left 127.0.0.1: {self.outside}"
-        assert not self.errors, f"console errors: {self.errors}"
-
-
-def open_page(browser, scheme: str = "light"):
-    """A new browser context and page whose console errors and outside requests are watched."""
-    context = browser.new_context(
-        viewport={"width": 1280, "height": 900}, service_workers="block", color_scheme=scheme
-    )
-    watch = Watch()
-    context.route("**/*", watch.route)
-    page = context.new_page()
-    page.on("console", lambda m: watch.errors.append(m.text) if m.type == "error" else None)
-    page.on("pageerror", lambda e: watch.errors.append(str(e)))
-    page.watch = watch
-    return context, page, watch
-
-
-@pytest.fixture
-def page(browser):
-    context, page, watch = open_page(browser)
-    yield page
-    context.close()
-    watch.check()
 
 
 def brief_url(built_site: Path) -> str:

@@ -8,8 +8,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import CHROMIUM, served
-from test_browser import open_page
+from conftest import CHROMIUM, open_page, served
 
 playwright = pytest.importorskip("playwright.sync_api")
 
@@ -33,14 +32,6 @@ def corpus(big_project):
 def big_url(big_site):
     with served(big_site) as url:
         yield url
-
-
-@pytest.fixture
-def page(browser):
-    context, page, watch = open_page(browser)
-    yield page
-    context.close()
-    watch.check()
 
 
 def _top(group) -> str:
