@@ -48,15 +48,12 @@ def cmd_extract(args: argparse.Namespace) -> int:
 def cmd_ingest(args: argparse.Namespace) -> int:
     from .console import ProgressBar, skip_lines
     from .ingest.run import ALREADY_BRIEFED, ingest
-    from .project import Project
+    from .project import NOT_A_PROJECT, Project
 
     project = Project.at()
     if not args.paths and not project.seeds.exists() and not project.config_file.is_file():
-        print(
-            f"error: {project.seeds}: no such folder, and no mkdocs.yml here; run briefing in the "
-            "project folder, pass the articles to ingest, or start a project with `briefing new DIR`",
-            file=sys.stderr,
-        )
+        print(f"error: {project.seeds}: no such folder, and {NOT_A_PROJECT}", file=sys.stderr)
+        print("  (or name the articles to ingest: briefing ingest FILE_OR_FOLDER ...)", file=sys.stderr)
         return 1
     paths = args.paths or [project.seeds]
     if args.update:

@@ -10,6 +10,8 @@ from pathlib import Path, PurePosixPath
 import yaml
 
 CONFIG = "mkdocs.yml"
+# what `check` and `ingest` say of a folder holding no project
+NOT_A_PROJECT = "no mkdocs.yml here: run briefing in the project folder, or start one with `briefing new DIR`"
 MARKDOWN_SUFFIXES = (".md", ".markdown", ".mdown", ".mkdn", ".mkd")  # what MkDocs reads as pages
 ENTRY_FOLDERS = {"briefs": "a brief", "actors": "an actor note", "locations": "a location note"}
 

@@ -17,7 +17,7 @@ from ..atomic import TEMP_SUFFIX
 from ..extract.model import ACTOR_KINDS, LOCATION_KINDS
 from ..frontmatter import FrontMatter, Key, read_document
 from ..problems import ERROR, WARNING, Problem, errors
-from ..project import Project, misplaced
+from ..project import NOT_A_PROJECT, Project, misplaced
 from .schema import Findings, located, validate_brief, validate_note
 
 __all__ = ["ERROR", "WARNING", "Problem", "check_project", "errors"]
@@ -118,8 +118,7 @@ def check_project(project: Project) -> list[Problem]:
         hint = (
             "no such folder; run `briefing ingest` to create it, or run from the project folder"
             if project.config_file.is_file()
-            else "no such folder, and no mkdocs.yml here: run briefing in the project folder, "
-            "or start one with `briefing new DIR`"
+            else f"no such folder, and {NOT_A_PROJECT}"
         )
         return [
             Problem(
