@@ -59,7 +59,8 @@ from .project import Project
 from .site import content_files, exports, sanitize
 from .site import pages as render
 from .site.changes import Shown, list_pages, same_items, stale_pages
-from .site.corpus import BRIEF_CACHE, OUTSIDE, Corpus, load_corpus
+from .site.corpus import BRIEF_CACHE, OUTSIDE, Corpus, build_corpus, load_inputs
+from .site.corpus_update import LiveCorpus, update_corpus
 from .site.last_build import STATE_FILE, LastBuild, fingerprint, forget
 
 log = logging.getLogger("mkdocs.plugins.briefing")
@@ -78,6 +79,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def __init__(self) -> None:
         self.corpus: Corpus | None = None
+        self.live: LiveCorpus | None = None  # serve: the index kept between rebuilds, updated after an edit
         self.site: render.Site | None = None
         self.by_src: dict[str, Brief] = {}
         self.command, self.dirty = "build", False
@@ -98,7 +100,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         have this event), and with it the parsed briefs and what the last build wrote."""
         self.command, self.dirty = command, dirty
         self.store, self.last, self.reuse_from, self.first_edits = None, None, None, None
-        self.timeline_blocks = {}
+        self.timeline_blocks, self.live = {}, None
         self.native.stop()
         logging.getLogger("mkdocs.commands.build").addFilter(DirtyIsExact())
 
@@ -131,7 +133,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.store is None or self.command != "serve":
             self.store = BriefCache.open(self.project.state / BRIEF_CACHE)
         versions: dict = {}
-        self.corpus = load_corpus(self.project, self.store, versions)
+        inputs = load_inputs(self.project, self.store, versions)
+        if self.command == "serve":
+            self.live = update_corpus(self.live, *inputs)
+            self.corpus = self.live.corpus
+        else:
+            self.corpus = build_corpus(*inputs)
         if self.command != "serve":
             self.store.save()
         for err in self.corpus.errors:
@@ -422,7 +429,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._after_build()
 
     def on_build_error(self, error: Exception) -> None:
-        self.last = None
+        self.last, self.live = None, None
         self._after_build()
 
     def _after_build(self) -> None:

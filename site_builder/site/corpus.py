@@ -138,6 +138,14 @@ def load_corpus(
 ) -> Corpus:
     """The corpus of a project; `cache` kept open between builds saves re-reading the cache file
     (the caller saves it); `versions` receives each brief file's name -> its key."""
+    return build_corpus(*load_inputs(project, cache, versions))
+
+
+def load_inputs(
+    project: Project, cache: BriefCache | None = None, versions: dict[str, Key] | None = None
+) -> tuple[list[Brief], dict[str, Note], dict[str, Note], list[Problem]]:
+    """What a corpus is made of: the briefs in file-name order, the actor and place notes, and
+    the problems met reading them (files linking out of the project are refused)."""
     briefs, errors = load_briefs(project.briefs, cache or project.state / BRIEF_CACHE, versions)
     actor_notes, e1 = read_notes(project.actor_notes, ACTOR_KINDS)
     place_notes, e2 = read_notes(project.location_notes, LOCATION_KINDS)
@@ -153,7 +161,7 @@ def load_corpus(
     briefs = [b for b in briefs if not outside(b)]
     actor_notes = {k: n for k, n in actor_notes.items() if not outside(n)}
     place_notes = {k: n for k, n in place_notes.items() if not outside(n)}
-    return build_corpus(briefs, actor_notes, place_notes, errors)
+    return briefs, actor_notes, place_notes, errors
 
 
 def build_corpus(
@@ -161,7 +169,10 @@ def build_corpus(
     actor_notes: dict[str, Note],
     place_notes: dict[str, Note],
     errors: list[Problem] | None = None,
+    items: list[list[TimelineEvent]] | None = None,
 ) -> Corpus:
+    """The index of every brief, in the order given (file-name order). `items` receives each
+    brief's events as the index holds them (corpus_update.py keeps them between builds)."""
     actors: dict[str, Profile] = {}
     places: dict[str, Profile] = {}
     events: list[TimelineEvent] = []
@@ -180,10 +191,10 @@ def build_corpus(
                 profile = group[eid]
                 profile.with_actors.update(a for a in actor_ids if a != eid)
                 profile.with_places.update(p for p in place_ids if p != eid)
-        for ev in brief.events:
-            item = TimelineEvent(
-                ev.date, ev.basis, ev.text, brief.id, ev.actors, ev.locations, ev.range, ev.status
-            )
+        mine = timeline_events(brief)
+        if items is not None:
+            items.append(mine)
+        for ev, item in zip(brief.events, mine, strict=True):
             events.append(item)
             for eid in ev.actors:
                 if eid in actors:
@@ -192,18 +203,36 @@ def build_corpus(
                 if eid in places:
                     places[eid].events.append(item)
     for profile in [*actors.values(), *places.values()]:
-        profile.name = profile.names.most_common(1)[0][0]
-        profile.kind = profile.kinds.most_common(1)[0][0]
-        others = [n for n, _ in profile.names.most_common()]  # names other briefs give it are aliases
-        profile.aliases = [a for a in dict.fromkeys([*profile.aliases, *others]) if a != profile.name]
-    _apply_notes(actors, actor_notes, "person")
-    _apply_notes(places, place_notes, "place")
-    _add_enclosing_places(places)
+        name_profile(profile)
+    apply_notes(actors, actor_notes, "person")
+    apply_notes(places, place_notes, "place")
+    add_enclosing_places(places)
     events.sort(key=lambda e: e.sort_key)
     for profile in [*actors.values(), *places.values()]:
-        profile.events.sort(key=lambda e: e.sort_key)
-        profile.briefs.sort(key=lambda b: (by_id[b].date, b), reverse=True)
+        sort_profile(profile, by_id)
     return Corpus(by_id, actors, places, events, list(errors or []))
+
+
+def timeline_events(brief: Brief) -> list[TimelineEvent]:
+    """A brief's events as the timeline shows them."""
+    return [
+        TimelineEvent(ev.date, ev.basis, ev.text, brief.id, ev.actors, ev.locations, ev.range, ev.status)
+        for ev in brief.events
+    ]
+
+
+def name_profile(profile: Profile) -> None:
+    """The name and kind most briefs give an entity; the names other briefs give it are aliases."""
+    profile.name = profile.names.most_common(1)[0][0]
+    profile.kind = profile.kinds.most_common(1)[0][0]
+    others = [n for n, _ in profile.names.most_common()]
+    profile.aliases = [a for a in dict.fromkeys([*profile.aliases, *others]) if a != profile.name]
+
+
+def sort_profile(profile: Profile, by_id: dict[str, Brief]) -> None:
+    """Events in date order; briefs newest first."""
+    profile.events.sort(key=lambda e: e.sort_key)
+    profile.briefs.sort(key=lambda b: (by_id[b].date, b), reverse=True)
 
 
 def most_mentioned(refs: list[EntityRef]) -> list[str]:
@@ -214,7 +243,11 @@ def most_mentioned(refs: list[EntityRef]) -> list[str]:
 
 
 def _add(group: dict[str, Profile], ref: EntityRef, brief: Brief) -> None:
-    profile = group.setdefault(ref.id, Profile(ref.id, ref.name, ref.kind))
+    add_ref(group.setdefault(ref.id, Profile(ref.id, ref.name, ref.kind)), ref, brief)
+
+
+def add_ref(profile: Profile, ref: EntityRef, brief: Brief) -> None:
+    """What one brief's listing of an entity adds to its profile."""
     profile.names[ref.name] += 1
     profile.kinds[ref.kind] += 1
     if brief.id not in profile.briefs:
@@ -227,7 +260,7 @@ def _add(group: dict[str, Profile], ref: EntityRef, brief: Brief) -> None:
         profile.lat, profile.lon = ref.lat, ref.lon
 
 
-def _apply_notes(group: dict[str, Profile], notes: dict[str, Note], default_kind: str) -> None:
+def apply_notes(group: dict[str, Profile], notes: dict[str, Note], default_kind: str) -> None:
     for note in notes.values():
         profile = group.setdefault(note.id, Profile(note.id, note.name, note.kind or default_kind))
         profile.note = note
@@ -240,7 +273,7 @@ def _apply_notes(group: dict[str, Profile], notes: dict[str, Note], default_kind
             profile.lat, profile.lon = note.lat, note.lon
 
 
-def _add_enclosing_places(places: dict[str, Profile]) -> None:
+def add_enclosing_places(places: dict[str, Profile]) -> None:
     """Give every `within` a page when the gazetteer knows it, so breadcrumbs always link."""
     from ..extract import places as gazetteer
 
