@@ -107,26 +107,25 @@ def list_pages(site: Site, brief_pages: Mapping[str, str]) -> dict[str, tuple[st
     """Pages listing events or briefs that can be tracked: {page: (what it shows besides them, as
     JSON; the pages of the briefs they come from)}. brief_pages: {brief id: its page}.
 
-    The timeline's pages: each shows its events and a frame common to all (every page's label and
-    count, the total, the latest month), so an edit that leaves the events alone (a title, an
-    actor) renders again only the page holding the brief's events. A page showing an event of a
-    brief that has no page is not tracked (rendered on every build)."""
+    The timeline's pages: each shows its events and a frame common to all (every page's label
+    and link, the latest month; the total of events on the newest page alone), so an edit that
+    leaves the events alone (a title, an actor) renders again only the page holding the brief's
+    events, and one that adds or removes events (a deleted brief) only the pages holding them and
+    the newest page. A page showing an event of a brief that has no page is not tracked (rendered
+    on every build)."""
     pages = timeline_pages_of(site)
     frame = timeline_frame(site, pages)
-    shared = json.dumps(
-        [
-            [[p.src, p.label, p.count] for p in frame["pages"]],
-            dataclasses.astuple(frame["latest"]) if frame["latest"] else None,
-            frame["span"] if len(pages) == 1 else None,  # shown only when the timeline has one page
-            frame["total"],
-        ],
-        ensure_ascii=False,
-    )
+    shared = [
+        [[p.src, p.label] for p in frame["pages"]],
+        dataclasses.astuple(frame["latest"]) if frame["latest"] else None,
+        frame["span"] if len(pages) == 1 else None,  # shown only when the timeline has one page
+    ]
     out = {}
     for page in pages:
         briefs = {brief_pages.get(e.brief) for e in page.events}
         if None not in briefs:
-            out[page.src] = (shared, frozenset(briefs))
+            total = frame["total"] if page.is_latest else None  # shown on the newest page only
+            out[page.src] = (json.dumps([*shared, total], ensure_ascii=False), frozenset(briefs))
     return out
 
 

@@ -203,8 +203,10 @@ def render_timeline(
 
 
 def timeline_frame(site: Site, pages: list[TimelinePage]) -> dict:
-    """What every timeline page shows besides its own events (the same on all of them): an
-    incremental build renders a page again when this or one of its events changed."""
+    """What a timeline page shows besides its own events: every page's label and link, the
+    latest month, the span; the total of events (on the newest page only). An incremental build
+    renders a page again when what it shows of this, or one of its events, changed
+    (changes.list_pages)."""
     return dict(
         pages=pages,
         latest=_latest_month(pages, site.now),
