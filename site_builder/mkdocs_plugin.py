@@ -80,6 +80,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def __init__(self) -> None:
         self.corpus: Corpus | None = None
         self.live: LiveCorpus | None = None  # serve: the index kept between rebuilds, updated after an edit
+        self.brief_entities: dict = {}  # serve: each brief page's entity pages (changes.Shown.of)
         self.site: render.Site | None = None
         self.by_src: dict[str, Brief] = {}
         self.command, self.dirty = "build", False
@@ -100,7 +101,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         have this event), and with it the parsed briefs and what the last build wrote."""
         self.command, self.dirty = command, dirty
         self.store, self.last, self.reuse_from, self.first_edits = None, None, None, None
-        self.timeline_blocks, self.live = {}, None
+        self.timeline_blocks, self.live, self.brief_entities = {}, None, {}
         self.native.stop()
         logging.getLogger("mkdocs.commands.build").addFilter(DirtyIsExact())
 
@@ -187,6 +188,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             {f"{prefix}/{name}": ":".join(map(str, key)) for name, key in versions.items()},
             notes,
             list_pages(self.site, {b.id: src for src, b in self.by_src.items()}),
+            self.brief_entities if self.command == "serve" else None,
         )
         self.published = Path(self.reuse_from or config.site_dir).resolve()
         self.fingerprint = fingerprint(

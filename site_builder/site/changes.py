@@ -54,6 +54,16 @@ def brief_entities(brief: Brief) -> frozenset[str]:
     return frozenset(out)
 
 
+def _entities_of(src: str, brief: Brief, known: dict[str, tuple[Brief, frozenset[str]]] | None) -> frozenset[str]:
+    hit = known.get(src) if known is not None else None
+    if hit is not None and hit[0] is brief:  # the brief cache gives the same object for an unchanged file
+        return hit[1]
+    out = brief_entities(brief)
+    if known is not None:
+        known[src] = (brief, out)
+    return out
+
+
 def display(profile: Profile) -> Display:
     fields = [profile.name, profile.kind, profile.aliases, profile.within, profile.lat, profile.lon]
     return json.dumps(fields, ensure_ascii=False)
@@ -80,13 +90,15 @@ class Shown:
         versions: Mapping[str, Version],
         note_versions: Mapping[str, Version],
         lists: Mapping[str, tuple[str, frozenset[str]]] | None = None,
+        known: dict[str, tuple[Brief, frozenset[str]]] | None = None,
     ) -> Shown:
         """brief_pages: {page: brief} as the build renders them; versions: {page: its file's version};
-        lists: pages listing events or briefs (list_pages)."""
+        lists: pages listing events or briefs (list_pages); known: {page: (brief, its entities)}
+        kept between builds (`serve`), so only briefs read again are looked through again."""
         entities = {entity_page(ACTORS, p.id): display(p) for p in corpus.actors.values()}
         entities.update((entity_page(PLACES, p.id), display(p)) for p in corpus.places.values())
         return cls(
-            briefs={src: (versions.get(src), brief_entities(b)) for src, b in brief_pages.items()},
+            briefs={src: (versions.get(src), _entities_of(src, b, known)) for src, b in brief_pages.items()},
             notes=dict(note_versions),
             entities=entities,
             parents={

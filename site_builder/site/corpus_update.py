@@ -13,6 +13,7 @@ a full build of the index.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from ..briefs.model import Brief
@@ -105,9 +106,9 @@ def update_corpus(
     by_id = {b.id: b for b in briefs}
     gone_ids = {b.id for b in before}
     events = [e for e in corpus.events if e.brief not in gone_ids]
-    for brief in after:
-        events.extend(live.items[_name(brief)])
-    events.sort(key=lambda e: e.sort_key)
+    for brief in after:  # after the events of equal keys: a brief's events keep their order
+        for item in live.items[_name(brief)]:
+            bisect.insort_right(events, item, key=_sort_key)
 
     remade: dict[tuple[str, str], Profile | None] = {}
     for section, eid in touched:
@@ -127,6 +128,10 @@ def update_corpus(
     add_enclosing_places(places)
     live.corpus = Corpus(by_id, actors, places, events, list(errors or []))
     return live
+
+
+def _sort_key(event: TimelineEvent) -> tuple:
+    return event.sort_key
 
 
 def _name(brief: Brief) -> str:

@@ -130,7 +130,8 @@ def render_home(site: Site, env: Environment) -> str:
 
 
 def timeline_pages_of(site: Site) -> list[TimelinePage]:
-    return paginate(site.corpus.events)
+    """The timeline's pages, made once per build (the plan, the pages and the filter data use them)."""
+    return site.memo("", ("timeline pages",), paginate, site.corpus.events)
 
 
 def timeline_renderers(
