@@ -52,9 +52,19 @@ class RenderedOnRead(File):
         return self.stale
 
 
-def generated_page(config: MkDocsConfig, path: str, render: Callable[[], str], inclusion) -> File:
+def generated_page(
+    config: MkDocsConfig, path: str, render: Callable[[], str], inclusion, dests: dict | None = None
+) -> File:
+    """A page rendered when read. `dests`: {(path, use_directory_urls): its file in the site}, kept
+    between the rebuilds of `serve` (MkDocs works each one out again for every page otherwise)."""
     file = RenderedOnRead.generated(config, path, content="", inclusion=inclusion)
     file.render = render
+    if dests is not None:
+        key = (path, file.use_directory_urls)
+        dest = dests.get(key)
+        if dest is None:
+            dest = dests[key] = file.dest_uri
+        file.dest_uri = dest
     return file
 
 

@@ -81,6 +81,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.corpus: Corpus | None = None
         self.live: LiveCorpus | None = None  # serve: the index kept between rebuilds, updated after an edit
         self.brief_entities: dict = {}  # serve: each brief page's entity pages (changes.Shown.of)
+        self.dests: dict = {}  # generated pages' files in the site (mkdocs_files.generated_page)
+        self.export_records: dict = {}  # serve: the exports' records, kept for unchanged objects
         self.site: render.Site | None = None
         self.by_src: dict[str, Brief] = {}
         self.command, self.dirty = "build", False
@@ -101,7 +103,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         have this event), and with it the parsed briefs and what the last build wrote."""
         self.command, self.dirty = command, dirty
         self.store, self.last, self.reuse_from, self.first_edits = None, None, None, None
-        self.timeline_blocks, self.live, self.brief_entities = {}, None, {}
+        self.timeline_blocks, self.live, self.brief_entities, self.export_records = {}, None, {}, {}
         self.native.stop()
         logging.getLogger("mkdocs.commands.build").addFilter(DirtyIsExact())
 
@@ -257,21 +259,22 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             elif src in self.by_src:  # its page is made from the parsed brief, when MkDocs reads it
                 files.remove(file)
                 make = functools.partial(render.render_brief, self.site, self.env, self.by_src[src], src)
-                files.append(generated_page(config, src, make, InclusionLevel.NOT_IN_NAV))
+                files.append(generated_page(config, src, make, InclusionLevel.NOT_IN_NAV, self.dests))
             elif src.startswith("briefs/") and src.endswith(".md"):
                 file.inclusion = InclusionLevel.NOT_IN_NAV
         nav_pages = {"index.md", "timeline.md", "briefs/index.md", "actors/index.md", "locations/index.md"}
         for path, make in pages.items():
             inclusion = InclusionLevel.INCLUDED if path in nav_pages else InclusionLevel.NOT_IN_NAV
-            files.append(generated_page(config, path, make, inclusion))
+            files.append(generated_page(config, path, make, inclusion, self.dests))
         for file in files:
             if isinstance(file, RenderedOnRead):
                 file.stale = not self._skip(file)
             elif file.is_documentation_page():  # a person's own page: its links may have changed
                 file.is_modified = lambda: True  # type: ignore[method-assign]
         if self.config.exports:
+            reuse = self.export_records if self.command == "serve" else None
             makers = exports.export_makers(
-                self.corpus, config.site_name, config.site_url, config.use_directory_urls
+                self.corpus, config.site_name, config.site_url, config.use_directory_urls, reuse
             )
             for name, make in makers.items():
                 if files.get_file_from_path(name) is None:
@@ -299,12 +302,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """The files from content/ that may be published; refused and stray ones are taken out of
         `files` with a message (content_files.py says which and why)."""
         docs = self.docs_dir
+        under = os.path.join(os.path.normpath(docs), "")  # docs_dir/, as MkDocs writes its files' paths
         mine = [
             f
             for f in files
             if f.generated_by is None
             and f.abs_src_path
-            and docs in Path(f.abs_src_path).parents
+            and os.path.normpath(f.abs_src_path).startswith(under)
             and not f.inclusion.is_excluded()  # MkDocs' exclude_docs: hidden files (.gitkeep) and the user's
         ]
         kept, left_out = [], []

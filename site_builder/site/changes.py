@@ -54,7 +54,9 @@ def brief_entities(brief: Brief) -> frozenset[str]:
     return frozenset(out)
 
 
-def _entities_of(src: str, brief: Brief, known: dict[str, tuple[Brief, frozenset[str]]] | None) -> frozenset[str]:
+def _entities_of(
+    src: str, brief: Brief, known: dict[str, tuple[Brief, frozenset[str]]] | None
+) -> frozenset[str]:
     hit = known.get(src) if known is not None else None
     if hit is not None and hit[0] is brief:  # the brief cache gives the same object for an unchanged file
         return hit[1]

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import functools
 import io
 import json
 import xml.etree.ElementTree as ET
@@ -34,6 +35,46 @@ def _records(items: list) -> str:
     return "[\n" + ",\n".join(_json(item) for item in items) + "\n]" if items else "[]"
 
 
+def _joined(texts: list[str]) -> str:
+    """Records already in JSON, as _records writes them."""
+    return "[\n" + ",\n".join(texts) + "\n]" if texts else "[]"
+
+
+class Reuse:
+    """Each record's text from the last build, given again while it is made from the same object
+    (the same identity) with the same key: `briefing serve` keeps one per export between rebuilds,
+    as an unchanged brief, and the profiles and events it alone names, stay the same objects
+    (corpus_update.py). The texts are what the record would be made again: the output is the same."""
+
+    def __init__(self) -> None:
+        self.last: dict[int, tuple] = {}
+        self.now: dict[int, tuple] = {}
+
+    def begin(self) -> Reuse:
+        """A new build: only what it uses is kept for the next."""
+        self.last, self.now = self.now or self.last, {}
+        return self
+
+    def get(self, obj: object, key: object) -> str | None:
+        hit = self.last.get(id(obj))
+        if hit is not None and hit[0] is obj and hit[1] == key:
+            self.now[id(obj)] = hit
+            return hit[2]
+        return None
+
+    def put(self, obj: object, key: object, text: str) -> str:
+        self.now[id(obj)] = (obj, key, text)
+        return text
+
+    def text(self, obj: object, key: object, make: Callable[[], str]) -> str:
+        hit = self.get(obj, key)
+        return hit if hit is not None else self.put(obj, key, make())
+
+
+def _reuse(reuse: Reuse | None) -> Reuse:
+    return reuse.begin() if reuse is not None else Reuse()
+
+
 def _dumps(value: object) -> str:
     """JSON with one record per line: readable and diffable, and written by json's C encoder
     (an `indent` would switch json to its pure-Python encoder, several times slower)."""
@@ -56,15 +97,18 @@ def published_source(source: dict) -> dict:
     return out
 
 
-def briefs_json(corpus: Corpus, directory_urls: bool = True) -> str:
-    out = []
-    for brief in corpus.brief_list():
+def briefs_json(corpus: Corpus, directory_urls: bool = True, reuse: Reuse | None = None) -> str:
+    memo = _reuse(reuse)
+
+    def record(brief) -> str:
         d = brief_as_dict(brief)
         d["source"] = published_source(d.get("source") or {})
         d["url"] = _url(brief_src(brief), directory_urls)
         d["body"] = brief.body
-        out.append(d)
-    return _dumps(out)
+        return _json(d)
+
+    texts = [memo.text(b, directory_urls, functools.partial(record, b)) for b in corpus.brief_list()]
+    return _joined(texts) + "\n"
 
 
 def _profile_dict(p: Profile, section: str, corpus: Corpus, directory_urls: bool) -> dict:
@@ -88,11 +132,19 @@ def _profile_dict(p: Profile, section: str, corpus: Corpus, directory_urls: bool
     return d
 
 
-def entities_json(corpus: Corpus, directory_urls: bool = True) -> str:
-    def group(section: str, profiles: dict[str, Profile]) -> list[dict]:
-        return [_profile_dict(p, section, corpus, directory_urls) for _, p in sorted(profiles.items())]
+def entities_json(corpus: Corpus, directory_urls: bool = True, reuse: Reuse | None = None) -> str:
+    memo = _reuse(reuse)
 
-    return _dumps({"actors": group("actors", corpus.actors), "locations": group("locations", corpus.places)})
+    def group(section: str, profiles: dict[str, Profile]) -> str:
+        texts = []
+        for _, p in sorted(profiles.items()):
+            path = tuple(a.id for a in corpus.ancestors(p.id)) if section == "locations" else ()
+            make = functools.partial(_profile_dict, p, section, corpus, directory_urls)
+            texts.append(memo.text(p, (section, directory_urls, path), lambda make=make: _json(make())))
+        return _joined(texts)
+
+    actors, places = group("actors", corpus.actors), group("locations", corpus.places)
+    return "{\n" + f'"actors": {actors},\n"locations": {places}' + "\n}\n"
 
 
 def _cell(value: str) -> str:
@@ -100,13 +152,25 @@ def _cell(value: str) -> str:
     return "'" + value if value.startswith(CSV_FORMULA_STARTS) else value
 
 
-def events_csv(corpus: Corpus) -> str:
+def events_csv(corpus: Corpus, reuse: Reuse | None = None) -> str:
+    memo = _reuse(reuse)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(["date", "basis", "range", "text", "brief", "actors", "locations", "status"])
-    for e in corpus.events:
+
+    def line(e) -> str:
+        start = buf.tell()
         row = [e.date, e.basis, e.range or "", e.text, e.brief, " ".join(e.actors), " ".join(e.locations)]
         writer.writerow([_cell(str(value)) for value in [*row, e.status]])  # any of them may be hand-edited
+        buf.seek(start)
+        return buf.read()
+
+    for e in corpus.events:
+        hit = memo.get(e, None)
+        if hit is None:
+            memo.put(e, None, line(e))  # written as it is made
+        else:
+            buf.write(hit)
     return buf.getvalue()
 
 
@@ -144,13 +208,23 @@ def _timelinejs_date(value: str) -> dict:
     return d
 
 
-def timeline_json(corpus: Corpus, title: str) -> str:
+def timeline_json(corpus: Corpus, title: str, reuse: Reuse | None = None) -> str:
     """TimelineJS3's JSON format: headline and text are plain text (TimelineJS renders them as HTML,
     so they are HTML-escaped here)."""
     import html
 
+    memo = _reuse(reuse)
+
     def names(ids: list[str], group: dict[str, Profile]) -> str:
         return ", ".join(group[i].name if i in group else i for i in ids)
+
+    def record(e, detail: str) -> str:  # all but its unique_id, which comes last
+        item = {
+            "start_date": _timelinejs_date(e.date),
+            "text": {"headline": html.escape(e.text), "text": html.escape(detail)},
+            "group": e.date[:7],
+        }
+        return _json(item)[:-1]
 
     events = []
     for e in corpus.events:
@@ -158,15 +232,10 @@ def timeline_json(corpus: Corpus, title: str) -> str:
         who = names(e.actors, corpus.actors)
         where = names(e.locations, corpus.places)
         detail = " · ".join(x for x in (who, where, brief.title if brief else "") if x)
-        events.append(
-            {
-                "start_date": _timelinejs_date(e.date),
-                "text": {"headline": html.escape(e.text), "text": html.escape(detail)},
-                "group": e.date[:7],
-                "unique_id": f"{e.brief}-{len(events)}",
-            }
-        )
-    return _dumps({"title": {"text": {"headline": html.escape(title)}}, "events": events})
+        text = memo.text(e, detail, functools.partial(record, e, detail))
+        events.append(f"{text}, {_json('unique_id')}: {_json(f'{e.brief}-{len(events)}')}}}")
+    head = _json({"text": {"headline": html.escape(title)}})
+    return "{\n" + f'"title": {head},\n"events": {_joined(events)}' + "\n}\n"
 
 
 def atom_feed(corpus: Corpus, title: str, site_url: str | None, directory_urls: bool = True) -> str:
@@ -199,22 +268,34 @@ def atom_feed(corpus: Corpus, title: str, site_url: str | None, directory_urls: 
 
 
 def export_makers(
-    corpus: Corpus, title: str, site_url: str | None = None, directory_urls: bool = True
+    corpus: Corpus,
+    title: str,
+    site_url: str | None = None,
+    directory_urls: bool = True,
+    reuse: dict[str, Reuse] | None = None,
 ) -> dict[str, Callable[[], str]]:
     """{file name at the site root: a function that makes its text}: the plugin makes them after
-    the pages are written, so an edited brief's page is on disk first."""
+    the pages are written, so an edited brief's page is on disk first. `reuse`, kept between the
+    builds of `serve`, keeps each export's records (Reuse)."""
+    reuse = reuse if reuse is not None else {}
+    memo = {name: reuse.setdefault(name, Reuse()) for name in ("briefs", "entities", "events", "timeline")}
     return {
-        "briefs.json": lambda: briefs_json(corpus, directory_urls),
-        "entities.json": lambda: entities_json(corpus, directory_urls),
-        "events.csv": lambda: events_csv(corpus),
+        "briefs.json": lambda: briefs_json(corpus, directory_urls, memo["briefs"]),
+        "entities.json": lambda: entities_json(corpus, directory_urls, memo["entities"]),
+        "events.csv": lambda: events_csv(corpus, memo["events"]),
         "places.geojson": lambda: places_geojson(corpus, directory_urls),
-        "timeline.json": lambda: timeline_json(corpus, title),
+        "timeline.json": lambda: timeline_json(corpus, title, memo["timeline"]),
         "feed.xml": lambda: atom_feed(corpus, title, site_url, directory_urls),
     }
 
 
 def export_files(
-    corpus: Corpus, title: str, site_url: str | None = None, directory_urls: bool = True
+    corpus: Corpus,
+    title: str,
+    site_url: str | None = None,
+    directory_urls: bool = True,
+    reuse: dict[str, Reuse] | None = None,
 ) -> dict[str, str]:
     """{file name at the site root: its text}; `url` fields are site-relative page URLs."""
-    return {name: make() for name, make in export_makers(corpus, title, site_url, directory_urls).items()}
+    makers = export_makers(corpus, title, site_url, directory_urls, reuse)
+    return {name: make() for name, make in makers.items()}
