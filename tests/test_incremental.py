@@ -393,6 +393,47 @@ def test_serve_asks_for_a_rebuild_as_soon_as_a_file_is_written_and_not_when_one_
         watch.stop()
 
 
+def test_mkdocs_own_watcher_stops_looking_where_the_native_one_sees_every_write(tmp_path):
+    """Its looks slowed each rebuild (and asked for a second one); on a network share it keeps
+    looking, as the native watcher may not hear of another machine's writes."""
+    import os
+    import threading
+
+    from site_builder.native_watch import NativeWatch, is_local
+
+    mounts = (
+        "/dev/sda1 / ext4 rw 0 0\nserver:/export /srv/share nfs4 rw 0 0\nhost:/ /mnt/ssh fuse.sshfs rw 0 0\n"
+    )
+    assert is_local(Path("/home/me/briefing/content"), mounts)
+    assert not is_local(Path("/srv/share/briefing/content"), mounts)
+    assert not is_local(Path("/mnt/ssh/x"), mounts) and is_local(Path("/srv/shared"), mounts)
+    assert not is_local(Path("/anything"), "")  # nothing known: MkDocs' watcher keeps looking
+
+    class Server:  # MkDocs' LiveReloadServer: what it watches, and its rebuild request
+        def __init__(self, paths):
+            self._rebuild_cond = threading.Condition()
+            self._want_rebuild = False
+            self._watched_paths = {os.path.abspath(p): 1 for p in paths}
+
+        def unwatch(self, path):
+            del self._watched_paths[os.path.abspath(path)]
+
+    folder, config = tmp_path / "content", tmp_path / "mkdocs.yml"
+    write(folder / "briefs" / "a.md", "text")
+    write(config, "site_name: x\n")
+    server, watch = Server([folder, config, tmp_path / "extra"]), NativeWatch()
+    watch.start(server, [folder, config])
+    try:
+        if watch.observer is None:
+            pytest.skip("no native file watcher on this system")
+        expected = {str(tmp_path / "extra")}
+        if not is_local(folder):  # this test's own folder is on a network share
+            expected |= {str(folder), str(config)}
+        assert set(server._watched_paths) == expected
+    finally:
+        watch.stop()
+
+
 def test_what_a_build_keeps_goes_back_to_the_collector(tmp_path):
     import gc
     import time

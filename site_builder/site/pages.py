@@ -70,13 +70,13 @@ def data_makers(site: Site) -> dict[str, Callable[[], str]]:
     after the pages are written, so an edited brief's page is on disk first."""
     corpus, urls = site.corpus, site.directory_urls
 
-    def rows(section: str, make: Callable) -> Callable[[], str]:
-        return lambda: directories.data_file(section, make(corpus, urls))
+    def rows(section: str) -> Callable[[], str]:
+        return lambda: directories.data_file(section, _rows(site, section))
 
     return {
-        directories.DATA["actors"]: rows("actors", directories.actor_rows),
-        directories.DATA["locations"]: rows("locations", directories.location_rows),
-        directories.DATA["briefs"]: rows("briefs", directories.brief_rows),
+        directories.DATA["actors"]: rows("actors"),
+        directories.DATA["locations"]: rows("locations"),
+        directories.DATA["briefs"]: rows("briefs"),
         FILTER_DATA: lambda: filter_data(corpus, timeline_pages_of(site), urls),
     }
 
@@ -225,11 +225,16 @@ _ROWS = {
 }
 
 
+def _rows(site: Site, section: str) -> list[dict]:
+    """A directory's rows, made once per build for its page and its data file."""
+    return site.memo("", ("rows", section), _ROWS[section], site.corpus, site.directory_urls)
+
+
 def render_directory(site: Site, env: Environment, section: str) -> str:
     """The actors, locations or briefs directory: its first rows, filters, and a map for places."""
     corpus = site.corpus
     src = f"{section}/index.md"
-    rows = _ROWS[section](corpus, site.directory_urls)
+    rows = _rows(site, section)
     context: dict = {}
     if section in ("actors", "locations"):
         group = corpus.actors if section == "actors" else corpus.places
