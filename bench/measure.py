@@ -3,8 +3,9 @@
 CPU seconds and the load average are kept because the machine may be shared: when other work
 runs, wall time grows but CPU time stays honest.
 
-Peak memory of the process tree is sampled from /proc (worker processes add up); the peak of the
-largest single process comes from the kernel's own count (os.wait4).
+Peak memory of the process tree is sampled from /proc (worker processes add up; the memory a forked
+process shares with its parent counts once, split between them: the proportional set size); the
+peak of the largest single process comes from the kernel's own count (os.wait4).
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ class Run:
     cmd: list[str]
     seconds: float
     returncode: int
-    peak_tree_mb: float  # sum of RSS over the process and its descendants, sampled every 50 ms
+    peak_tree_mb: float  # memory of the process and its descendants (tree_bytes), sampled every 50 ms
     peak_process_mb: float  # max RSS of the largest single process (kernel figure)
     output: str
     cpu_seconds: float = 0.0  # user + system time of the process and the children it waited for
@@ -51,16 +52,32 @@ def _children() -> dict[int, list[int]]:
     return kids
 
 
-def tree_rss_bytes(pid: int) -> int:
-    kids, total, todo = _children(), 0, [pid]
+def tree_bytes(pid: int) -> int:
+    """The memory of a process and its descendants: its resident size alone, or with descendants
+    the sum of their proportional set sizes, so that pages a fork shares are not counted twice."""
+    kids, pids, todo = _children(), [], [pid]
     while todo:
         p = todo.pop()
+        pids.append(p)
         todo.extend(kids.get(p, []))
-        try:
-            total += int(Path(f"/proc/{p}/statm").read_text().split()[1]) * PAGE
-        except (OSError, IndexError, ValueError):
-            pass
-    return total
+    return sum(_rss(p) if len(pids) == 1 else _pss(p) for p in pids)
+
+
+def _rss(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def _pss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    return _rss(pid)
 
 
 def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
@@ -77,7 +94,7 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
 
         def sample() -> None:
             while not done.wait(0.05):
-                peak[0] = max(peak[0], tree_rss_bytes(proc.pid))
+                peak[0] = max(peak[0], tree_bytes(proc.pid))
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()

@@ -51,7 +51,7 @@ def machine() -> str:
         ram = f"{mem_kb / 2**20:.0f} GB RAM"
     except (OSError, StopIteration):
         ram = "RAM unknown"
-    from site_builder.ingest.workers import cpu_count
+    from site_builder.cores import cpu_count
 
     return f"{cpu}, {cpu_count()} cores, {ram}, Python {platform.python_version()}, {platform.system()}"
 

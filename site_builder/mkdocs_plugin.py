@@ -31,10 +31,12 @@ from mkdocs import utils
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from . import build_jobs
 from .briefs.cache import BriefCache
 from .briefs.model import Brief
 from .first_build_edits import FirstBuildEdits
@@ -71,6 +73,7 @@ class BriefingConfig(base.Config):
     templates = c.Type(str, default="templates")  # relative to mkdocs.yml; overrides the defaults
     exports = c.Type(bool, default=True)
     include = c.ListOfItems(c.Type(str), default=[])  # patterns of content/ files to publish anyway
+    jobs = c.Type(int, default=0)  # processes rendering pages in `briefing build`; 0: one per core
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -92,6 +95,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.idle = IdleRelease()  # serve: what a build kept is collected between rebuilds
         self.timeline_blocks: dict[str, str] = {}  # serve: each timeline page's events, as HTML
         self.native = NativeWatch()  # serve: a rebuild starts when a file is saved
+        self.share = build_jobs.Share()  # build: the pages this process renders (build_jobs.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Once per command; the plugin is kept between `serve` rebuilds (MkDocs keeps plugins that
@@ -274,6 +278,29 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 files.append(File.generated(config, name, content=content))
         return files
 
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):
+        """`briefing build` shares the pages to render among processes, one per core (build_jobs.py):
+        each renders every n-th; the others leave theme files, sitemap and exports to the first."""
+        self.share = build_jobs.Share()
+        if self.command != "build":
+            return nav
+        todo = [f for f in files.documentation_pages() if f.is_modified()]
+        jobs = build_jobs.jobs_for(len(todo), self.config.jobs)
+        if jobs < 2:
+            return nav
+        log.info("rendering %d pages in %d processes", len(todo), jobs)
+        self.share = build_jobs.split(jobs, self.project.state)
+        for i, file in enumerate(todo):
+            if not self.share.mine(i):
+                _leave(file)
+        if self.share.is_child:
+            for file in files:
+                if not file.is_documentation_page():
+                    _leave(file)
+            config.theme.static_templates = set()
+            config.extra_templates = []
+        return nav
+
     def on_env(self, env, config: MkDocsConfig, files: Files):
         """The theme's templates are compiled once, not on every build (a second per rebuild).
         The files of pages that are gone are removed now, before the pages are written."""
@@ -282,7 +309,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.seen = 0  # search entries already kept: the next page's come after them
         self.included = InclusionLevel.is_in_serve if self.command == "serve" else InclusionLevel.is_included
         self.outputs = sorted({f.dest_uri for f in files if self.included(f.inclusion)})
-        if self.last and not self.elsewhere:
+        if self.last and not self.elsewhere and not self.share.is_child:
             remove_outputs(Path(config.site_dir), set(self.last.outputs) - set(self.outputs))
         return env
 
@@ -397,7 +424,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, config: MkDocsConfig) -> None:
         """The exports are written, search gets every page's entries in page order, and what this
-        build wrote is kept for the next one."""
+        build wrote is kept for the next one. A process rendering a share of the pages ends here,
+        handing its pages' search entries to the first."""
+        if self.share.is_child:
+            build_jobs.finish(self.share, {"entries": self.entries, "warnings": _warnings_counted()})
+        if self.share.children:
+            try:
+                results = build_jobs.gather(self.share)
+            except build_jobs.JobFailed as err:
+                raise PluginError(str(err)) from None
+            for result in results:
+                self.entries.update(result["entries"])
+                _count_warnings(result["warnings"])
         for file in self.files:
             if isinstance(file, WrittenLast):
                 file.write()
@@ -422,6 +460,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._after_build()
 
     def on_build_error(self, error: Exception) -> None:
+        if self.share.is_child:
+            build_jobs.fail(self.share, error)
+        build_jobs.stop(self.share)
         self.last = None
         self._after_build()
 
@@ -440,3 +481,27 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.first_edits is not None:
             self.first_edits.watch(server)
         return server
+
+
+def _leave(file: File) -> None:
+    """Another process renders and writes this file."""
+    if isinstance(file, RenderedOnRead):
+        file.stale = False
+    else:
+        file.is_modified = lambda: False  # type: ignore[method-assign]
+
+
+def _strict_counter() -> utils.CountHandler | None:
+    """MkDocs' count of warnings in a --strict build (it stops the build when there are any)."""
+    return next((h for h in logging.getLogger("mkdocs").handlers if isinstance(h, utils.CountHandler)), None)
+
+
+def _warnings_counted() -> dict[int, int]:
+    counter = _strict_counter()
+    return dict(counter.counts) if counter else {}
+
+
+def _count_warnings(counts: dict[int, int]) -> None:
+    counter = _strict_counter()
+    for level, n in counts.items() if counter else ():
+        counter.counts[level] += n
