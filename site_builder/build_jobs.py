@@ -105,7 +105,8 @@ def fail(share: Share, error: BaseException) -> NoReturn:
 def fail_note(share: Share, error: BaseException) -> int:
     assert share.folder is not None
     try:
-        (share.folder / f"{share.rank}.error").write_text(f"{type(error).__name__}: {error}", encoding="utf-8")
+        note = f"{type(error).__name__}: {error}"
+        (share.folder / f"{share.rank}.error").write_text(note, encoding="utf-8")
     except OSError:
         pass
     return 1
