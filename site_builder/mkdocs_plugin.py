@@ -425,7 +425,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         """The exports are written, search gets every page's entries in page order, and what this
         build wrote is kept for the next one. A process rendering a share of the pages ends here,
-        handing its pages' search entries to the first."""
+        handing its pages' search entries to the first; the second writes the exports, while the
+        first, which also wrote the theme's files, finishes its pages."""
+        if self.share.rank == min(1, self.share.jobs - 1):  # the exports: the second process, if any
+            for file in self.files:
+                if isinstance(file, WrittenLast):
+                    file.write()
         if self.share.is_child:
             build_jobs.finish(self.share, {"entries": self.entries, "warnings": _warnings_counted()})
         if self.share.children:
@@ -436,9 +441,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             for result in results:
                 self.entries.update(result["entries"])
                 _count_warnings(result["warnings"])
-        for file in self.files:
-            if isinstance(file, WrittenLast):
-                file.write()
         kept = self.last.search if self.last else {}
         search: dict[str, list[dict]] = {}
         for file in self.files.documentation_pages(inclusion=self.included):

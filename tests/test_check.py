@@ -368,3 +368,24 @@ def test_a_brief_entry_named_by_a_note_under_another_id_is_pointed_out(tmp_path)
             "or replace `tajikistan` with `tajik-republic` in this brief",
         ),
     }
+
+
+def test_the_build_after_check_parses_no_brief_again(tmp_path, monkeypatch):
+    """check reads every brief with the schema; the build that follows takes the briefs it passed
+    from the cache check leaves, and reads again only a file with an error (to report it)."""
+    from site_builder.briefs import model
+    from site_builder.site import corpus
+
+    broken = GOOD.replace("2021-07-06-border", "broken").replace("date: 2021-07-06", "date: someday")
+    project = project_with(tmp_path, {"2021-07-06-border.md": GOOD, "broken.md": broken})
+    assert [Path(p.path).name for p in errors(check_project(project))] == ["broken.md"]
+    read = []
+    monkeypatch.setattr(corpus, "read_brief", lambda path: read.append(path.name) or model.read_brief(path))
+    loaded = corpus.load_corpus(project)
+    assert read == ["broken.md"] and list(loaded.briefs) == ["2021-07-06-border"]
+    assert loaded.briefs["2021-07-06-border"].title == "Tajikistan deploys troops to the Afghan border"
+    assert [Path(e.path).name for e in loaded.errors] == ["broken.md"]
+    path = project.briefs / "2021-07-06-border.md"  # an edit after check: read again
+    path.write_text(GOOD.replace("title: Tajikistan deploys", "title: Tajikistan sends"), encoding="utf-8")
+    assert corpus.load_corpus(project).briefs["2021-07-06-border"].title.startswith("Tajikistan sends")
+    assert "2021-07-06-border.md" in read

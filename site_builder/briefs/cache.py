@@ -5,6 +5,10 @@ should parse only the briefs that changed. An entry is reused only while the fil
 modification time and change time (which no tool can set back) are all the same.
 The cache is machine state: any problem with it means it is ignored and rewritten, never an error.
 Unpickling is limited to the classes a Brief is made of, so a planted file cannot run code.
+
+`briefing check` reads every brief anyway: it puts what it parsed here, and the build that follows
+in the same process takes the cache as check left it (`open` hands back the one this process
+saved, while the file is as it was written), so no brief is parsed twice.
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from ..atomic import write_atomic
 from ..extract.model import Event, Quote
 from .model import Brief, EntityRef
 
+BRIEF_CACHE = "briefs.cache"  # in the project's .briefing/ folder
 FORMAT = 2  # bump when Brief or its parts change shape, or when the rules for reading them do
 ALLOWED = {
     ("site_builder.briefs.model", "Brief"),
@@ -57,6 +62,13 @@ def file_key(stat: os.stat_result) -> Key:
     return (stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns)
 
 
+def _key_of(path: Path) -> Key | None:
+    try:
+        return file_key(path.stat())
+    except OSError:
+        return None
+
+
 @dataclass
 class BriefCache:
     path: Path
@@ -65,6 +77,9 @@ class BriefCache:
 
     @classmethod
     def open(cls, path: Path) -> BriefCache:
+        held = _saved.get(path)
+        if held is not None and held[0] == _key_of(path):
+            return held[1]
         try:
             data = _Unpickler(io.BytesIO(path.read_bytes())).load()
             entries = data.get("entries") if isinstance(data, dict) and data.get("format") == FORMAT else None
@@ -94,5 +109,10 @@ class BriefCache:
             data = pickle.dumps({"format": FORMAT, "entries": self.entries}, protocol=pickle.HIGHEST_PROTOCOL)
             write_atomic(self.path, data)
             self.changed = False
+            _saved.clear()  # one cache kept: the last saved, for the next open in this process
+            _saved[self.path] = (_key_of(self.path), self)
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             pass  # a read-only project still builds, only without the cache
+
+
+_saved: dict[Path, tuple[Key | None, BriefCache]] = {}  # the cache this process last saved, its file's key

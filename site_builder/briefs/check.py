@@ -5,6 +5,8 @@ one front-matter reader with line numbers and checked against the one schema (sc
 same the build reads with; then what only the whole project can tell: event actors, places and
 quote speakers that no brief entry or note names, a `within` no place answers to, ids used by two
 briefs, a name two notes claim. Errors stop `briefing build`; warnings are printed and it goes on.
+Each brief the schema passes goes into the cache of parsed briefs (cache.py), from which the
+build that follows takes it instead of parsing the file again.
 """
 
 from __future__ import annotations
@@ -15,9 +17,12 @@ from pathlib import Path
 
 from ..atomic import TEMP_SUFFIX
 from ..extract.model import ACTOR_KINDS, LOCATION_KINDS
-from ..frontmatter import FrontMatter, Key, read_document
+from ..frontmatter import FrontMatter, read_document
+from ..frontmatter import Key as Field
 from ..problems import ERROR, WARNING, Problem, errors
 from ..project import NOT_A_PROJECT, Project, misplaced
+from .cache import BRIEF_CACHE, BriefCache, Key, file_key
+from .model import brief_from_document
 from .schema import Findings, located, validate_brief, validate_note
 
 __all__ = ["ERROR", "WARNING", "Problem", "check_project", "errors"]
@@ -25,18 +30,28 @@ __all__ = ["ERROR", "WARNING", "Problem", "check_project", "errors"]
 
 @dataclass
 class Checked:
-    """One file: its front matter with lines, and what is wrong in it so far."""
+    """One file: its front matter, and what is wrong in it so far."""
 
     shown: str
     doc: FrontMatter
     found: Findings = field(default_factory=Findings)
+    path: Path | None = None
+    key: Key | None = None  # the file's size and times when it was read (cache.py)
+    schema_ok: bool = False  # a brief the schema passed: the build would read it as it is
 
     @property
     def meta(self) -> dict:
         return self.doc.meta
 
     def problems(self) -> list[Problem]:
-        return self.doc.duplicates + located(self.found, self.doc, self.shown)
+        """Read without line numbers (most files have no problem), found again with them."""
+        doc = self.doc
+        if self.found.items and self.path is not None:
+            try:
+                doc = read_document(self.path, self.shown, lines=True)
+            except (Problem, OSError):  # changed since: the lines are those of its front matter
+                pass
+        return self.doc.duplicates + located(self.found, doc, self.shown)
 
 
 @dataclass
@@ -64,13 +79,13 @@ def _listed(meta: dict, name: str) -> set[str]:
     )
 
 
-def _within(found: Findings, key: Key, item: object, known: Known) -> None:
+def _within(found: Findings, key: Field, item: object, known: Known) -> None:
     within = item.get("within") if isinstance(item, dict) else None
     if isinstance(within, str) and not known.is_place(within):
         found.warn((*key, "within"), f"`within: {within}` names no known place; use the id of a location")
 
 
-def _refs(found: Findings, key: Key, value: object, listed: set[str], notes: set[str], what: str) -> None:
+def _refs(found: Findings, key: Field, value: object, listed: set[str], notes: set[str], what: str) -> None:
     for j, eid in enumerate(value if isinstance(value, list) else []):
         if isinstance(eid, str) and eid not in listed and eid not in notes:
             found.error(
@@ -133,9 +148,13 @@ def check_project(project: Project) -> list[Problem]:
         for path in _md_files(folder):
             shown = project.relative(path)
             try:
-                read[folder].append(Checked(shown, read_document(path, shown, lines=True)))
+                key = file_key(path.stat())
+                doc = read_document(path, shown)
+                read[folder].append(Checked(shown, doc, path=path, key=key))
             except Problem as err:
                 problems.append(err)
+            except OSError:  # gone since it was listed: read_document says so
+                continue
         for stale in sorted(folder.glob(f".*{TEMP_SUFFIX}")) if folder.is_dir() else []:
             problems.append(
                 Problem(project.relative(stale), "left by an interrupted write; delete it", level=WARNING)
@@ -155,6 +174,7 @@ def check_project(project: Project) -> list[Problem]:
     ids: dict[str, list[Checked]] = defaultdict(list)
     for file in briefs:
         file.found = validate_brief(file.meta, Path(file.shown).stem)
+        file.schema_ok = not file.found.errors and not file.doc.duplicates
         check_brief_refs(file, known)
         if isinstance(file.meta.get("id"), str):
             ids[file.meta["id"]].append(file)
@@ -172,7 +192,20 @@ def check_project(project: Project) -> list[Problem]:
             file.found.error(("id",), f"id `{bid}` is also used by {others}; give each brief its own id")
     for file in briefs + actor_notes + place_notes:
         problems.extend(file.problems())
+    _keep_parsed(project, briefs)
     return sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))
+
+
+def _keep_parsed(project: Project, briefs: list[Checked]) -> None:
+    """The briefs the schema passed, parsed, for the build (cache.py); a file with an error is left
+    for the build to read again and report."""
+    store = BriefCache.open(project.state / BRIEF_CACHE)
+    for file in briefs:
+        if file.path and file.key and file.schema_ok:
+            if store.get(file.path.name, file.key) is None:
+                store.put(file.path.name, file.key, brief_from_document(file.doc, file.path))
+    store.keep_only({f.path.name for f in briefs if f.path})
+    store.save()
 
 
 def _refused_files(project: Project) -> list[Problem]:
