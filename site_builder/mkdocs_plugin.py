@@ -136,8 +136,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.store = BriefCache.open(self.project.state / BRIEF_CACHE)
         versions: dict = {}
         self.corpus = load_corpus(self.project, self.store, versions)
-        if self.command != "serve":
-            self.store.save()
         for err in self.corpus.errors:
             log.error("%s (the file is left out of the site)", err)
         self.site = render.Site(
@@ -283,10 +281,14 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         each renders every n-th; the others leave theme files, sitemap and exports to the first."""
         self.share = build_jobs.Share()
         if self.command != "build":
+            if self.command != "serve" and self.store is not None:
+                self.store.save()
             return nav
         todo = [f for f in files.documentation_pages() if f.is_modified()]
         jobs = build_jobs.jobs_for(len(todo), self.config.jobs)
         if jobs < 2:
+            if self.store is not None:
+                self.store.save()  # the parsed briefs, for the next build
             return nav
         log.info("rendering %d pages in %d processes", len(todo), jobs)
         self.share = build_jobs.split(jobs, self.project.state)
@@ -427,10 +429,12 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         build wrote is kept for the next one. A process rendering a share of the pages ends here,
         handing its pages' search entries to the first; the second writes the exports, while the
         first, which also wrote the theme's files, finishes its pages."""
-        if self.share.rank == min(1, self.share.jobs - 1):  # the exports: the second process, if any
-            for file in self.files:
+        if self.share.rank == min(1, self.share.jobs - 1):  # the second process, if any:
+            for file in self.files:  # the exports,
                 if isinstance(file, WrittenLast):
                     file.write()
+            if self.share.is_child and self.store is not None:
+                self.store.save()  # and the parsed briefs, for the next build
         if self.share.is_child:
             build_jobs.finish(self.share, {"entries": self.entries, "warnings": _warnings_counted()})
         if self.share.children:

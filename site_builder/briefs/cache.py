@@ -7,8 +7,8 @@ The cache is machine state: any problem with it means it is ignored and rewritte
 Unpickling is limited to the classes a Brief is made of, so a planted file cannot run code.
 
 `briefing check` reads every brief anyway: it puts what it parsed here, and the build that follows
-in the same process takes the cache as check left it (`open` hands back the one this process
-saved, while the file is as it was written), so no brief is parsed twice.
+in the same process takes the cache as check left it (`open` hands back the cache this process
+opened last, while its file is unchanged), so no brief is parsed twice; the build saves it.
 """
 
 from __future__ import annotations
@@ -77,17 +77,20 @@ class BriefCache:
 
     @classmethod
     def open(cls, path: Path) -> BriefCache:
-        held = _saved.get(path)
-        if held is not None and held[0] == _key_of(path):
+        key = _key_of(path)
+        held = _held.get(path)
+        if held is not None and held[0] == key:
             return held[1]
+        cache = cls(path, changed=path.exists())
         try:
             data = _Unpickler(io.BytesIO(path.read_bytes())).load()
             entries = data.get("entries") if isinstance(data, dict) and data.get("format") == FORMAT else None
             if isinstance(entries, dict):
-                return cls(path, entries)
+                cache = cls(path, entries)
         except Exception:  # noqa: BLE001 - a cache that cannot be read is rebuilt
             pass
-        return cls(path, changed=path.exists())
+        _hold(cache, key)
+        return cache
 
     def get(self, name: str, key: Key) -> Brief | None:
         hit = self.entries.get(name)
@@ -109,10 +112,16 @@ class BriefCache:
             data = pickle.dumps({"format": FORMAT, "entries": self.entries}, protocol=pickle.HIGHEST_PROTOCOL)
             write_atomic(self.path, data)
             self.changed = False
-            _saved.clear()  # one cache kept: the last saved, for the next open in this process
-            _saved[self.path] = (_key_of(self.path), self)
+            _hold(self, _key_of(self.path))
         except (OSError, pickle.PicklingError, TypeError, AttributeError):
             pass  # a read-only project still builds, only without the cache
 
 
-_saved: dict[Path, tuple[Key | None, BriefCache]] = {}  # the cache this process last saved, its file's key
+_held: dict[Path, tuple[Key | None, BriefCache]] = {}  # the cache last opened or saved, and its file's key
+
+
+def _hold(cache: BriefCache, key: Key | None) -> None:
+    """The next `open` of the same file in this process, while the file is as it is now, gets this
+    cache: what was put in it since is as good as what is on disk (every entry names its file's key)."""
+    _held.clear()  # one at a time: a process that builds many projects (tests) holds only the last
+    _held[cache.path] = (key, cache)

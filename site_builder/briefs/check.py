@@ -127,8 +127,10 @@ def checked_files(project: Project) -> tuple[int, int]:
     return len(_md_files(project.briefs)), notes
 
 
-def check_project(project: Project) -> list[Problem]:
-    """Every problem in content/: briefs, actor notes and location notes, sorted by file and line."""
+def check_project(project: Project, save: bool = True) -> list[Problem]:
+    """Every problem in content/: briefs, actor notes and location notes, sorted by file and line.
+    The briefs it parsed are kept for a build (cache.py), on disk unless `save` is False: a build in
+    this process that follows takes them from memory and saves them itself."""
     if not project.content.is_dir():
         hint = (
             "no such folder; run `briefing ingest` to create it, or run from the project folder"
@@ -192,11 +194,11 @@ def check_project(project: Project) -> list[Problem]:
             file.found.error(("id",), f"id `{bid}` is also used by {others}; give each brief its own id")
     for file in briefs + actor_notes + place_notes:
         problems.extend(file.problems())
-    _keep_parsed(project, briefs)
+    _keep_parsed(project, briefs, save)
     return sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))
 
 
-def _keep_parsed(project: Project, briefs: list[Checked]) -> None:
+def _keep_parsed(project: Project, briefs: list[Checked], save: bool) -> None:
     """The briefs the schema passed, parsed, for the build (cache.py); a file with an error is left
     for the build to read again and report."""
     store = BriefCache.open(project.state / BRIEF_CACHE)
@@ -205,7 +207,8 @@ def _keep_parsed(project: Project, briefs: list[Checked]) -> None:
             if store.get(file.path.name, file.key) is None:
                 store.put(file.path.name, file.key, brief_from_document(file.doc, file.path))
     store.keep_only({f.path.name for f in briefs if f.path})
-    store.save()
+    if save:
+        store.save()
 
 
 def _refused_files(project: Project) -> list[Problem]:
