@@ -62,9 +62,12 @@ class Share:
 
 def split(jobs: int, state: Path) -> Share:
     """Fork `jobs - 1` processes; each call returns in every process, with that process's share."""
-    for old in state.glob(f"{PREFIX}*"):  # left by a build stopped with Ctrl-C
+    for old in state.glob(f"{PREFIX}*") if state.is_dir() else []:  # left by a build stopped with Ctrl-C
         shutil.rmtree(old, ignore_errors=True)
-    folder = Path(tempfile.mkdtemp(prefix=PREFIX, dir=state))
+    try:
+        folder = Path(tempfile.mkdtemp(prefix=PREFIX, dir=state))
+    except OSError:  # a project folder that cannot be written
+        folder = Path(tempfile.mkdtemp(prefix=PREFIX))
     share = Share(0, jobs, folder)
     sys.stdout.flush()
     sys.stderr.flush()
