@@ -425,14 +425,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         """The exports are written, search gets every page's entries in page order, and what this
         build wrote is kept for the next one. A process rendering a share of the pages ends here,
-        handing its pages' search entries to the first; the second writes the exports, while the
-        first, which also wrote the theme's files, finishes its pages."""
-        if self.share.rank == min(1, self.share.jobs - 1):  # the second process, if any:
-            for file in self.files:  # the exports,
-                if isinstance(file, WrittenLast):
-                    file.write()
-            if self.share.is_child and self.store is not None:
-                self.store.save()  # and the parsed briefs, for the next build
+        handing its pages' search entries to the first; each writes its share of the exports."""
+        exports = [file for file in self.files if isinstance(file, WrittenLast)]
+        for i, file in enumerate(exports):  # shared among the processes, as the pages are
+            if self.share.mine(i):
+                file.write()
+        if self.share.rank == 1 and self.store is not None:  # the first one wrote the theme's files
+            self.store.save()  # the parsed briefs, for the next build
         if self.share.is_child:
             build_jobs.finish(self.share, {"entries": self.entries, "warnings": _warnings_counted()})
         if self.share.children:
