@@ -8,7 +8,9 @@ Unpickling is limited to the classes a Brief is made of, so a planted file canno
 
 `briefing check` reads every brief anyway: it puts what it parsed here, and the build that follows
 in the same process takes the cache as check left it (`open` hands back the cache this process
-opened last, while its file is unchanged), so no brief is parsed twice; the build saves it.
+opened last, while its file is unchanged), so no brief is parsed twice; the build saves it. A brief
+in which check found nothing wrong by itself is marked `clean` with its key: the next check takes
+it from here too, unless the file changed.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from ..extract.model import Event, Quote
 from .model import Brief, EntityRef
 
 BRIEF_CACHE = "briefs.cache"  # in the project's .briefing/ folder
-FORMAT = 2  # bump when Brief or its parts change shape, or when the rules for reading them do
+FORMAT = 3  # bump when Brief or its parts change shape, or when the rules for reading them do
 ALLOWED = {
     ("site_builder.briefs.model", "Brief"),
     ("site_builder.briefs.model", "EntityRef"),
@@ -74,6 +76,7 @@ class BriefCache:
     path: Path
     entries: dict[str, tuple[Key, Brief]] = field(default_factory=dict)
     changed: bool = False
+    clean: dict[str, Key] = field(default_factory=dict)  # briefs check passed without a word, at key
 
     @classmethod
     def open(cls, path: Path) -> BriefCache:
@@ -85,8 +88,8 @@ class BriefCache:
         try:
             data = _Unpickler(io.BytesIO(path.read_bytes())).load()
             entries = data.get("entries") if isinstance(data, dict) and data.get("format") == FORMAT else None
-            if isinstance(entries, dict):
-                cache = cls(path, entries)
+            if isinstance(entries, dict) and isinstance(data.get("clean"), dict):
+                cache = cls(path, entries, clean=data["clean"])
         except Exception:  # noqa: BLE001 - a cache that cannot be read is rebuilt
             pass
         _hold(cache, key)
@@ -104,12 +107,24 @@ class BriefCache:
         for name in set(self.entries) - names:
             del self.entries[name]
             self.changed = True
+        for name in set(self.clean) - set(self.entries):
+            del self.clean[name]
+
+    def mark_clean(self, name: str, key: Key) -> None:
+        if self.clean.get(name) != key:
+            self.clean[name] = key
+            self.changed = True
+
+    def checked(self, name: str, key: Key) -> Brief | None:
+        """The brief, when check found nothing wrong in this version of its file."""
+        return self.get(name, key) if self.clean.get(name) == key else None
 
     def save(self) -> None:
         if not self.changed:
             return
         try:
-            data = pickle.dumps({"format": FORMAT, "entries": self.entries}, protocol=pickle.HIGHEST_PROTOCOL)
+            data = {"format": FORMAT, "entries": self.entries, "clean": self.clean}
+            data = pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL)
             write_atomic(self.path, data)
             self.changed = False
             _hold(self, _key_of(self.path))
