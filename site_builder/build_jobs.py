@@ -59,6 +59,17 @@ class Share:
     def mine(self, index: int) -> bool:
         return index % self.jobs == self.rank
 
+    def claim(self, name: str) -> bool:
+        """The first process to ask for `name` gets it: work left for the end (the exports) goes
+        to whichever process is done with its pages first."""
+        if self.jobs == 1 or self.folder is None:
+            return True
+        try:
+            os.close(os.open(self.folder / f"claim-{name}", os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+            return True
+        except FileExistsError:
+            return False
+
 
 def split(jobs: int, state: Path) -> Share:
     """Fork `jobs - 1` processes; each call returns in every process, with that process's share."""

@@ -109,7 +109,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_shutdown(self) -> None:
         self.idle.cancel()
         self.native.stop()
-        if self.store is not None:
+        if self.command == "serve" and self.store is not None:  # a build saved it in on_nav
             self.store.save()
         if self.first_edits is not None:
             self.first_edits.end()
@@ -425,13 +425,13 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_post_build(self, config: MkDocsConfig) -> None:
         """The exports are written, search gets every page's entries in page order, and what this
         build wrote is kept for the next one. A process rendering a share of the pages ends here,
-        handing its pages' search entries to the first; each writes its share of the exports."""
-        exports = [file for file in self.files if isinstance(file, WrittenLast)]
-        for i, file in enumerate(exports):  # shared among the processes, as the pages are
-            if self.share.mine(i):
-                file.write()
+        handing its pages' search entries to the first; each process done with its pages writes the
+        exports no other has taken yet."""
         if self.share.rank == 1 and self.store is not None:  # the first one wrote the theme's files
             self.store.save()  # the parsed briefs, for the next build
+        for i, file in enumerate(f for f in self.files if isinstance(f, WrittenLast)):
+            if self.share.claim(f"export-{i}"):  # the exports: a process done with its pages takes one
+                file.write()
         if self.share.is_child:
             build_jobs.finish(self.share, {"entries": self.entries, "warnings": _warnings_counted()})
         if self.share.children:
