@@ -3,8 +3,11 @@
 CPU seconds and the load average are kept because the machine may be shared: when other work
 runs, wall time grows but CPU time stays honest.
 
-Peak memory of the process tree is sampled from /proc (worker processes add up); the peak of the
-largest single process comes from the kernel's own count (os.wait4).
+Peak memory of the process tree is sampled from /proc: a single process's resident size every 50 ms;
+with worker processes, the sum of their proportional set sizes (the memory a forked process shares
+with its parent counts once, split between them) every half second, as reading them costs the
+kernel a walk of each process's pages; the peak of the largest single process comes from the
+kernel's own count (os.wait4).
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 PAGE = os.sysconf("SC_PAGE_SIZE")
+SAMPLE = 0.05  # seconds between looks at the process tree's memory
+SHARED_EVERY = 10  # with more than one process, the proportional sizes are read every 10th look
 
 
 @dataclass
@@ -24,7 +29,7 @@ class Run:
     cmd: list[str]
     seconds: float
     returncode: int
-    peak_tree_mb: float  # sum of RSS over the process and its descendants, sampled every 50 ms
+    peak_tree_mb: float  # the process's resident size, or its tree's proportional set sizes (sample)
     peak_process_mb: float  # max RSS of the largest single process (kernel figure)
     output: str
     cpu_seconds: float = 0.0  # user + system time of the process and the children it waited for
@@ -51,16 +56,30 @@ def _children() -> dict[int, list[int]]:
     return kids
 
 
-def tree_rss_bytes(pid: int) -> int:
-    kids, total, todo = _children(), 0, [pid]
+def tree_pids(pid: int) -> list[int]:
+    kids, pids, todo = _children(), [], [pid]
     while todo:
         p = todo.pop()
+        pids.append(p)
         todo.extend(kids.get(p, []))
-        try:
-            total += int(Path(f"/proc/{p}/statm").read_text().split()[1]) * PAGE
-        except (OSError, IndexError, ValueError):
-            pass
-    return total
+    return pids
+
+
+def _rss(pid: int) -> int:
+    try:
+        return int(Path(f"/proc/{pid}/statm").read_text().split()[1]) * PAGE
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def _pss(pid: int) -> int:
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    return _rss(pid)
 
 
 def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
@@ -76,8 +95,14 @@ def run(cmd: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
         done = threading.Event()
 
         def sample() -> None:
-            while not done.wait(0.05):
-                peak[0] = max(peak[0], tree_rss_bytes(proc.pid))
+            tick = 0
+            while not done.wait(SAMPLE):
+                tick += 1
+                pids = tree_pids(proc.pid)
+                if len(pids) == 1:
+                    peak[0] = max(peak[0], _rss(pids[0]))
+                elif tick % SHARED_EVERY == 0:  # reading shared sizes costs the kernel a page-table walk
+                    peak[0] = max(peak[0], sum(_pss(p) for p in pids))
 
         sampler = threading.Thread(target=sample, daemon=True)
         sampler.start()

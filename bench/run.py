@@ -51,7 +51,7 @@ def machine() -> str:
         ram = f"{mem_kb / 2**20:.0f} GB RAM"
     except (OSError, StopIteration):
         ram = "RAM unknown"
-    from site_builder.ingest.workers import cpu_count
+    from site_builder.cores import cpu_count
 
     return f"{cpu}, {cpu_count()} cores, {ram}, Python {platform.python_version()}, {platform.system()}"
 
@@ -117,6 +117,7 @@ def bench_size(n: int, dev: Path, out: Path, build: bool, log) -> dict:
         if build:
             for name in (BRIEF_CACHE, STATE_FILE):  # both builds cold and full
                 (project / ".briefing" / name).unlink(missing_ok=True)
+            shutil.rmtree(project / "site", ignore_errors=True)  # no old site to delete, as for the reference
             log(f"n={n}: build {attempt + 1}/{ROUNDS} ...")
             b = run(briefing("build"), project).check()
             builds.append(b)

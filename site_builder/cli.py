@@ -111,11 +111,12 @@ def _ingest_update(paths: list[Path], project, verbose: bool) -> int:
     return 0 if report.ok and new.ok else 1
 
 
-def run_check(project) -> bool:
-    """Print every problem in content/ as FILE:LINE: message; False when any is an error."""
+def run_check(project, before_build: bool = False) -> bool:
+    """Print every problem in content/ as FILE:LINE: message; False when any is an error. Before a
+    build, the briefs check parsed are left for the build to take and save (briefs/cache.py)."""
     from .briefs.check import check_project, errors
 
-    problems = check_project(project)
+    problems = check_project(project, save=not before_build)
     for problem in problems:
         print(problem.listed(), file=sys.stderr)
     bad = errors(problems)
@@ -179,7 +180,7 @@ def cmd_build(args: argparse.Namespace) -> int:
         return 2
     _pass_include(args)
     _show_plugin_messages("build")
-    if not args.skip_check and not run_check(project):
+    if not args.skip_check and not run_check(project, before_build=True):
         print("build: stopped; fix the errors above, or pass --skip-check", file=sys.stderr)
         return 1
     show_mkdocs_warnings("build")

@@ -31,10 +31,12 @@ from mkdocs import utils
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from . import build_jobs
 from .briefs.cache import BriefCache
 from .briefs.model import Brief
 from .first_build_edits import FirstBuildEdits
@@ -72,6 +74,7 @@ class BriefingConfig(base.Config):
     templates = c.Type(str, default="templates")  # relative to mkdocs.yml; overrides the defaults
     exports = c.Type(bool, default=True)
     include = c.ListOfItems(c.Type(str), default=[])  # patterns of content/ files to publish anyway
+    jobs = c.Type(int, default=0)  # processes rendering pages in `briefing build`; 0: one per core
 
 
 class BriefingPlugin(BasePlugin[BriefingConfig]):
@@ -97,6 +100,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.idle = IdleRelease()  # serve: what a build kept is collected between rebuilds
         self.timeline_blocks: dict[str, str] = {}  # serve: each timeline page's events, as HTML
         self.native = NativeWatch()  # serve: a rebuild starts when a file is saved
+        self.share = build_jobs.Share()  # build: the pages this process renders (build_jobs.py)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         """Once per command; the plugin is kept between `serve` rebuilds (MkDocs keeps plugins that
@@ -110,7 +114,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     def on_shutdown(self) -> None:
         self.idle.cancel()
         self.native.stop()
-        if self.store is not None:
+        if self.command == "serve" and self.store is not None:  # a build saved it in on_nav
             self.store.save()
         if self.first_edits is not None:
             self.first_edits.end()
@@ -142,8 +146,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             self.corpus = self.live.corpus
         else:
             self.corpus = build_corpus(*inputs)
-        if self.command != "serve":
-            self.store.save()
         for err in self.corpus.errors:
             log.error("%s (the file is left out of the site)", err)
         self.site = render.Site(
@@ -286,6 +288,31 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
                 files.append(File.generated(config, name, content=content))
         return files
 
+    def on_nav(self, nav, config: MkDocsConfig, files: Files):
+        """`briefing build` shares the pages to render among processes, one per core (build_jobs.py):
+        each renders every n-th; the others leave theme files, sitemap and exports to the first."""
+        self.share = build_jobs.Share()
+        todo = [f for f in files.documentation_pages() if f.is_modified()]
+        # a build that is not dirty (plain `mkdocs build`) renders every page whatever it is told
+        shared = self.command == "build" and self.dirty
+        jobs = build_jobs.jobs_for(len(todo), self.config.jobs) if shared else 1
+        if jobs < 2:
+            if self.command != "serve" and self.store is not None:
+                self.store.save()  # the parsed briefs, for the next build
+            return nav
+        log.info("rendering %d pages in %d processes", len(todo), jobs)
+        self.share = build_jobs.split(jobs, self.project.state)
+        for i, file in enumerate(todo):
+            if not self.share.mine(i):
+                _leave(file)
+        if self.share.is_child:
+            for file in files:
+                if not file.is_documentation_page():
+                    _leave(file)
+            config.theme.static_templates = set()
+            config.extra_templates = []
+        return nav
+
     def on_env(self, env, config: MkDocsConfig, files: Files):
         """The theme's templates are compiled once, not on every build (a second per rebuild).
         The files of pages that are gone are removed now, before the pages are written."""
@@ -294,7 +321,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.seen = 0  # search entries already kept: the next page's come after them
         self.included = InclusionLevel.is_in_serve if self.command == "serve" else InclusionLevel.is_included
         self.outputs = sorted({f.dest_uri for f in files if self.included(f.inclusion)})
-        if self.last and not self.elsewhere:
+        if self.last and not self.elsewhere and not self.share.is_child:
             remove_outputs(Path(config.site_dir), set(self.last.outputs) - set(self.outputs))
         return env
 
@@ -410,10 +437,24 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
     @event_priority(50)  # before the search plugin writes its index
     def on_post_build(self, config: MkDocsConfig) -> None:
         """The exports are written, search gets every page's entries in page order, and what this
-        build wrote is kept for the next one."""
-        for file in self.files:
-            if isinstance(file, WrittenLast):
+        build wrote is kept for the next one. A process rendering a share of the pages ends here,
+        handing its pages' search entries to the first; each process done with its pages writes the
+        exports no other has taken yet."""
+        if self.share.rank == 1 and self.store is not None:  # the first one wrote the theme's files
+            self.store.save()  # the parsed briefs, for the next build
+        for i, file in enumerate(f for f in self.files if isinstance(f, WrittenLast)):
+            if self.share.claim(f"export-{i}"):  # the exports: a process done with its pages takes one
                 file.write()
+        if self.share.is_child:
+            build_jobs.finish(self.share, {"entries": self.entries, "warnings": _warnings_counted()})
+        if self.share.children:
+            try:
+                results = build_jobs.gather(self.share)
+            except build_jobs.JobFailed as err:
+                raise PluginError(str(err)) from None
+            for result in results:
+                self.entries.update(result["entries"])
+                _count_warnings(result["warnings"])
         kept = self.last.search if self.last else {}
         search: dict[str, list[dict]] = {}
         for file in self.files.documentation_pages(inclusion=self.included):
@@ -435,6 +476,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self._after_build()
 
     def on_build_error(self, error: Exception) -> None:
+        if self.share.is_child:
+            build_jobs.fail(self.share, error)
+        build_jobs.stop(self.share)
         self.last, self.live = None, None
         self._after_build()
 
@@ -453,3 +497,27 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         if self.first_edits is not None:
             self.first_edits.watch(server)
         return server
+
+
+def _leave(file: File) -> None:
+    """Another process renders and writes this file."""
+    if isinstance(file, RenderedOnRead):
+        file.stale = False
+    else:
+        file.is_modified = lambda: False  # type: ignore[method-assign]
+
+
+def _strict_counter() -> utils.CountHandler | None:
+    """MkDocs' count of warnings in a --strict build (it stops the build when there are any)."""
+    return next((h for h in logging.getLogger("mkdocs").handlers if isinstance(h, utils.CountHandler)), None)
+
+
+def _warnings_counted() -> dict[int, int]:
+    counter = _strict_counter()
+    return dict(counter.counts) if counter else {}
+
+
+def _count_warnings(counts: dict[int, int]) -> None:
+    counter = _strict_counter()
+    for level, n in counts.items() if counter else ():
+        counter.counts[level] += n

@@ -368,3 +368,64 @@ def test_a_brief_entry_named_by_a_note_under_another_id_is_pointed_out(tmp_path)
             "or replace `tajikistan` with `tajik-republic` in this brief",
         ),
     }
+
+
+def test_the_build_after_check_parses_no_brief_again(tmp_path, monkeypatch):
+    """check reads every brief with the schema; the build that follows takes the briefs it passed
+    from the cache check leaves, and reads again only a file with an error (to report it)."""
+    from site_builder.briefs import model
+    from site_builder.site import corpus
+
+    broken = GOOD.replace("2021-07-06-border", "broken").replace("date: 2021-07-06", "date: someday")
+    project = project_with(tmp_path, {"2021-07-06-border.md": GOOD, "broken.md": broken})
+    assert [Path(p.path).name for p in errors(check_project(project))] == ["broken.md"]
+    read = []
+    monkeypatch.setattr(corpus, "read_brief", lambda path: read.append(path.name) or model.read_brief(path))
+    loaded = corpus.load_corpus(project)
+    assert read == ["broken.md"] and list(loaded.briefs) == ["2021-07-06-border"]
+    assert loaded.briefs["2021-07-06-border"].title == "Tajikistan deploys troops to the Afghan border"
+    assert [Path(e.path).name for e in loaded.errors] == ["broken.md"]
+    path = project.briefs / "2021-07-06-border.md"  # an edit after check: read again
+    path.write_text(GOOD.replace("title: Tajikistan deploys", "title: Tajikistan sends"), encoding="utf-8")
+    assert corpus.load_corpus(project).briefs["2021-07-06-border"].title.startswith("Tajikistan sends")
+    assert "2021-07-06-border.md" in read
+
+
+def test_a_second_check_reads_only_the_files_with_something_wrong(tmp_path, monkeypatch):
+    """A brief check found nothing wrong in, unchanged since, is checked across files from the
+    cache; the problems and their lines are the same as when every file is read."""
+    from site_builder.briefs import check
+
+    def brief(bid: str, old: str = "", new: str = "") -> str:
+        text = replaced(old, new) if old else GOOD
+        return text.replace("2021-07-06-border", bid)
+
+    wrong_ref = brief("wrong-ref", "  actors: [emomali-rahmon]", "  actors: [emomali-rahman]")
+    unknown_field = brief("unknown-field", "summary:", "sumary:")
+    briefs = {"clean.md": brief("clean"), "wrong-ref.md": wrong_ref, "unknown-field.md": unknown_field}
+    project = project_with(tmp_path, briefs, actors={"ashraf-ghani.md": NOTE})
+    first = check_project(project)
+    assert {(Path(p.path).name, p.line) for p in first} >= {
+        ("wrong-ref.md", line_of(wrong_ref, "actors: [emomali-rahman]")),
+        ("unknown-field.md", line_of(unknown_field, "sumary:")),
+    }
+    read = []
+    real = check.read_document
+
+    def counted(path, *args, **kwargs):
+        read.append(path.name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(check, "read_document", counted)
+    assert [p.listed() for p in check_project(project)] == [p.listed() for p in first]
+    assert "clean.md" not in read and "unknown-field.md" in read and "wrong-ref.md" in read
+    read.clear()  # a note that claims a brief's actor makes a problem in a brief read from the cache
+    note = "---\nname: Emomali Rahmon\n---\n"
+    (project.actor_notes / "rahmon.md").write_text(note, encoding="utf-8")
+    warned = [p for p in check_project(project) if Path(p.path).name == "clean.md"]
+    assert [p.line for p in warned] == [line_of(GOOD, "id: emomali-rahmon")]
+    assert "clean.md" in read  # read again, for the line of the problem
+    (project.actor_notes / "rahmon.md").unlink()
+    path = project.briefs / "clean.md"  # an edit: read again, and its new mistake found
+    path.write_text(brief("clean", "kind: person", "kind: persn"), encoding="utf-8")
+    assert any(Path(p.path).name == "clean.md" and p.level == ERROR for p in check_project(project))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import filecmp
 import json
+import logging
 import os
 import shutil
 from pathlib import Path
@@ -15,6 +16,7 @@ from conftest import new_project, write
 
 from site_builder.briefs.model import Brief, EntityRef
 from site_builder.extract.model import Event
+from site_builder.project import Project
 from site_builder.site import timeline
 from site_builder.site.changes import Shown, brief_entities, same_items, stale_pages
 from site_builder.site.corpus import build_corpus
@@ -457,3 +459,67 @@ def test_what_a_build_keeps_goes_back_to_the_collector(tmp_path):
     while gc.get_freeze_count() and time.monotonic() < deadline:
         time.sleep(0.05)
     assert gc.get_freeze_count() == 0
+
+
+def with_jobs(project, jobs: int) -> None:
+    """The project's mkdocs.yml with the briefing plugin's `jobs` set."""
+    text = project.config_file.read_text(encoding="utf-8")
+    old = "  - briefing:\n      templates: templates\n"
+    assert old in text
+    project.config_file.write_text(text.replace(old, f"{old}      jobs: {jobs}\n"), encoding="utf-8")
+
+
+def test_pages_rendered_by_two_processes_give_the_bytes_of_one(tmp_path, caplog):
+    """`jobs: 2` forks a second process that renders every other page; the first gathers its
+    search entries. The site, search index included, is the same as one process makes, after a
+    full build and after a chain of edits."""
+    from site_builder.mkdocs_commands import build_site
+
+    caplog.set_level(logging.INFO, logger="mkdocs.plugins.briefing")
+    project = new_project(tmp_path / "p")
+    for name, text in BRIEFS.items():
+        write(project.briefs / f"{name}.md", text)
+    with_jobs(project, 2)
+    site = build_site(project.config_file)
+    assert "in 2 processes" in caplog.text
+    assert not list(project.state.glob("build-jobs-*"))  # the other process's results are cleared
+    for what, change in [EDITS[0], EDITS[2], EDITS[4], EDITS[5]]:
+        change(project)
+        build_site(project.config_file)
+        single = tmp_path / "single"
+        full_build(project, single)
+        with_jobs(Project.at(single), 1)
+        problems = differences(site, build_site(single / "mkdocs.yml"))
+        assert not problems, f"after {what}: {problems[:10]}"
+    index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
+    pages = {d["location"].split("#")[0] for d in index["docs"]}
+    assert {"briefs/a/", "briefs/b/", "briefs/c/", "briefs/e/", "actors/taliban/"} <= pages
+
+
+def test_a_failure_in_the_other_process_stops_the_build_and_keeps_the_site(tmp_path, monkeypatch):
+    from mkdocs.exceptions import Abort
+
+    from site_builder.mkdocs_commands import build_site
+    from site_builder.site import pages
+
+    project = new_project(tmp_path / "p")
+    for name, text in BRIEFS.items():
+        write(project.briefs / f"{name}.md", text)
+    with_jobs(project, 2)
+    site = build_site(project.config_file)
+    before = snapshot(site)
+    parent = os.getpid()
+    real = pages.render_actor
+
+    def broken_in_child(*args, **kwargs):
+        if os.getpid() != parent:
+            raise RuntimeError("disk on fire")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(pages, "render_actor", broken_in_child)
+    os.utime(project.config_file)
+    (project.state / STATE_FILE).unlink()  # every page is rendered again, in both processes
+    with pytest.raises(Abort):
+        build_site(project.config_file)
+    assert snapshot(site) == before  # the site being replaced is left as it was
+    assert not list(project.state.glob("build-jobs-*"))

@@ -168,13 +168,13 @@ def test_every_import_is_declared_and_every_dependency_is_used():
 # --- imports flow one way ---
 
 LAYERS = [  # lowest first; a module may import its own layer and those below it
-    {"problems", "atomic", "frontmatter", "project", "slugs", "urls", "locks", "site_folder"},
+    {"problems", "atomic", "frontmatter", "project", "slugs", "urls", "locks", "site_folder", "cores"},
     {"inputs"},
     {"extract"},
     {"briefs"},
     {"ingest", "site"},
     {"cli", "console", "mkdocs_plugin", "mkdocs_files", "mkdocs_commands", "deploy", "starter"}
-    | {"first_build_edits", "long_lived", "native_watch"},
+    | {"first_build_edits", "long_lived", "native_watch", "build_jobs"},
 ]
 MKDOCS_ADAPTERS = {"mkdocs_plugin", "mkdocs_files", "mkdocs_commands"}
 

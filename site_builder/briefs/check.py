@@ -5,6 +5,10 @@ one front-matter reader with line numbers and checked against the one schema (sc
 same the build reads with; then what only the whole project can tell: event actors, places and
 quote speakers that no brief entry or note names, a `within` no place answers to, ids used by two
 briefs, a name two notes claim. Errors stop `briefing build`; warnings are printed and it goes on.
+Each brief the schema passes goes into the cache of parsed briefs (cache.py), from which the
+build that follows takes it instead of parsing the file again; a brief with nothing wrong in it
+by itself is not parsed again by the next check while its file is unchanged: the checks across
+files run on what the cache holds, and only a file with a problem is read again, for its lines.
 """
 
 from __future__ import annotations
@@ -15,9 +19,12 @@ from pathlib import Path
 
 from ..atomic import TEMP_SUFFIX
 from ..extract.model import ACTOR_KINDS, LOCATION_KINDS
-from ..frontmatter import FrontMatter, Key, read_document
+from ..frontmatter import FrontMatter, read_document
+from ..frontmatter import Key as Field
 from ..problems import ERROR, WARNING, Problem, errors
 from ..project import NOT_A_PROJECT, Project, misplaced
+from .cache import BRIEF_CACHE, BriefCache, Key, file_key
+from .model import Brief, EntityRef, brief_from_document
 from .schema import Findings, located, validate_brief, validate_note
 
 __all__ = ["ERROR", "WARNING", "Problem", "check_project", "errors"]
@@ -25,18 +32,30 @@ __all__ = ["ERROR", "WARNING", "Problem", "check_project", "errors"]
 
 @dataclass
 class Checked:
-    """One file: its front matter with lines, and what is wrong in it so far."""
+    """One file: its front matter, and what is wrong in it so far."""
 
     shown: str
     doc: FrontMatter
     found: Findings = field(default_factory=Findings)
+    path: Path | None = None
+    key: Key | None = None  # the file's size and times when it was read (cache.py)
+    schema_ok: bool = False  # a brief the schema passed: the build would read it as it is
+    cached: bool = False  # taken from the cache, where check had found nothing wrong in it
+    clean: bool = False  # nothing wrong in it by itself: not even a warning
 
     @property
     def meta(self) -> dict:
         return self.doc.meta
 
     def problems(self) -> list[Problem]:
-        return self.doc.duplicates + located(self.found, self.doc, self.shown)
+        """Read without line numbers (most files have no problem), found again with them."""
+        doc = self.doc
+        if self.found.items and self.path is not None:
+            try:
+                doc = read_document(self.path, self.shown, lines=True)
+            except (Problem, OSError):  # changed since: the lines are those of its front matter
+                pass
+        return self.doc.duplicates + located(self.found, doc, self.shown)
 
 
 @dataclass
@@ -64,13 +83,13 @@ def _listed(meta: dict, name: str) -> set[str]:
     )
 
 
-def _within(found: Findings, key: Key, item: object, known: Known) -> None:
+def _within(found: Findings, key: Field, item: object, known: Known) -> None:
     within = item.get("within") if isinstance(item, dict) else None
     if isinstance(within, str) and not known.is_place(within):
         found.warn((*key, "within"), f"`within: {within}` names no known place; use the id of a location")
 
 
-def _refs(found: Findings, key: Key, value: object, listed: set[str], notes: set[str], what: str) -> None:
+def _refs(found: Findings, key: Field, value: object, listed: set[str], notes: set[str], what: str) -> None:
     for j, eid in enumerate(value if isinstance(value, list) else []):
         if isinstance(eid, str) and eid not in listed and eid not in notes:
             found.error(
@@ -112,8 +131,10 @@ def checked_files(project: Project) -> tuple[int, int]:
     return len(_md_files(project.briefs)), notes
 
 
-def check_project(project: Project) -> list[Problem]:
-    """Every problem in content/: briefs, actor notes and location notes, sorted by file and line."""
+def check_project(project: Project, save: bool = True) -> list[Problem]:
+    """Every problem in content/: briefs, actor notes and location notes, sorted by file and line.
+    The briefs it parsed are kept for a build (cache.py), on disk unless `save` is False: a build in
+    this process that follows takes them from memory and saves them itself."""
     if not project.content.is_dir():
         hint = (
             "no such folder; run `briefing ingest` to create it, or run from the project folder"
@@ -128,14 +149,23 @@ def check_project(project: Project) -> list[Problem]:
         ]
     problems: list[Problem] = []
     read: dict[Path, list[Checked]] = {}
+    store = BriefCache.open(project.state / BRIEF_CACHE)
     for folder in (project.briefs, project.actor_notes, project.location_notes):
         read[folder] = []
         for path in _md_files(folder):
             shown = project.relative(path)
             try:
-                read[folder].append(Checked(shown, read_document(path, shown, lines=True)))
+                key = file_key(path.stat())
+                brief = store.checked(path.name, key) if folder == project.briefs else None
+                if brief is not None:
+                    read[folder].append(Checked(shown, _facts(brief), path=path, key=key, cached=True))
+                    continue
+                doc = read_document(path, shown)
+                read[folder].append(Checked(shown, doc, path=path, key=key))
             except Problem as err:
                 problems.append(err)
+            except OSError:  # gone since it was listed: read_document says so
+                continue
         for stale in sorted(folder.glob(f".*{TEMP_SUFFIX}")) if folder.is_dir() else []:
             problems.append(
                 Problem(project.relative(stale), "left by an interrupted write; delete it", level=WARNING)
@@ -154,7 +184,10 @@ def check_project(project: Project) -> list[Problem]:
         known.place_ids |= _listed(file.meta, "locations")
     ids: dict[str, list[Checked]] = defaultdict(list)
     for file in briefs:
-        file.found = validate_brief(file.meta, Path(file.shown).stem)
+        if not file.cached:
+            file.found = validate_brief(file.meta, Path(file.shown).stem)
+        file.schema_ok = not file.found.errors and not file.doc.duplicates
+        file.clean = not file.found.items and not file.doc.duplicates
         check_brief_refs(file, known)
         if isinstance(file.meta.get("id"), str):
             ids[file.meta["id"]].append(file)
@@ -172,7 +205,40 @@ def check_project(project: Project) -> list[Problem]:
             file.found.error(("id",), f"id `{bid}` is also used by {others}; give each brief its own id")
     for file in briefs + actor_notes + place_notes:
         problems.extend(file.problems())
+    _keep_parsed(store, briefs, save)
     return sorted(problems, key=lambda p: (p.path, p.line or 0, p.message))
+
+
+def _keep_parsed(store: BriefCache, briefs: list[Checked], save: bool) -> None:
+    """The briefs the schema passed, parsed, for the build (cache.py), marked clean when nothing was
+    wrong in them by themselves; a file with an error is left for the build to read and report."""
+    for file in briefs:
+        if file.path and file.key and file.schema_ok and not file.cached:
+            if store.get(file.path.name, file.key) is None:
+                store.put(file.path.name, file.key, brief_from_document(file.doc, file.path))
+            if file.clean:
+                store.mark_clean(file.path.name, file.key)
+    store.keep_only({f.path.name for f in briefs if f.path})
+    if save:
+        store.save()
+
+
+def _facts(brief: Brief) -> FrontMatter:
+    """What the checks across files read of a brief's front matter, from the brief check passed
+    before: ids, names and `within` of its entries, the ids its events and quotes name. Lists keep
+    their order, so a problem found here is at the same key as in the file."""
+
+    def entries(refs: list[EntityRef]) -> list[dict]:
+        return [{"id": r.id, "name": r.name, "within": r.within} for r in refs]
+
+    meta = {
+        "id": brief.id,
+        "actors": entries(brief.actors),
+        "locations": entries(brief.locations),
+        "events": [{"actors": list(e.actors), "locations": list(e.locations)} for e in brief.events],
+        "quotes": [{"speaker": q.speaker} for q in brief.quotes],
+    }
+    return FrontMatter(meta, "", 0, 1, 0, 0)
 
 
 def _refused_files(project: Project) -> list[Problem]:

@@ -21,7 +21,7 @@ import yaml
 
 from ..atomic import write_atomic
 from ..extract.model import Event, Extraction, Quote
-from ..frontmatter import read_document
+from ..frontmatter import FrontMatter, read_document
 from ..inputs.articles import Article
 from ..problems import Problem
 from ..slugs import slugify
@@ -254,6 +254,11 @@ def read_brief(path: Path) -> Brief:
     found = validate_brief(doc.meta, path.stem)
     if found.errors:
         raise first_error(found, path, str(path))
+    return brief_from_document(doc, path)
+
+
+def brief_from_document(doc: FrontMatter, path: Path) -> Brief:
+    """The Brief of a file's front matter and body, once the schema has passed them."""
     return brief_from_meta(doc.meta, doc.body.removeprefix("\r\n").removeprefix("\n"), path)
 
 

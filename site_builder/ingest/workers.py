@@ -24,6 +24,7 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 
+from ..cores import cpu_count
 from ..extract import extract_all
 from ..extract.model import Entity, Extraction
 from ..inputs.articles import Article, unexpected
@@ -47,14 +48,6 @@ class ExtractionFailed:
 
 
 Result = Extraction | ExtractionFailed
-
-
-def cpu_count() -> int:
-    """Cores this process may run on (a container's limit, not the host's)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except AttributeError:  # not Linux
-        return os.cpu_count() or 1
 
 
 def workers_for(n_articles: int, cpus: int | None = None) -> int:

@@ -11,14 +11,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..briefs.cache import BriefCache, Key, file_key
+from ..briefs.cache import BRIEF_CACHE, BriefCache, Key, file_key
 from ..briefs.model import Brief, EntityRef, read_brief
 from ..briefs.notes import Note, read_notes
 from ..extract.model import ACTOR_KINDS, LOCATION_KINDS
 from ..problems import Problem
 from ..project import Project
 
-BRIEF_CACHE = "briefs.cache"
 WITH_MOST = 50  # actors and places per brief that count for "appears with"
 OUTSIDE = "is a link to a file outside the project; copy the file into the project instead"
 
