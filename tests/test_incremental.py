@@ -358,6 +358,35 @@ def test_a_list_page_whose_frame_alone_changed_keeps_its_items():
     assert same_items(old, new) == set()
 
 
+def test_a_deleted_brief_renders_again_only_the_timeline_pages_of_its_events_and_the_newest(monkeypatch):
+    """The other pages show every page's label and link, not its count or the total."""
+    import datetime as dt
+
+    from site_builder.site.changes import list_pages
+    from site_builder.site.views import Site
+
+    monkeypatch.setattr(timeline, "TIMELINE_PAGE", 2)
+
+    def brief(bid: str, month: str) -> Brief:
+        events = [Event(f"2021-{month}-01", "stated", bid, ["ann"], [])]
+        return Brief(id=bid, title=bid, date=dt.date(2021, 12, 1), source={}, events=events)
+
+    def shown(briefs: dict[str, Brief]) -> Shown:
+        corpus = build_corpus(list(briefs.values()), {}, {})
+        pages = {f"briefs/{k}.md": b for k, b in briefs.items()}
+        lists = list_pages(Site(corpus), {b.id: f"briefs/{k}.md" for k, b in briefs.items()})
+        return Shown.of(corpus, pages, {p: "1" for p in pages}, {}, lists)
+
+    months = {"a": "01", "b": "02", "c": "03", "d": "04", "e": "05"}  # two briefs a month, a page each
+    briefs = {f"{k}{i}": brief(f"{k}{i}", m) for k, m in months.items() for i in (1, 2)}
+    old = shown(briefs)
+    middle = {f"timeline/2021-0{m}.md" for m in range(1, 5)}
+    assert set(old.lists) == middle | {"timeline.md"}
+    del briefs["c1"]  # one event fewer on March's page: its count and the total change
+    stale = stale_pages(old, shown(briefs))
+    assert {p for p in stale if p.startswith("timeline")} == {"timeline/2021-03.md", "timeline.md"}
+
+
 def test_serve_asks_for_a_rebuild_as_soon_as_a_file_is_written_and_not_when_one_is_read(tmp_path):
     import threading
     import time
