@@ -292,9 +292,9 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         """`briefing build` shares the pages to render among processes, one per core (build_jobs.py):
         each renders every n-th; the others leave theme files, sitemap and exports to the first."""
         self.share = build_jobs.Share()
-        todo = [f for f in files.documentation_pages() if f.is_modified()]
         # a build that is not dirty (plain `mkdocs build`) renders every page whatever it is told
         shared = self.command == "build" and self.dirty
+        todo = [f for f in files.documentation_pages() if f.is_modified()] if shared else []
         jobs = build_jobs.jobs_for(len(todo), self.config.jobs) if shared else 1
         if jobs < 2:
             if self.command != "serve" and self.store is not None:
