@@ -103,14 +103,15 @@ def finish(share: Share, payload: object) -> NoReturn:
         part.replace(share.folder / f"{share.rank}.pickle")
     except BaseException as err:  # noqa: BLE001 - said to the first process, which stops the build
         code = fail_note(share, err)
-    sys.stdout.flush()
-    sys.stderr.flush()
-    os._exit(code)
+    _exit(code)
 
 
 def fail(share: Share, error: BaseException) -> NoReturn:
     """A child's end after an error: the first process reports it and stops the build."""
-    code = fail_note(share, error)
+    _exit(fail_note(share, error))
+
+
+def _exit(code: int) -> NoReturn:
     sys.stdout.flush()
     sys.stderr.flush()
     os._exit(code)

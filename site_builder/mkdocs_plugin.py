@@ -1,22 +1,23 @@
 """The MkDocs plugin `briefing`: with mkdocs_commands.py, the only module that imports MkDocs.
 
-Events in build order: on_config loads the corpus (only the briefs that changed are read again)
-and plans the build: after a change it renders only the pages the change touches
-(site/changes.py), when MkDocs builds "dirty", as `briefing build` and `briefing serve` do;
-on_pre_build cleans the site folder when nothing of the last build can be kept; on_files adds
-the generated pages and data exports and drops curated notes (their text is shown on the
-generated entity pages) and swaps each brief file for its decorated page, made from the parsed
-brief (MkDocs never parses its front matter again); every such page is rendered only when MkDocs
-reads it, and a page the change did not touch is not read or written at all; on_env removes the
-files of pages that are gone; on_page_markdown gives a brief page its title; on_page_content
-drops the page's Markdown; on_page_context, after the search plugin, puts the page's big HTML
-blocks in and keeps the page's search entries; on_post_page drops the page's HTML once written;
-on_post_build writes the exports, gives the search plugin every page's entries (the untouched
-pages' from the last build) before it writes its index, and keeps what this build wrote
+Events in build order: on_config loads the corpus (only the briefs that changed are read again) and
+plans the build: after a change it renders only the pages the change touches (site/changes.py), when
+MkDocs builds "dirty", as `briefing build` and `briefing serve` do; on_pre_build cleans the site
+folder when nothing of the last build can be kept; on_files adds the generated pages and data
+exports and drops curated notes (their text is shown on the generated entity pages) and swaps each
+brief file for its decorated page, made from the parsed brief (MkDocs never parses its front matter
+again); every such page is rendered only when MkDocs reads it, and a page the change did not touch
+is not read or written at all; on_nav, in `briefing build`, shares the pages to render among one
+process per core (build_jobs.py) and saves the parsed briefs; on_env removes the files of pages that
+are gone; on_page_markdown gives a brief page its title; on_page_content drops the page's Markdown;
+on_page_context, after the search plugin, puts the page's big HTML blocks in and keeps the page's
+search entries; on_post_page drops the page's HTML once written; on_post_build writes the exports,
+gathers the other processes' search entries, gives the search plugin every page's entries (the
+untouched pages' from the last build) before it writes its index, and keeps what this build wrote
 (site/last_build.py); on_serve also watches the templates, so `briefing serve` rebuilds when a
 brief, note or template is edited, and rebuilds for an edit saved during its first build, which
-MkDocs' watcher, started after that build, would miss (first_build_edits.py); a native file
-watcher starts the rebuild as a file is saved rather than at MkDocs' next look (native_watch.py).
+MkDocs' watcher, started after that build, would miss (first_build_edits.py); a native file watcher
+starts the rebuild as a file is saved rather than at MkDocs' next look (native_watch.py).
 """
 
 from __future__ import annotations
@@ -290,7 +291,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_nav(self, nav, config: MkDocsConfig, files: Files):
         """`briefing build` shares the pages to render among processes, one per core (build_jobs.py):
-        each renders every n-th; the others leave theme files, sitemap and exports to the first."""
+        each renders every n-th; the theme's files and the sitemap are the first one's to write."""
         self.share = build_jobs.Share()
         # a build that is not dirty (plain `mkdocs build`) renders every page whatever it is told
         shared = self.command == "build" and self.dirty
@@ -519,5 +520,6 @@ def _warnings_counted() -> dict[int, int]:
 
 def _count_warnings(counts: dict[int, int]) -> None:
     counter = _strict_counter()
-    for level, n in counts.items() if counter else ():
-        counter.counts[level] += n
+    if counter is not None:
+        for level, n in counts.items():
+            counter.counts[level] += n
