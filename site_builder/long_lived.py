@@ -22,6 +22,14 @@ IDLE = 2.0  # seconds after a rebuild before the kept objects are collected (ser
 
 def keep() -> None:
     gc.freeze()
+    gc.enable()
+
+
+def loading() -> None:
+    """What is loaded from now on (parsed briefs, the corpus, the last build's record) lives to the
+    end of the build: no collection runs until `keep()` puts it out of the collector's way
+    (collections while loading, each looking at all loaded so far, took most of the loading time)."""
+    gc.disable()
 
 
 def give_back() -> None:

@@ -27,8 +27,9 @@ def build_site(
 
     `offline` builds pages as `actors/x.html` rather than `actors/x/`, so the site can be browsed
     straight from disk (file://), where a browser will not open a folder's index.html itself.
-    The site is built into a new folder that then replaces the old one (site_folder.py), and one
-    build runs at a time per project: a second one waits (telling `on_wait`).
+    The site is built into a new folder that is then put in place (site_folder.py): the whole site
+    after a full build, or what changed after an edit. One build runs at a time per project: a
+    second one waits (telling `on_wait`).
     """
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
@@ -44,7 +45,7 @@ def build_site(
         config.plugins.on_startup(command="build", dirty=True)  # the plugin renders what changed
         plugin = config.plugins.get("briefing")
         if plugin is not None and hasattr(plugin, "reuse_from"):
-            plugin.reuse_from = target  # untouched pages are linked from the site being replaced
+            plugin.reuse_from = target  # after an edit, untouched pages stay there
         try:
             build(config, dirty=True)
         except BaseException:
@@ -52,7 +53,13 @@ def build_site(
             raise
         finally:
             config.plugins.on_shutdown()
-        site_folder.swap_in(building, target)
+        gone = getattr(plugin, "gone", None)  # set by a build that wrote only what changed
+        if gone is None:
+            site_folder.swap_in(building, target)
+        else:
+            site_folder.update_in_place(building, target, gone)
+        if plugin is not None and hasattr(plugin, "site_in_place"):
+            plugin.site_in_place()
     return target
 
 

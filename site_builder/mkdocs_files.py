@@ -8,8 +8,6 @@ from __future__ import annotations
 import functools
 import hashlib
 import logging
-import os
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -153,34 +151,3 @@ def custom_dir(config: MkDocsConfig) -> Path | None:
 def package_files() -> list[Path]:
     """This package's own files: a changed template or module means every page may change."""
     return sorted(p for p in PACKAGE.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
-
-
-def link_from(old: Path, new: Path) -> bool:
-    """The last build's file in the new site folder, as a hard link (a copy across file systems).
-    Nothing writes to it in this build, so the site being replaced stays as it was."""
-    try:
-        new.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(old, new)
-        except OSError:
-            shutil.copy2(old, new)
-        return True
-    except OSError:
-        return False
-
-
-def remove_outputs(site: Path, gone: set[str]) -> None:
-    """Delete the files of pages and assets the last build wrote and this one does not."""
-    for rel in sorted(gone):
-        path = site / rel
-        try:
-            path.unlink(missing_ok=True)
-            parent = path.parent
-            while parent != site and not any(parent.iterdir()):
-                parent.rmdir()
-                parent = parent.parent
-        except OSError:
-            continue
-
-
-# --- what `briefing build` and `briefing serve` run: MkDocs' own Python API ---

@@ -39,9 +39,9 @@ from mkdocs.structure.pages import Page
 
 from . import build_jobs
 from .briefs.cache import BriefCache
-from .briefs.model import Brief
+from .briefs.model import Brief, write_atomic
 from .first_build_edits import FirstBuildEdits
-from .long_lived import IdleRelease, give_back, keep
+from .long_lived import IdleRelease, give_back, keep, loading
 from .mkdocs_files import (
     DirtyIsExact,
     RenderedOnRead,
@@ -51,9 +51,7 @@ from .mkdocs_files import (
     digest,
     file_version,
     generated_page,
-    link_from,
     package_files,
-    remove_outputs,
     search_entries,
     written_last,
 )
@@ -65,6 +63,7 @@ from .site.changes import Shown, list_pages, same_items, stale_pages
 from .site.corpus import BRIEF_CACHE, OUTSIDE, Corpus, build_corpus, load_inputs
 from .site.corpus_update import LiveCorpus, update_corpus
 from .site.last_build import STATE_FILE, LastBuild, fingerprint, forget
+from .site_folder import remove_files
 
 log = logging.getLogger("mkdocs.plugins.briefing")
 KEEP_EVERY = 500  # pages: objects made for them so far are kept out of the collector's way (long_lived.py)
@@ -94,9 +93,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.last: LastBuild | None = None  # what the last build in this process wrote
         self.stale: set[str] | None = None  # tracked pages to render; None: every page
         self.entries: dict[str, list[dict]] = {}  # this build's search entries per page
-        # the folder of the last build's site when this build writes elsewhere (briefing build
-        # writes a new folder and swaps it in): its untouched pages are linked, not rendered
+        # the site folder when this build writes elsewhere (briefing build writes a new folder, then
+        # puts it in place: site_folder.py): after an edit the new folder holds only what changed
         self.reuse_from: Path | None = None
+        self.gone: set[str] | None = None  # that build's site files to delete; None: a whole site
+        self.unsaved: str | None = None  # that build's state (LastBuild), saved once its site is in place
         self.first_edits: FirstBuildEdits | None = None  # serve: edits saved during its first build
         self.idle = IdleRelease()  # serve: what a build kept is collected between rebuilds
         self.timeline_blocks: dict[str, str] = {}  # serve: each timeline page's events, as HTML
@@ -108,6 +109,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         have this event), and with it the parsed briefs and what the last build wrote."""
         self.command, self.dirty = command, dirty
         self.store, self.last, self.reuse_from, self.first_edits = None, None, None, None
+        self.gone, self.unsaved = None, None
         self.timeline_blocks, self.live, self.brief_entities, self.export_records = {}, None, {}, {}
         self.native.stop()
         logging.getLogger("mkdocs.commands.build").addFilter(DirtyIsExact())
@@ -122,6 +124,16 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.idle.cancel()
+        loading()
+        try:
+            self._load(config)
+        finally:
+            keep()  # what is loaded now lives to the end of the build: no collection need look at it
+        self.converted = 0
+        return config
+
+    def _load(self, config: MkDocsConfig) -> None:
+        """The corpus, from the briefs (only those changed since read again), and the build's plan."""
         root = Path(config.config_file_path).resolve().parent
         docs = Path(config.docs_dir).resolve()
         self.docs_dir = Path(config.docs_dir)  # as MkDocs writes its files' paths
@@ -162,9 +174,6 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             if brief.path is not None and brief.path.parent == self.project.briefs:
                 self.by_src[f"{prefix}/{brief.path.name}"] = brief
         self._plan(config, versions)
-        keep()  # what is loaded now lives to the end of the build: no collection need look at it
-        self.converted = 0
-        return config
 
     def _intro(self, docs: Path) -> str:
         """content/intro.md, when a person wrote one, opens the home page (not through a link out)."""
@@ -227,8 +236,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.entries = {}
 
     def _skip(self, file: File) -> bool:
-        """A tracked page this build need not render: untouched, on disk (linked from the last
-        build's folder when this build writes a new one), its search entries kept."""
+        """A tracked page this build need not render: untouched, in the site folder, its search
+        entries kept."""
         if not (
             self.last is not None
             and self.stale is not None
@@ -237,9 +246,7 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
             and file.src_uri in self.last.search
         ):
             return False
-        if not self.elsewhere:
-            return os.path.isfile(file.abs_dest_path)
-        return link_from(self.published / file.dest_uri, Path(file.abs_dest_path))
+        return os.path.isfile(self.published / file.dest_uri)
 
     def on_pre_build(self, config: MkDocsConfig) -> None:
         if self.command != "serve":
@@ -296,7 +303,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         # a build that is not dirty (plain `mkdocs build`) renders every page whatever it is told
         shared = self.command == "build" and self.dirty
         todo = [f for f in files.documentation_pages() if f.is_modified()] if shared else []
-        jobs = build_jobs.jobs_for(len(todo), self.config.jobs) if shared else 1
+        briefs = len(self.corpus.briefs) if self.corpus and self.config.exports else 0
+        jobs = build_jobs.jobs_for(len(todo), self.config.jobs, briefs) if shared else 1
         if jobs < 2:
             if self.command != "serve" and self.store is not None:
                 self.store.save()  # the parsed briefs, for the next build
@@ -322,8 +330,11 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.seen = 0  # search entries already kept: the next page's come after them
         self.included = InclusionLevel.is_in_serve if self.command == "serve" else InclusionLevel.is_included
         self.outputs = sorted({f.dest_uri for f in files if self.included(f.inclusion)})
-        if self.last and not self.elsewhere and not self.share.is_child:
-            remove_outputs(Path(config.site_dir), set(self.last.outputs) - set(self.outputs))
+        gone = set(self.last.outputs) - set(self.outputs) if self.last else None
+        if self.elsewhere:  # build_site deletes them once this build's changes are moved in
+            self.gone = gone
+        elif gone and not self.share.is_child:
+            remove_files(Path(config.site_dir), gone)
         return env
 
     def _content_files(self, files: Files) -> list[File]:
@@ -472,9 +483,18 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
         self.last = LastBuild(self.fingerprint, str(self.published), self.shown, search, self.outputs)
         self.entries = {}
         if self.command != "serve":
-            self.last.save(self.project.state / STATE_FILE)
+            if self.elsewhere:
+                self.unsaved = self.last.dumps()
+            else:
+                self.last.save(self.project.state / STATE_FILE)
             self.last = None  # the next build in this process reads it back, like a new one
         self._after_build()
+
+    def site_in_place(self) -> None:
+        """build_site has put this build's folder in place: the next build may start from it."""
+        if self.unsaved is not None:
+            write_atomic(self.project.state / STATE_FILE, self.unsaved)
+        self.unsaved, self.gone = None, None
 
     def on_build_error(self, error: Exception) -> None:
         if self.share.is_child:

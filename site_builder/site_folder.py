@@ -1,7 +1,10 @@
-"""The site folder is replaced whole: a build writes a new folder beside it, then swaps it in.
+"""A build writes a new folder beside the site folder, then puts it in place.
 
-A build that is killed, or fails, leaves the previous site as it was (and a `.NAME.building-*`
-folder that the next build removes), never a half-written site/.
+A full build's folder is the whole site, swapped in by two renames. A build after an edit writes
+only what changed; each of its files is moved into the site (one rename each), and the files of
+pages that are gone are deleted: the thousands of untouched pages are neither copied nor deleted.
+A build that fails, or is killed before that step, leaves the previous site as it was (and a
+`.NAME.building-*` folder that the next build removes), never a half-written site/.
 """
 
 from __future__ import annotations
@@ -38,6 +41,34 @@ def swap_in(built: Path, target: Path) -> None:
     target.rename(old)
     built.rename(target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def update_in_place(changes: Path, target: Path, gone: set[str]) -> None:
+    """Move every file of changes into target (atomic for each file), after deleting from target
+    the files (site-relative paths) that are gone; changes is removed."""
+    remove_files(target, gone)
+    for root, _, names in os.walk(changes):
+        into = target / Path(root).relative_to(changes)
+        into.mkdir(parents=True, exist_ok=True)
+        for name in names:
+            if (into / name).is_dir():  # a page's folder where a file now goes (or the reverse)
+                shutil.rmtree(into / name)
+            os.replace(Path(root) / name, into / name)
+    shutil.rmtree(changes, ignore_errors=True)
+
+
+def remove_files(site: Path, gone: set[str]) -> None:
+    """Delete these files of the site, and the folders they leave empty."""
+    for rel in sorted(gone):
+        path = site / rel
+        try:
+            path.unlink(missing_ok=True)
+            parent = path.parent
+            while parent != site and not any(parent.iterdir()):
+                parent.rmdir()
+                parent = parent.parent
+        except OSError:
+            continue
 
 
 def remove_leftovers(target: Path) -> None:

@@ -229,6 +229,7 @@ def test_a_chain_of_incremental_builds_gives_the_bytes_of_a_full_build(
     if command == "serve":  # what MkDocs' serve does once, before its first build
         load_config(str(project.config_file)).plugins.on_startup(command="serve", dirty=True)
     site = incremental_build(project, command)
+    inodes = {rel: (site / rel).stat().st_ino for rel in snapshot(site)}
     for what, change in EDITS:
         before = snapshot(site)
         os.utime(project.config_file)  # a file time MkDocs compares must not matter
@@ -240,6 +241,11 @@ def test_a_chain_of_incremental_builds_gives_the_bytes_of_a_full_build(
             )
             assert not problems, f"after {what}: {problems[:10]}"
         written = written_since(site, before)
+        if command == "build":  # untouched pages stay in site/ as they were, never written again
+            kept = site / "briefs" / "b" / "index.html"
+            assert "briefs/b/index.html" in written or kept.stat().st_ino == inodes["briefs/b/index.html"]
+            assert not list(site.parent.glob(".site.building-*"))
+        inodes = {rel: (site / rel).stat().st_ino for rel in snapshot(site)}
         if what == "a title edit":  # the brief, its entities, the site-wide pages: nothing else
             assert "briefs/a/index.html" in written and "actors/emomali-rahmon/index.html" in written
             assert "briefs/b/index.html" not in written and "actors/ashraf-ghani/index.html" not in written
@@ -285,6 +291,82 @@ def test_a_broken_state_file_means_a_full_build(tmp_path):
     build_site(project.config_file)
     assert not (site / "stray.html").exists()  # a full build starts from an empty folder
     assert "The Taliban take" in (site / "briefs" / "b" / "index.html").read_text(encoding="utf-8")
+
+
+def test_a_failed_build_after_an_edit_leaves_the_site_as_it_was(tmp_path, monkeypatch):
+    """The build after an edit writes its pages into a folder of its own; a failure leaves site/
+    untouched and the state forgotten, and the next build is a full one, right."""
+
+    from site_builder.mkdocs_commands import build_site
+    from site_builder.site import pages
+
+    project = new_project(tmp_path / "p")
+    for name, text in BRIEFS.items():
+        write(project.briefs / f"{name}.md", text)
+    site = build_site(project.config_file)
+    before = {rel: (site / rel).read_bytes() for rel in snapshot(site)}
+    real = pages.render_actor
+    monkeypatch.setattr(
+        pages, "render_actor", lambda *a, **k: (_ for _ in ()).throw(RuntimeError("disk on fire"))
+    )
+    edit(project, "a", "title: ", "title: Edited ")
+    with pytest.raises(RuntimeError, match="disk on fire"):
+        build_site(project.config_file)
+    assert {rel: (site / rel).read_bytes() for rel in snapshot(site)} == before
+    assert not (project.state / STATE_FILE).exists() and not list(site.parent.glob(".site.building-*"))
+    monkeypatch.setattr(pages, "render_actor", real)
+    build_site(project.config_file)
+    assert not differences(site, full_build(project, tmp_path / "full"))
+
+
+def test_a_build_after_an_edit_moves_in_what_changed_and_deletes_what_is_gone(tmp_path):
+    from site_builder.site_folder import update_in_place
+
+    site, changes = tmp_path / "site", tmp_path / "changes"
+    for rel, text in {"a/index.html": "old a", "b/index.html": "b", "c/index.html": "c", "x": "x"}.items():
+        write(site / rel, text)
+    write(changes / "a" / "index.html", "new a")
+    write(changes / "d" / "deep" / "index.html", "d")
+    write(changes / "x" / "index.html", "a page where a file was")
+    untouched = (site / "b" / "index.html").stat().st_ino
+    update_in_place(changes, site, {"c/index.html", "x"})
+    assert (site / "a" / "index.html").read_text() == "new a"
+    assert (site / "d" / "deep" / "index.html").read_text() == "d"
+    assert (site / "x" / "index.html").read_text() == "a page where a file was"
+    assert not (site / "c").exists()  # the folder it leaves empty goes too
+    assert (site / "b" / "index.html").stat().st_ino == untouched
+    assert not changes.exists()
+
+
+def test_loading_the_corpus_pauses_the_collector_and_always_resumes_it(tmp_path, monkeypatch):
+    """Collections while the briefs and the corpus load took most of the loading time; the
+    collector runs again once the build's plan is made, even when loading fails."""
+    import gc
+
+    from site_builder.mkdocs_commands import build_site
+    from site_builder.site import corpus
+
+    project = new_project(tmp_path / "p")
+    for name, text in BRIEFS.items():
+        write(project.briefs / f"{name}.md", text)
+    seen = []
+    real = corpus.build_corpus
+
+    def watched(*args):
+        seen.append(gc.isenabled())
+        return real(*args)
+
+    monkeypatch.setattr("site_builder.mkdocs_plugin.build_corpus", watched)
+    build_site(project.config_file)
+    assert seen == [False] and gc.isenabled()
+
+    def broken(*args):
+        raise RuntimeError("no corpus today")
+
+    monkeypatch.setattr("site_builder.mkdocs_plugin.build_corpus", broken)
+    with pytest.raises(RuntimeError, match="no corpus today"):
+        build_site(project.config_file)
+    assert gc.isenabled()
 
 
 # --- the plan alone: which pages a change touches ---
@@ -523,6 +605,18 @@ def test_pages_rendered_by_two_processes_give_the_bytes_of_one(tmp_path, caplog)
     index = json.loads((site / "search" / "search_index.json").read_text(encoding="utf-8"))
     pages = {d["location"].split("#")[0] for d in index["docs"]}
     assert {"briefs/a/", "briefs/b/", "briefs/c/", "briefs/e/", "actors/taliban/"} <= pages
+
+
+def test_a_big_corpus_shares_its_exports_with_a_second_process_after_a_small_edit(monkeypatch):
+    from site_builder import build_jobs
+
+    monkeypatch.setattr(build_jobs, "cpu_count", lambda: 2)
+    assert build_jobs.jobs_for(11, 0, briefs=4000) == 2  # the exports, written whole, are shared
+    assert build_jobs.jobs_for(11, 0, briefs=40) == 1  # a small site: the fork costs more than it saves
+    assert build_jobs.jobs_for(11, 1, briefs=4000) == 1  # `jobs: 1` turns it off
+    assert build_jobs.jobs_for(2000, 0, briefs=40) == 2
+    monkeypatch.setattr(build_jobs, "cpu_count", lambda: 1)
+    assert build_jobs.jobs_for(11, 0, briefs=4000) == 1
 
 
 def test_a_failure_in_the_other_process_stops_the_build_and_keeps_the_site(tmp_path, monkeypatch):

@@ -279,12 +279,12 @@ def export_makers(
     builds of `serve`, keeps each export's records (Reuse)."""
     reuse = reuse if reuse is not None else {}
     memo = {name: reuse.setdefault(name, Reuse()) for name in ("briefs", "entities", "events", "timeline")}
-    return {
-        "briefs.json": lambda: briefs_json(corpus, directory_urls, memo["briefs"]),
-        "entities.json": lambda: entities_json(corpus, directory_urls, memo["entities"]),
-        "events.csv": lambda: events_csv(corpus, memo["events"]),
-        "places.geojson": lambda: places_geojson(corpus, directory_urls),
+    return {  # the longest to make first: processes sharing them take them in this order
         "timeline.json": lambda: timeline_json(corpus, title, memo["timeline"]),
+        "briefs.json": lambda: briefs_json(corpus, directory_urls, memo["briefs"]),
+        "events.csv": lambda: events_csv(corpus, memo["events"]),
+        "entities.json": lambda: entities_json(corpus, directory_urls, memo["entities"]),
+        "places.geojson": lambda: places_geojson(corpus, directory_urls),
         "feed.xml": lambda: atom_feed(corpus, title, site_url, directory_urls),
     }
 

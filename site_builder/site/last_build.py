@@ -35,6 +35,9 @@ class LastBuild:
     outputs: list[str] = field(default_factory=list)  # files written, relative to site_dir
 
     def save(self, path: Path) -> None:
+        write_atomic(path, self.dumps())
+
+    def dumps(self) -> str:
         shown = self.shown
         data = {
             "format": FORMAT,
@@ -49,7 +52,7 @@ class LastBuild:
             "search": self.search,
             "outputs": self.outputs,
         }
-        write_atomic(path, json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
     @classmethod
     def load(cls, path: Path) -> LastBuild | None:
