@@ -115,8 +115,10 @@ def run_check(project, before_build: bool = False) -> bool:
     """Print every problem in content/ as FILE:LINE: message; False when any is an error. Before a
     build, the briefs check parsed are left for the build to take and save (briefs/cache.py)."""
     from .briefs.check import check_project, errors
+    from .long_lived import loading
 
-    problems = check_project(project, save=not before_build)
+    with loading(kept=before_build):  # the briefs parsed live on through the build
+        problems = check_project(project, save=not before_build)
     for problem in problems:
         print(problem.listed(), file=sys.stderr)
     bad = errors(problems)

@@ -16,20 +16,28 @@ from __future__ import annotations
 
 import gc
 import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 IDLE = 2.0  # seconds after a rebuild before the kept objects are collected (serve)
 
 
 def keep() -> None:
     gc.freeze()
-    gc.enable()
 
 
-def loading() -> None:
-    """What is loaded from now on (parsed briefs, the corpus, the last build's record) lives to the
-    end of the build: no collection runs until `keep()` puts it out of the collector's way
-    (collections while loading, each looking at all loaded so far, took most of the loading time)."""
+@contextmanager
+def loading(kept: bool = True) -> Iterator[None]:
+    """No collection runs while the build's inputs load (parsed briefs, the corpus, the last
+    build's record): each would look again at all loaded so far, and they took most of the loading
+    time. What is loaded lives to the end of the build: `kept` puts it out of the collector's way."""
     gc.disable()
+    try:
+        yield
+    finally:
+        if kept:
+            keep()
+        gc.enable()
 
 
 def give_back() -> None:

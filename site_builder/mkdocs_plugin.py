@@ -124,11 +124,8 @@ class BriefingPlugin(BasePlugin[BriefingConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.idle.cancel()
-        loading()
-        try:
+        with loading():  # what is loaded now lives to the end of the build (long_lived.py)
             self._load(config)
-        finally:
-            keep()  # what is loaded now lives to the end of the build: no collection need look at it
         self.converted = 0
         return config
 

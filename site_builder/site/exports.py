@@ -27,8 +27,11 @@ def _url(src: str, directory_urls: bool) -> str:
     return page_url(src, directory_urls)
 
 
+_ENCODER = json.JSONEncoder(ensure_ascii=False, default=str)  # made once: json.dumps makes one per call
+
+
 def _json(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False, default=str)
+    return _ENCODER.encode(value)
 
 
 def _records(items: list) -> str:
@@ -71,8 +74,18 @@ class Reuse:
         return hit if hit is not None else self.put(obj, key, make())
 
 
+class Made(Reuse):
+    """No build follows in this process (`briefing build`): every record is made, none kept."""
+
+    def get(self, obj: object, key: object) -> str | None:
+        return None
+
+    def put(self, obj: object, key: object, text: str) -> str:
+        return text
+
+
 def _reuse(reuse: Reuse | None) -> Reuse:
-    return reuse.begin() if reuse is not None else Reuse()
+    return reuse.begin() if reuse is not None else Made()
 
 
 def _dumps(value: object) -> str:
@@ -226,14 +239,14 @@ def timeline_json(corpus: Corpus, title: str, reuse: Reuse | None = None) -> str
         }
         return _json(item)[:-1]
 
-    events = []
+    events, uid = [], _json("unique_id")
     for e in corpus.events:
         brief = corpus.briefs.get(e.brief)
         who = names(e.actors, corpus.actors)
         where = names(e.locations, corpus.places)
         detail = " · ".join(x for x in (who, where, brief.title if brief else "") if x)
         text = memo.text(e, detail, functools.partial(record, e, detail))
-        events.append(f"{text}, {_json('unique_id')}: {_json(f'{e.brief}-{len(events)}')}}}")
+        events.append(f"{text}, {uid}: {_json(f'{e.brief}-{len(events)}')}}}")
     head = _json({"text": {"headline": html.escape(title)}})
     return "{\n" + f'"title": {head},\n"events": {_joined(events)}' + "\n}\n"
 
@@ -277,8 +290,8 @@ def export_makers(
     """{file name at the site root: a function that makes its text}: the plugin makes them after
     the pages are written, so an edited brief's page is on disk first. `reuse`, kept between the
     builds of `serve`, keeps each export's records (Reuse)."""
-    reuse = reuse if reuse is not None else {}
-    memo = {name: reuse.setdefault(name, Reuse()) for name in ("briefs", "entities", "events", "timeline")}
+    names = ("briefs", "entities", "events", "timeline")
+    memo = {name: reuse.setdefault(name, Reuse()) if reuse is not None else Made() for name in names}
     return {  # the longest to make first: processes sharing them take them in this order
         "timeline.json": lambda: timeline_json(corpus, title, memo["timeline"]),
         "briefs.json": lambda: briefs_json(corpus, directory_urls, memo["briefs"]),
