@@ -10,6 +10,7 @@ import os
 import socket
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 from .inputs import read_articles
 from .inputs.articles import ArticleError
@@ -382,10 +383,29 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: list[str] | None = None) -> int:
+def main(argv: list[str] | None = None, *, leave: bool = False) -> int:
+    """`leave`: the process ends as soon as a build is done (the `briefing` command, not a caller)."""
     args = build_parser().parse_args(argv)
-    return args.func(args)
+    code = args.func(args)
+    if leave and args.func is cmd_build:
+        _leave(code)
+    return code
+
+
+def _leave(code: int) -> NoReturn:
+    """Python frees every object one by one at exit: after a build, millions of them, 3.3 s at
+    4,000 briefs, while the site and the build's state are written already. Output is flushed,
+    then the process ends without that."""
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(code)
+
+
+def run() -> int:
+    """The `briefing` command."""
+    return main(leave=True)
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    sys.exit(run())

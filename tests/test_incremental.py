@@ -369,6 +369,30 @@ def test_loading_the_corpus_pauses_the_collector_and_always_resumes_it(tmp_path,
     assert gc.isenabled()
 
 
+def test_the_briefing_command_ends_as_soon_as_the_build_is_written(tmp_path):
+    """`briefing build` leaves without freeing its objects one by one: its messages, the site and
+    the state for the next build are all out, and its exit status is the build's."""
+    import subprocess
+    import sys
+
+    project = new_project(tmp_path / "p")
+    for name, text in BRIEFS.items():
+        write(project.briefs / f"{name}.md", text)
+
+    def briefing(*args: str) -> subprocess.CompletedProcess:
+        command = [sys.executable, "-m", "site_builder.cli", *args]
+        return subprocess.run(command, cwd=project.root, capture_output=True, text=True, timeout=300)
+
+    done = briefing("build")
+    assert done.returncode == 0 and "build: the site is in site/" in done.stderr, done.stderr
+    assert (project.state / STATE_FILE).is_file() and (
+        project.root / "site" / "briefs" / "a" / "index.html"
+    ).is_file()
+    edit(project, "a", "title: ", "title: [unclosed ")
+    done = briefing("build")
+    assert done.returncode == 1 and "build: stopped" in done.stderr, done.stderr
+
+
 # --- the plan alone: which pages a change touches ---
 
 

@@ -258,7 +258,8 @@ def test_the_wheel_installed_in_a_fresh_environment_makes_a_site(wheel, tmp_path
     (project / "seeds" / "tunnel.txt").write_text(ARTICLE, encoding="utf-8")
     shutil.copy(ROOT / "tests" / "fixtures" / "formats" / "saved-page.html", project / "seeds")
     assert "2 written" in briefing("ingest", cwd=project)  # a web page too: trafilatura's HTML cleaner
-    briefing("build", "--strict", cwd=project)
+    assert "build: the site is in site/" in briefing("build", "--strict", cwd=project)
+    assert (project / ".briefing" / "site.json").is_file()  # written before the command ends
     site = project / "site"
     (brief,) = (site / "briefs").glob("2024-03-12-*/index.html")
     assert "Salang tunnel" in brief.read_text()
