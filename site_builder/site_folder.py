@@ -51,7 +51,8 @@ def update_in_place(changes: Path, target: Path, gone: set[str]) -> None:
         into = target / Path(root).relative_to(changes)
         into.mkdir(parents=True, exist_ok=True)
         for name in names:
-            if (into / name).is_dir():  # a page's folder where a file now goes (or the reverse)
+            if (into / name).is_dir():  # a folder still holding files no build wrote (a file where
+                # a folder now goes was among the gone files)
                 shutil.rmtree(into / name)
             os.replace(Path(root) / name, into / name)
     shutil.rmtree(changes, ignore_errors=True)
